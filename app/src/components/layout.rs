@@ -1,0 +1,67 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::fetch_current_user;
+
+/// The page frame: skip link, top bar (product, current user and role, theme),
+/// navigation (a drawer on phones, a sidebar from tablet width up) and main.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let user = OnceResource::new(fetch_current_user());
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            // Works without JavaScript: the link targets the navigation, which
+            // CSS shows on phones while it is the URL's fragment.
+            <a class="menu-link" href="#site-nav" aria-controls="site-nav">"Menu"</a>
+            <a class="brand" href="/">"Telegent Portal"</a>
+            <div class="topbar-end">
+                <Suspense fallback=|| view! { <span class="user-chip">"…"</span> }>
+                    {move || Suspend::new(async move {
+                        user.await
+                            .ok()
+                            .map(|u| {
+                                view! {
+                                    <span class="user-chip" title=u.email.clone()>
+                                        <span class="user-name">{u.display_name}</span>
+                                        <span class="role-badge">{u.role_label}</span>
+                                    </span>
+                                }
+                            })
+                    })}
+                </Suspense>
+                <ThemeToggle />
+            </div>
+        </header>
+        <div class="frame">
+            <nav id="site-nav" class="sidebar" aria-label="Main">
+                <a class="nav-close" href="#">"Close menu"</a>
+                <ul>
+                    <li><A href="/" exact=true>"Accounts"</A></li>
+                </ul>
+                <p class="sidebar-note">"Subscribers, numbers, porting, routes and catalog arrive with the next releases."</p>
+            </nav>
+            <main id="main" tabindex="-1">{children()}</main>
+        </div>
+    }
+}
+
+/// Switches between the light and dark theme (both from CSS custom
+/// properties). Without JavaScript the page follows the system setting.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let (dark, set_dark) = signal(false);
+    let toggle = move |_| {
+        let next = !dark.get_untracked();
+        set_dark.set(next);
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", if next { "dark" } else { "light" });
+        }
+    };
+    view! {
+        <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
+            {move || if dark.get() { "Light theme" } else { "Dark theme" }}
+        </button>
+    }
+}

@@ -1,0 +1,4 @@
+pub mod breadcrumbs;
+pub mod layout;
+pub mod pager;
+pub mod problem;

@@ -1,0 +1,58 @@
+//! Telegent Portal: pages, components and server functions.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::components::layout::Shell;
+use crate::pages::{account::AccountPage, dashboard::Dashboard, not_found::NotFound};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/telegent-portal.css" />
+        <Link rel="icon" href="data:," />
+        <Meta name="description" content="Telegent Portal: accounts, subscribers and numbers of the Telegent mobile platform." />
+        <Title formatter=|page: String| if page.is_empty() { "Telegent Portal".to_string() } else { format!("{page} · Telegent Portal") } />
+        <Router>
+            <Shell>
+                // Async: the whole page is rendered with its data, so it reads the
+                // same with JavaScript off.
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Dashboard ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,148 @@
+//! The Distributor's accounts: read from Telegent (cached briefly by the
+//! client), then searched, sorted and paged here.
+
+use telegent::phone;
+use telegent::types::Account;
+
+use super::{AppState, RequestContext};
+use crate::error::AppError;
+use crate::model::{AccountDetail, AccountRow, AccountSort, AccountsPage, SubscriberRow, ACCOUNTS_PER_PAGE};
+
+pub async fn distributor_name(state: &AppState, ctx: &RequestContext) -> Result<String, AppError> {
+    Ok(state.telegent.distributor(&ctx.distributor_id).await?.distributor_name)
+}
+
+pub async fn list(
+    state: &AppState,
+    ctx: &RequestContext,
+    page: u32,
+    search: &str,
+    sort: AccountSort,
+) -> Result<AccountsPage, AppError> {
+    let distributor_name = distributor_name(state, ctx).await?;
+    let accounts = state.telegent.distributor_accounts().await?;
+    Ok(page_of(distributor_name, accounts, page, search, sort))
+}
+
+/// Filters by `search` (name or ID, case-insensitive), sorts, and cuts one page.
+pub fn page_of(distributor_name: String, accounts: Vec<Account>, page: u32, search: &str, sort: AccountSort) -> AccountsPage {
+    let needle = search.trim().to_lowercase();
+    let mut rows: Vec<AccountRow> = accounts
+        .into_iter()
+        .filter(|a| {
+            needle.is_empty()
+                || a.account_name.to_lowercase().contains(&needle)
+                || a.account_id.to_lowercase().contains(&needle)
+        })
+        .map(|a| AccountRow {
+            address: a.billing_address.as_ref().or(a.mailing_address.as_ref()).map(|x| x.one_line()).unwrap_or_default(),
+            id: a.account_id,
+            name: a.account_name,
+            subscribers: a.total_subscribers,
+        })
+        .collect();
+    let by_name = |a: &AccountRow, b: &AccountRow| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id));
+    match sort {
+        AccountSort::Name => rows.sort_by(by_name),
+        AccountSort::NameDesc => rows.sort_by(|a, b| by_name(b, a)),
+        AccountSort::Subscribers => rows.sort_by(|a, b| a.subscribers.cmp(&b.subscribers).then_with(|| by_name(a, b))),
+        AccountSort::SubscribersDesc => rows.sort_by(|a, b| b.subscribers.cmp(&a.subscribers).then_with(|| by_name(a, b))),
+    }
+    let total = rows.len() as u32;
+    let total_pages = total.div_ceil(ACCOUNTS_PER_PAGE).max(1);
+    let page = page.clamp(1, total_pages);
+    let rows = rows
+        .into_iter()
+        .skip(((page - 1) * ACCOUNTS_PER_PAGE) as usize)
+        .take(ACCOUNTS_PER_PAGE as usize)
+        .collect();
+    AccountsPage { distributor_name, rows, page, total_pages, total, per_page: ACCOUNTS_PER_PAGE }
+}
+
+/// One account with its subscribers. An ID outside the caller's Distributor is
+/// a 404 upstream, answered exactly like a missing one.
+pub async fn detail(state: &AppState, ctx: &RequestContext, account_id: &str) -> Result<AccountDetail, AppError> {
+    if !account_id.starts_with("AID-") {
+        return Err(AppError::NotFound);
+    }
+    let distributor_name = distributor_name(state, ctx).await?;
+    let account = state.telegent.account(account_id).await?;
+    let mut subscribers = Vec::new();
+    // Subscribers are listed per Distributor; page through with large pages
+    // (one call for most distributors) and keep this account's.
+    let mut page = 1;
+    loop {
+        let batch = state.telegent.distributor_subscribers(page, 500).await?;
+        let fetched = batch.subscribers.len() as u32;
+        subscribers.extend(batch.subscribers.into_iter().filter(|s| s.account_id().as_deref() == Some(account_id)).map(
+            |s| SubscriberRow {
+                numbers: s.phone_numbers.iter().map(|n| phone::format_for_display(n)).collect(),
+                id: s.subscriber_id,
+                name: s.name,
+                email: s.email,
+                role: s.role,
+            },
+        ));
+        if fetched < 500 || page * 500 >= batch.total_subscribers {
+            break;
+        }
+        page += 1;
+    }
+    subscribers.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(AccountDetail {
+        distributor_name,
+        address: account.billing_address.as_ref().map(|a| a.one_line()).unwrap_or_default(),
+        id: account.account_id,
+        name: account.account_name,
+        subscribers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(id: &str, name: &str, subscribers: u32) -> Account {
+        Account {
+            account_id: id.into(),
+            account_name: name.into(),
+            total_subscribers: subscribers,
+            billing_address: None,
+            mailing_address: None,
+        }
+    }
+
+    fn many(n: usize) -> Vec<Account> {
+        (0..n).map(|i| account(&format!("AID-{i:03}"), &format!("Account {i:03}"), i as u32 % 7)).collect()
+    }
+
+    #[test]
+    fn pages_hold_ten_and_the_page_is_clamped() {
+        let p = page_of("D".into(), many(23), 3, "", AccountSort::Name);
+        assert_eq!((p.page, p.total_pages, p.total, p.rows.len()), (3, 3, 23, 3));
+        assert_eq!(p.rows[0].name, "Account 020");
+        let beyond = page_of("D".into(), many(23), 99, "", AccountSort::Name);
+        assert_eq!(beyond.page, 3);
+        let empty = page_of("D".into(), Vec::new(), 0, "", AccountSort::Name);
+        assert_eq!((empty.page, empty.total_pages, empty.rows.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn search_matches_name_or_id_case_insensitively() {
+        let accounts = vec![account("AID-1", "Doe Family", 3), account("AID-2", "Bright Bakery", 2)];
+        let p = page_of("D".into(), accounts.clone(), 1, "  doe ", AccountSort::Name);
+        assert_eq!(p.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["AID-1"]);
+        let p = page_of("D".into(), accounts, 1, "aid-2", AccountSort::Name);
+        assert_eq!(p.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["AID-2"]);
+    }
+
+    #[test]
+    fn sorts_by_name_and_by_subscribers() {
+        let accounts = vec![account("AID-1", "beta", 1), account("AID-2", "Alpha", 5), account("AID-3", "gamma", 3)];
+        let names = |s| page_of("D".into(), accounts.clone(), 1, "", s).rows.into_iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(names(AccountSort::Name), ["Alpha", "beta", "gamma"]);
+        assert_eq!(names(AccountSort::NameDesc), ["gamma", "beta", "Alpha"]);
+        assert_eq!(names(AccountSort::SubscribersDesc), ["Alpha", "gamma", "beta"]);
+        assert_eq!(names(AccountSort::Subscribers), ["beta", "gamma", "Alpha"]);
+    }
+}

@@ -1,0 +1,162 @@
+//! The sandbox's state: everything the simulated platform knows, serializable
+//! so it survives a restart of the portal (see `Sandbox::persist`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Address {
+    pub street1: Option<String>,
+    pub street2: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub zip: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Distributor {
+    pub id: String,
+    pub name: String,
+    /// The AccountKey of its API credential is the DistributorId itself.
+    pub secret: String,
+    pub billing: Address,
+    pub mailing: Address,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub distributor_id: String,
+    pub name: String,
+    pub billing: Address,
+    pub mailing: Address,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Subscriber {
+    pub id: String,
+    pub account_id: String,
+    pub name: String,
+    /// Unique on the whole platform (case-insensitive).
+    pub email: String,
+    pub role: String,
+    pub phone_numbers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Number {
+    pub id: String,
+    pub account_id: String,
+    pub subscriber_id: Option<String>,
+    pub msisdn: String,
+    pub iccid: String,
+    /// mvno | iot
+    pub number_type: String,
+    pub product_type: String,
+    /// active | parked | cancelled
+    pub status: String,
+    pub message_route_id: Option<String>,
+    pub voice_route_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Product {
+    pub id: String,
+    pub distributor_id: String,
+    pub sku: String,
+    pub description: String,
+    pub product_type: String,
+    pub cost: String,
+    pub billing_frequency: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Package {
+    pub id: String,
+    pub distributor_id: String,
+    pub name: String,
+    pub description: String,
+    pub price: String,
+    pub monthly: bool,
+    pub product_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MessageRoute {
+    pub id: String,
+    pub account_id: String,
+    pub name: String,
+    pub message_url: String,
+    pub method: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VoiceRoute {
+    pub id: String,
+    pub account_id: String,
+    pub name: String,
+    pub route_type: String,
+    pub trunk_ip1: Option<String>,
+}
+
+/// The whole simulated platform.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct World {
+    pub seed: u64,
+    /// Counter behind every generated ID, so IDs are deterministic for a seed.
+    pub id_counter: u64,
+    pub distributors: BTreeMap<String, Distributor>,
+    pub accounts: BTreeMap<String, Account>,
+    pub subscribers: BTreeMap<String, Subscriber>,
+    pub numbers: BTreeMap<String, Number>,
+    pub products: BTreeMap<String, Product>,
+    pub packages: BTreeMap<String, Package>,
+    pub message_routes: BTreeMap<String, MessageRoute>,
+    pub voice_routes: BTreeMap<String, VoiceRoute>,
+}
+
+impl World {
+    /// A new ID with the API's prefix, shaped like the reference's
+    /// (`AID-1b2c3d4e-...`), deterministic for the world's seed.
+    pub fn new_id(&mut self, prefix: &str) -> String {
+        self.id_counter += 1;
+        let hi = splitmix64(self.seed ^ self.id_counter.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let lo = splitmix64(hi ^ self.id_counter);
+        format!(
+            "{prefix}-{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            (hi >> 32) as u32,
+            (hi >> 16) as u16,
+            hi as u16,
+            (lo >> 48) as u16,
+            lo & 0xFFFF_FFFF_FFFF
+        )
+    }
+
+    pub fn accounts_of<'a>(&'a self, distributor_id: &'a str) -> impl Iterator<Item = &'a Account> + 'a {
+        self.accounts.values().filter(move |a| a.distributor_id == distributor_id)
+    }
+
+    /// The account, only when it belongs to `distributor_id`: a foreign ID is
+    /// indistinguishable from a missing one.
+    pub fn account_in(&self, distributor_id: &str, account_id: &str) -> Option<&Account> {
+        self.accounts.get(account_id).filter(|a| a.distributor_id == distributor_id)
+    }
+
+    pub fn subscriber_count(&self, account_id: &str) -> usize {
+        self.subscribers.values().filter(|s| s.account_id == account_id).count()
+    }
+
+    pub fn email_taken(&self, email: &str) -> bool {
+        self.subscribers.values().any(|s| s.email.eq_ignore_ascii_case(email))
+    }
+}
+
+fn splitmix64(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = x;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

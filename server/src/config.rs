@@ -1,0 +1,204 @@
+//! Command line and environment. Every flag has an environment variable; a
+//! `.env` file in the working directory is read first when present.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "telegent-portal", version, about = "Telegent Portal: the multi-tenant admin portal for the Telegent mobile platform.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default). Without TELEGENT_API_URL, an in-process
+    /// sandbox of the Telegent API is started on loopback and used.
+    Serve(ServeArgs),
+    /// Create the database if needed and apply migrations, then exit.
+    Migrate,
+    /// Run the Telegent sandbox alone (for API exploration or another portal).
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Where the embedded database and the sandbox's state live.
+    #[arg(long, env = "PORTAL_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+    /// The portal database; defaults to an SQLite file in the data directory.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Log filter, e.g. `info` or `telegent=debug,info`.
+    #[arg(long, env = "PORTAL_LOG", default_value = "info", global = true)]
+    pub log_level: String,
+    #[arg(long, env = "PORTAL_LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    pub log_format: LogFormat,
+}
+
+impl CommonArgs {
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("portal.db").display()))
+    }
+
+    pub fn sandbox_state_file(&self) -> PathBuf {
+        self.data_dir.join("sandbox.json")
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address the portal listens on.
+    #[arg(long, env = "PORTAL_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+    /// Base URL of the real Telegent API (e.g. https://api.telegent.com). When
+    /// unset, the built-in sandbox is used.
+    #[arg(long, env = "TELEGENT_API_URL")]
+    pub telegent_api_url: Option<String>,
+    /// The Distributor's AccountKey (`DID-…`). Required with TELEGENT_API_URL.
+    #[arg(long, env = "TELEGENT_ACCOUNT_KEY")]
+    pub telegent_account_key: Option<String>,
+    /// The Distributor's AccountSecret. Required with TELEGENT_API_URL.
+    #[arg(long, env = "TELEGENT_ACCOUNT_SECRET", hide_env_values = true)]
+    pub telegent_account_secret: Option<String>,
+    /// The DistributorId, when it differs from the AccountKey.
+    #[arg(long, env = "TELEGENT_DISTRIBUTOR_ID")]
+    pub telegent_distributor_id: Option<String>,
+    /// Upstream calls allowed per minute for the credential (the platform allows about 50).
+    #[arg(long, env = "TELEGENT_RATE_LIMIT", default_value_t = 50)]
+    pub telegent_rate_limit: u32,
+    /// Where the in-process sandbox listens (port 0: any free port).
+    #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:0")]
+    pub sandbox_bind: SocketAddr,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:4010")]
+    pub bind: SocketAddr,
+    /// Requests per minute per credential; 0 turns the limit off.
+    #[arg(long, env = "SANDBOX_RATE_LIMIT", default_value_t = 50)]
+    pub rate_limit: u32,
+    /// Token lifetime in seconds.
+    #[arg(long, env = "SANDBOX_TOKEN_LIFETIME", default_value_t = 3600)]
+    pub token_lifetime: u64,
+    /// Seed for generated IDs.
+    #[arg(long, env = "SANDBOX_SEED", default_value_t = 42)]
+    pub seed: u64,
+    /// Start from the demo platform, discarding saved state.
+    #[arg(long)]
+    pub reset: bool,
+}
+
+/// Which Telegent API the portal talks to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Upstream {
+    /// The built-in sandbox, started in-process with the demo credentials.
+    Sandbox,
+    Real { base_url: String, account_key: String, account_secret: String, distributor_id: String },
+}
+
+impl ServeArgs {
+    /// A real API needs its URL and both credential halves; the sandbox needs none.
+    pub fn upstream(&self) -> Result<Upstream, String> {
+        let Some(url) = self.telegent_api_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(Upstream::Sandbox);
+        };
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(format!("TELEGENT_API_URL must start with https:// (got “{url}”)."));
+        }
+        let key = self.telegent_account_key.clone().filter(|k| !k.trim().is_empty());
+        let secret = self.telegent_account_secret.clone().filter(|s| !s.is_empty());
+        match (key, secret) {
+            (Some(account_key), Some(account_secret)) => Ok(Upstream::Real {
+                base_url: url.trim_end_matches('/').to_string(),
+                distributor_id: self.telegent_distributor_id.clone().unwrap_or_else(|| account_key.clone()),
+                account_key,
+                account_secret,
+            }),
+            _ => Err("TELEGENT_API_URL is set, so TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET are required too.".into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("telegent-portal").chain(args.iter().copied())).unwrap()
+    }
+
+    fn serve_args(cli: Cli) -> ServeArgs {
+        match cli.command {
+            Some(Command::Serve(s)) => s,
+            other => panic!("expected serve, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_api_url_means_the_sandbox() {
+        let args = serve_args(parse(&["serve"]));
+        assert_eq!(args.upstream(), Ok(Upstream::Sandbox));
+        assert_eq!(args.bind.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn a_real_api_needs_both_credential_halves() {
+        let args = serve_args(parse(&["serve", "--telegent-api-url", "https://api.telegent.com/", "--telegent-account-key", "DID-1"]));
+        assert!(args.upstream().unwrap_err().contains("TELEGENT_ACCOUNT_SECRET"));
+        let args = serve_args(parse(&[
+            "serve",
+            "--telegent-api-url",
+            "https://api.telegent.com/",
+            "--telegent-account-key",
+            "DID-1",
+            "--telegent-account-secret",
+            "s3cret",
+        ]));
+        assert_eq!(
+            args.upstream(),
+            Ok(Upstream::Real {
+                base_url: "https://api.telegent.com".into(),
+                account_key: "DID-1".into(),
+                account_secret: "s3cret".into(),
+                distributor_id: "DID-1".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn a_url_without_scheme_is_refused_with_a_message() {
+        let args = serve_args(parse(&["serve", "--telegent-api-url", "api.telegent.com"]));
+        assert!(args.upstream().unwrap_err().contains("https://"));
+    }
+
+    #[test]
+    fn database_defaults_to_sqlite_in_the_data_dir() {
+        let cli = parse(&["migrate", "--data-dir", "/tmp/x"]);
+        assert!(matches!(cli.command, Some(Command::Migrate)));
+        assert_eq!(cli.common.database_url(), "sqlite:///tmp/x/portal.db");
+        let cli = parse(&["--database-url", "sqlite::memory:", "migrate"]);
+        assert_eq!(cli.common.database_url(), "sqlite::memory:");
+    }
+
+    #[test]
+    fn bad_values_are_refused() {
+        assert!(Cli::try_parse_from(["telegent-portal", "serve", "--bind", "not-an-address"]).is_err());
+        assert!(Cli::try_parse_from(["telegent-portal", "sandbox", "--rate-limit", "-3"]).is_err());
+        assert!(Cli::try_parse_from(["telegent-portal", "--log-format", "xml"]).is_err());
+    }
+}

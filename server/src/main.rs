@@ -1,0 +1,104 @@
+use anyhow::Context;
+use clap::Parser;
+use leptos::prelude::*;
+use telegent_portal::config::{Cli, Command, LogFormat, ServeArgs, SandboxArgs, Upstream};
+use telegent_portal::{build_portal, ensure_dir, open_database, shutdown_signal, PortalConfig};
+use telegent_sandbox::{seed, Sandbox, SandboxConfig};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // A missing .env is normal; a broken one is worth saying.
+    if let Err(e) = dotenvy::dotenv() {
+        if !e.not_found() {
+            eprintln!("warning: .env not read: {e}");
+        }
+    }
+    let cli = Cli::parse();
+    init_logging(&cli.common.log_level, cli.common.log_format);
+    let command = match cli.command {
+        Some(command) => command,
+        // No subcommand: `serve`, with the same flags and environment.
+        None => {
+            let mut args: Vec<String> = std::env::args().collect();
+            args.insert(1, "serve".into());
+            Cli::parse_from(args).command.expect("serve was inserted")
+        }
+    };
+    match command {
+        Command::Serve(args) => serve(&cli.common, args).await,
+        Command::Migrate => {
+            let url = cli.common.database_url();
+            open_database(&url).await?;
+            println!("Database ready: {url}");
+            Ok(())
+        }
+        Command::Sandbox(args) => run_sandbox(&cli.common, args).await,
+    }
+}
+
+fn init_logging(filter: &str, format: LogFormat) {
+    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Pretty => builder.init(),
+    }
+}
+
+async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) -> anyhow::Result<()> {
+    let upstream = args.upstream().map_err(anyhow::Error::msg)?;
+    ensure_dir(&common.data_dir).with_context(|| format!("creating {}", common.data_dir.display()))?;
+    let mut leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    leptos_options.site_addr = args.bind;
+    let portal = build_portal(
+        PortalConfig {
+            database_url: common.database_url(),
+            upstream: upstream.clone(),
+            sandbox_state_file: Some(common.sandbox_state_file()),
+            sandbox_bind: args.sandbox_bind,
+            rate_limit_per_minute: args.telegent_rate_limit,
+        },
+        leptos_options,
+    )
+    .await?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("listening on {} (is another portal running?)", args.bind))?;
+    println!();
+    println!("  Telegent Portal is running at http://{}", args.bind);
+    match (&upstream, &portal.sandbox) {
+        (Upstream::Sandbox, Some((_, addr))) => {
+            println!("  Telegent API: built-in sandbox at http://{addr} (state in {})", common.sandbox_state_file().display());
+            println!("  Signed in automatically as the demo Distributor admin of Acme Mobile");
+            println!("  (temporary until portal logins arrive).");
+        }
+        (Upstream::Real { base_url, .. }, _) => println!("  Telegent API: {base_url}"),
+        _ => {}
+    }
+    println!("  Health: /healthz   Readiness: /readyz   Stop: Ctrl+C");
+    println!();
+    axum::serve(listener, portal.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn run_sandbox(common: &telegent_portal::config::CommonArgs, args: SandboxArgs) -> anyhow::Result<()> {
+    ensure_dir(&common.data_dir)?;
+    let state_file = common.sandbox_state_file();
+    let sandbox = Sandbox::open(SandboxConfig {
+        seed: args.seed,
+        token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
+        rate_limit_per_minute: (args.rate_limit > 0).then_some(args.rate_limit),
+        state_file: Some(state_file.clone()),
+    })?;
+    if args.reset {
+        sandbox.reset()?;
+    }
+    let listener = tokio::net::TcpListener::bind(args.bind).await?;
+    println!("Telegent sandbox at http://{} (state in {})", args.bind, state_file.display());
+    println!("Demo credential: AccountKey {} / AccountSecret {}", seed::ACME_KEY, seed::ACME_SECRET);
+    axum::serve(listener, sandbox.router()).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}

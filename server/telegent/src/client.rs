@@ -1,0 +1,453 @@
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::time::Instant;
+
+use crate::budget::{Priority, RateBudget};
+use crate::error::TelegentError;
+use crate::retry::RetryPolicy;
+use crate::tokens::{use_until, CachedToken, TokenCache};
+use crate::types::{Account, Distributor, ErrorBody, SubscribersPage, TokenRequest, TokenResponse};
+
+/// The token path as the reference spells it (the API also accepts lowercase).
+pub const TOKEN_PATH: &str = "/v1.0/OAuth2/tokens";
+
+/// A Distributor's API credential. `Debug` never prints the secret.
+#[derive(Clone)]
+pub struct Credentials {
+    pub account_key: String,
+    pub account_secret: String,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("account_key", &self.account_key)
+            .field("account_secret", &"<redacted>")
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// e.g. `https://api.telegent.com` or the sandbox's `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    pub credentials: Credentials,
+    pub rate_limit_per_minute: u32,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+    /// How long an interactive call may wait for room in the budget before the
+    /// page is told "busy".
+    pub max_budget_wait: Duration,
+    /// Stop using a token this long before its stated expiry.
+    pub token_margin: Duration,
+    /// How long a read is served from cache. Zero turns the cache off.
+    pub read_cache_ttl: Duration,
+}
+
+impl ClientConfig {
+    pub fn new(base_url: impl Into<String>, credentials: Credentials) -> Self {
+        Self {
+            base_url: base_url.into().trim_end_matches('/').to_string(),
+            credentials,
+            rate_limit_per_minute: 50,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(20),
+            retry: RetryPolicy::default(),
+            max_budget_wait: Duration::from_secs(10),
+            token_margin: Duration::from_secs(60),
+            read_cache_ttl: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Whether a call may be repeated after an ambiguous failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Safety {
+    /// Reads and idempotent writes: retried per the documented policy.
+    Safe,
+    /// Costs money or sends something (provision, port-in, port-out, outbound
+    /// message, subscription create): sent once; an ambiguous failure becomes
+    /// [`TelegentError::OutcomeUnknown`] for the caller to reconcile.
+    Billable,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Method {
+    Get,
+    Post,
+}
+
+/// How one HTTP attempt ended.
+enum Attempt {
+    Success(Value),
+    Status { status: u16, body: ErrorBody, retry_after: Option<Duration> },
+    /// No response. `maybe_sent` is false only when the connection never opened.
+    Transport { detail: String, maybe_sent: bool },
+}
+
+type CacheSlot = Arc<tokio::sync::Mutex<Option<(Instant, Value)>>>;
+
+/// A client for one Distributor credential. Cheap to share behind an `Arc`.
+pub struct TelegentClient {
+    http: reqwest::Client,
+    cfg: ClientConfig,
+    tokens: TokenCache,
+    budget: RateBudget,
+    reads: Mutex<HashMap<String, CacheSlot>>,
+    upstream_calls: AtomicU64,
+    token_calls: AtomicU64,
+}
+
+impl TelegentClient {
+    pub fn new(cfg: ClientConfig) -> Result<Self, TelegentError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(cfg.connect_timeout)
+            .timeout(cfg.request_timeout)
+            .user_agent(concat!("telegent-portal/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| TelegentError::Unavailable { detail: format!("HTTP client: {e}") })?;
+        Ok(Self {
+            http,
+            budget: RateBudget::per_minute(cfg.rate_limit_per_minute),
+            cfg,
+            tokens: TokenCache::default(),
+            reads: Mutex::new(HashMap::new()),
+            upstream_calls: AtomicU64::new(0),
+            token_calls: AtomicU64::new(0),
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.cfg.base_url
+    }
+
+    pub fn account_key(&self) -> &str {
+        &self.cfg.credentials.account_key
+    }
+
+    /// (all HTTP requests sent, of which token requests) since start.
+    pub fn call_counts(&self) -> (u64, u64) {
+        (self.upstream_calls.load(Ordering::Relaxed), self.token_calls.load(Ordering::Relaxed))
+    }
+
+    pub async fn budget_remaining(&self) -> u32 {
+        self.budget.remaining().await
+    }
+
+    // ----- operations ---------------------------------------------------------
+
+    pub async fn distributor(&self, distributor_id: &str) -> Result<Distributor, TelegentError> {
+        self.get_cached("/v1.0/distributor", &[("DistributorId", distributor_id)]).await
+    }
+
+    /// All Accounts of the Distributor. The reference documents one object; the
+    /// API returns a list: both read as a list.
+    pub async fn distributor_accounts(&self) -> Result<Vec<Account>, TelegentError> {
+        let value: Value = self.get_cached("/v1.0/distributor/accounts", &[]).await?;
+        decode_list(value, "Accounts")
+    }
+
+    pub async fn account(&self, account_id: &str) -> Result<Account, TelegentError> {
+        self.get_cached("/v1.0/account", &[("AccountId", account_id)]).await
+    }
+
+    pub async fn distributor_subscribers(&self, page: u32, per_page: u32) -> Result<SubscribersPage, TelegentError> {
+        let page = page.max(1).to_string();
+        let per_page = per_page.clamp(1, 500).to_string();
+        self.get_cached("/v1.0/distributor/subscribers", &[("PageNumber", &page), ("TotalPerPage", &per_page)])
+            .await
+    }
+
+    /// Whether the upstream answers at all (for `/readyz`): a token for the
+    /// distributor endpoint proves address, TLS and credentials in one call.
+    pub async fn ping(&self) -> Result<(), TelegentError> {
+        let endpoint = format!("{}{}", self.cfg.base_url, "/v1.0/distributor/accounts");
+        self.token_for(&endpoint, Priority::Background).await.map(|_| ())
+    }
+
+    // ----- generic calls -------------------------------------------------------
+
+    /// A GET served from the short read cache; identical concurrent reads share
+    /// one upstream call.
+    pub async fn get_cached<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, TelegentError> {
+        let key = cache_key(path, query);
+        let value = if self.cfg.read_cache_ttl.is_zero() {
+            self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive).await?
+        } else {
+            let slot = {
+                let mut reads = self.reads.lock().expect("read cache poisoned");
+                reads.entry(key).or_default().clone()
+            };
+            let mut cached = slot.lock().await;
+            match cached.as_ref() {
+                Some((at, value)) if at.elapsed() < self.cfg.read_cache_ttl => value.clone(),
+                _ => {
+                    let fresh = self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive).await?;
+                    *cached = Some((Instant::now(), fresh.clone()));
+                    fresh
+                }
+            }
+        };
+        decode(value)
+    }
+
+    /// Drops cached reads whose path starts with `path_prefix` (after a mutation
+    /// that changes them).
+    pub fn invalidate_reads(&self, path_prefix: &str) {
+        let mut reads = self.reads.lock().expect("read cache poisoned");
+        reads.retain(|key, _| !key.starts_with(path_prefix));
+    }
+
+    /// A POST. `safety` decides whether an ambiguous failure is retried.
+    pub async fn post<T: DeserializeOwned>(&self, path: &str, body: &Value, safety: Safety) -> Result<T, TelegentError> {
+        let value = self.call(Method::Post, path, &[], Some(body), safety, Priority::Interactive).await?;
+        decode(value)
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+        safety: Safety,
+        priority: Priority,
+    ) -> Result<Value, TelegentError> {
+        let endpoint = format!("{}{}", self.cfg.base_url, path);
+        let started = Instant::now();
+        let policy = &self.cfg.retry;
+        let mut retries = 0u32;
+        let mut reauthenticated = false;
+        loop {
+            let token = self.token_for(&endpoint, priority).await?;
+            self.acquire(priority).await?;
+            let attempt = self.send(method, &endpoint, query, body, Some(&token)).await;
+            let (retry_after, failure) = match attempt {
+                Attempt::Success(value) => return Ok(value),
+                Attempt::Status { status: 401 | 403, .. } if !reauthenticated => {
+                    // The token may have expired early or been revoked: drop it and
+                    // authenticate once more. This is not a retry of the operation's
+                    // effect: 401/403 means it was refused before doing anything.
+                    self.tokens.invalidate(&endpoint, &token).await;
+                    reauthenticated = true;
+                    continue;
+                }
+                Attempt::Status { status, body, retry_after } => {
+                    let error = status_error(status, body, retry_after);
+                    if !RetryPolicy::is_retryable_status(status) {
+                        return Err(error);
+                    }
+                    if safety == Safety::Billable {
+                        // 429 and 503 are refusals before processing; the rest are ambiguous.
+                        return Err(match status {
+                            429 | 503 => error,
+                            _ => TelegentError::OutcomeUnknown { detail: format!("HTTP {status}") },
+                        });
+                    }
+                    (retry_after, error)
+                }
+                Attempt::Transport { detail, maybe_sent } => {
+                    if safety == Safety::Billable && maybe_sent {
+                        return Err(TelegentError::OutcomeUnknown { detail });
+                    }
+                    (None, TelegentError::Unavailable { detail })
+                }
+            };
+            retries += 1;
+            if retries >= policy.max_attempts {
+                return Err(failure);
+            }
+            let delay = policy.next_delay(retries, retry_after, rand::random::<f64>());
+            if started.elapsed() + delay > policy.deadline {
+                return Err(failure);
+            }
+            tracing::warn!(path, retries, delay_ms = delay.as_millis() as u64, error = %failure, "retrying Telegent call");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    async fn acquire(&self, priority: Priority) -> Result<(), TelegentError> {
+        self.budget
+            .acquire(priority, self.cfg.max_budget_wait)
+            .await
+            .map_err(|wait| TelegentError::Busy { wait })
+    }
+
+    /// A token scoped to `endpoint`, from cache or fetched once for all waiters.
+    async fn token_for(&self, endpoint: &str, priority: Priority) -> Result<String, TelegentError> {
+        let slot = self.tokens.slot(endpoint);
+        let mut cached = slot.lock().await;
+        if let Some(token) = cached.as_ref() {
+            if token.use_until > chrono::Utc::now() {
+                return Ok(token.token.clone());
+            }
+        }
+        let fresh = self.fetch_token(endpoint, priority).await?;
+        let token = fresh.token.clone();
+        *cached = Some(fresh);
+        Ok(token)
+    }
+
+    async fn fetch_token(&self, endpoint: &str, priority: Priority) -> Result<CachedToken, TelegentError> {
+        let url = format!("{}{}", self.cfg.base_url, TOKEN_PATH);
+        let request = TokenRequest {
+            account_key: &self.cfg.credentials.account_key,
+            account_secret: &self.cfg.credentials.account_secret,
+            api_endpoint: endpoint,
+        };
+        let body = serde_json::to_value(&request).map_err(|e| TelegentError::Decode { detail: e.to_string() })?;
+        let policy = &self.cfg.retry;
+        let started = Instant::now();
+        let mut retries = 0;
+        loop {
+            self.acquire(priority).await?;
+            self.token_calls.fetch_add(1, Ordering::Relaxed);
+            let (retry_after, failure) = match self.send_to(Method::Post, &url, &[], Some(&body), None).await {
+                Attempt::Success(value) => {
+                    let parsed: TokenResponse = decode(value)?;
+                    return Ok(CachedToken {
+                        use_until: use_until(parsed.token_expiry.as_deref(), self.cfg.token_margin),
+                        token: parsed.token,
+                    });
+                }
+                Attempt::Status { status: status @ (400 | 401 | 403), .. } => {
+                    return Err(TelegentError::CredentialsRefused { status });
+                }
+                Attempt::Status { status, body, retry_after } => {
+                    let error = status_error(status, body, retry_after);
+                    if !RetryPolicy::is_retryable_status(status) {
+                        return Err(error);
+                    }
+                    (retry_after, error)
+                }
+                Attempt::Transport { detail, .. } => (None, TelegentError::Unavailable { detail }),
+            };
+            retries += 1;
+            let delay = policy.next_delay(retries, retry_after, rand::random::<f64>());
+            if retries >= policy.max_attempts || started.elapsed() + delay > policy.deadline {
+                return Err(failure);
+            }
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        endpoint: &str,
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+        token: Option<&str>,
+    ) -> Attempt {
+        self.send_to(method, endpoint, query, body, token).await
+    }
+
+    async fn send_to(
+        &self,
+        method: Method,
+        url: &str,
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+        token: Option<&str>,
+    ) -> Attempt {
+        self.upstream_calls.fetch_add(1, Ordering::Relaxed);
+        let mut request = match method {
+            Method::Get => self.http.get(url),
+            Method::Post => self.http.post(url),
+        };
+        if !query.is_empty() {
+            request = request.query(query);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = match request.send().await {
+            Ok(r) => r,
+            Err(e) => {
+                return Attempt::Transport { detail: transport_detail(&e), maybe_sent: !e.is_connect() };
+            }
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let bytes = match response.bytes().await {
+            Ok(b) => b,
+            Err(e) => return Attempt::Transport { detail: transport_detail(&e), maybe_sent: true },
+        };
+        if (200..300).contains(&status) {
+            return match serde_json::from_slice::<Value>(&bytes) {
+                Ok(v) => Attempt::Success(v),
+                Err(_) if bytes.is_empty() => Attempt::Success(Value::Null),
+                Err(e) => Attempt::Transport { detail: format!("unreadable body: {e}"), maybe_sent: true },
+            };
+        }
+        let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or(ErrorBody {
+            status_code: status as u32,
+            message: String::new(),
+        });
+        Attempt::Status { status, body, retry_after }
+    }
+}
+
+fn status_error(status: u16, body: ErrorBody, retry_after: Option<Duration>) -> TelegentError {
+    match status {
+        404 => TelegentError::NotFound,
+        400 | 409 | 422 => TelegentError::Rejected { status, message: body.message },
+        401 | 403 => TelegentError::CredentialsRefused { status },
+        429 => TelegentError::RateLimited { retry_after },
+        _ => TelegentError::Unavailable { detail: format!("HTTP {status}") },
+    }
+}
+
+/// A transport error without the URL (which may carry query values) or headers.
+fn transport_detail(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "timed out".into()
+    } else if e.is_connect() {
+        "could not connect".into()
+    } else {
+        "connection failed".into()
+    }
+}
+
+fn cache_key(path: &str, query: &[(&str, &str)]) -> String {
+    let mut key = path.to_string();
+    for (i, (k, v)) in query.iter().enumerate() {
+        key.push(if i == 0 { '?' } else { '&' });
+        key.push_str(k);
+        key.push('=');
+        key.push_str(v);
+    }
+    key
+}
+
+fn decode<T: DeserializeOwned>(value: Value) -> Result<T, TelegentError> {
+    serde_json::from_value(value).map_err(|e| TelegentError::Decode { detail: e.to_string() })
+}
+
+/// Decodes a list that may come bare, as one object, or wrapped in `{wrapper: [...]}`.
+fn decode_list<T: DeserializeOwned>(value: Value, wrapper: &str) -> Result<Vec<T>, TelegentError> {
+    let inner = match value {
+        Value::Object(mut map) if map.contains_key(wrapper) => map.remove(wrapper).unwrap_or(Value::Null),
+        other => other,
+    };
+    match inner {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items.into_iter().map(decode).collect(),
+        single => Ok(vec![decode(single)?]),
+    }
+}

@@ -1,0 +1,28 @@
+//! The Telegent mPaaS API as the portal sees it.
+//!
+//! `phone` and `types` are plain data and compile everywhere (the browser uses
+//! `phone` to normalize what people type). The `client` feature adds the HTTP
+//! client that talks to the real API or to the sandbox over loopback.
+
+pub mod phone;
+pub mod types;
+
+#[cfg(feature = "client")]
+mod budget;
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod error;
+#[cfg(feature = "client")]
+mod retry;
+#[cfg(feature = "client")]
+mod tokens;
+
+#[cfg(feature = "client")]
+pub use budget::{Priority, RateBudget};
+#[cfg(feature = "client")]
+pub use client::{ClientConfig, Credentials, TelegentClient};
+#[cfg(feature = "client")]
+pub use error::TelegentError;
+#[cfg(feature = "client")]
+pub use retry::RetryPolicy;
