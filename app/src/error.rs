@@ -30,9 +30,10 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => AppError::Network,
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
-                AppError::Invalid { field: String::new(), message: format!("The request was incomplete: {message}") }
-            }
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::Invalid {
+                field: String::new(),
+                message: format!("The request was incomplete: {message}"),
+            },
             _ => AppError::Internal,
         }
     }

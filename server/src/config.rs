@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "telegent-portal", version, about = "Telegent Portal: the multi-tenant admin portal for the Telegent mobile platform.")]
+#[command(
+    name = "telegent-portal",
+    version,
+    about = "Telegent Portal: the multi-tenant admin portal for the Telegent mobile platform."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -108,13 +112,23 @@ pub struct SandboxArgs {
 pub enum Upstream {
     /// The built-in sandbox, started in-process with the demo credentials.
     Sandbox,
-    Real { base_url: String, account_key: String, account_secret: String, distributor_id: String },
+    Real {
+        base_url: String,
+        account_key: String,
+        account_secret: String,
+        distributor_id: String,
+    },
 }
 
 impl ServeArgs {
     /// A real API needs its URL and both credential halves; the sandbox needs none.
     pub fn upstream(&self) -> Result<Upstream, String> {
-        let Some(url) = self.telegent_api_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+        let Some(url) = self
+            .telegent_api_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        else {
             return Ok(Upstream::Sandbox);
         };
         if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -125,11 +139,16 @@ impl ServeArgs {
         match (key, secret) {
             (Some(account_key), Some(account_secret)) => Ok(Upstream::Real {
                 base_url: url.trim_end_matches('/').to_string(),
-                distributor_id: self.telegent_distributor_id.clone().unwrap_or_else(|| account_key.clone()),
+                distributor_id: self
+                    .telegent_distributor_id
+                    .clone()
+                    .unwrap_or_else(|| account_key.clone()),
                 account_key,
                 account_secret,
             }),
-            _ => Err("TELEGENT_API_URL is set, so TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET are required too.".into()),
+            _ => Err(
+                "TELEGENT_API_URL is set, so TELEGENT_ACCOUNT_KEY and TELEGENT_ACCOUNT_SECRET are required too.".into(),
+            ),
         }
     }
 }
@@ -158,7 +177,13 @@ mod tests {
 
     #[test]
     fn a_real_api_needs_both_credential_halves() {
-        let args = serve_args(parse(&["serve", "--telegent-api-url", "https://api.telegent.com/", "--telegent-account-key", "DID-1"]));
+        let args = serve_args(parse(&[
+            "serve",
+            "--telegent-api-url",
+            "https://api.telegent.com/",
+            "--telegent-account-key",
+            "DID-1",
+        ]));
         assert!(args.upstream().unwrap_err().contains("TELEGENT_ACCOUNT_SECRET"));
         let args = serve_args(parse(&[
             "serve",

@@ -31,7 +31,9 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 /// Opens (creating if needed) the SQLite database and applies migrations.
 pub async fn open_database(url: &str) -> anyhow::Result<SqlitePool> {
-    let options: SqliteConnectOptions = url.parse().with_context(|| format!("DATABASE_URL “{url}” is not an SQLite URL"))?;
+    let options: SqliteConnectOptions = url
+        .parse()
+        .with_context(|| format!("DATABASE_URL “{url}” is not an SQLite URL"))?;
     let options = options
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -42,7 +44,10 @@ pub async fn open_database(url: &str) -> anyhow::Result<SqlitePool> {
     }
     // An in-memory database exists per connection: keep exactly one.
     let max = if url.contains(":memory:") { 1 } else { 8 };
-    let pool = SqlitePoolOptions::new().max_connections(max).connect_with(options).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(max)
+        .connect_with(options)
+        .await?;
     MIGRATOR.run(&pool).await.context("applying migrations")?;
     Ok(pool)
 }
@@ -70,22 +75,56 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
     let pool = open_database(&cfg.database_url).await?;
     let (base_url, credentials, distributor_id, sandbox) = match cfg.upstream {
         Upstream::Sandbox => {
-            let sandbox = Sandbox::open(SandboxConfig { state_file: cfg.sandbox_state_file, ..SandboxConfig::default() })
-                .context("opening the sandbox state")?;
-            let addr = sandbox.spawn_on(cfg.sandbox_bind).await.context("starting the sandbox")?;
-            let credentials = Credentials { account_key: seed::ACME_KEY.into(), account_secret: seed::ACME_SECRET.into() };
-            (format!("http://{addr}"), credentials, seed::ACME_KEY.to_string(), Some((sandbox, addr)))
+            let sandbox = Sandbox::open(SandboxConfig {
+                state_file: cfg.sandbox_state_file,
+                ..SandboxConfig::default()
+            })
+            .context("opening the sandbox state")?;
+            let addr = sandbox
+                .spawn_on(cfg.sandbox_bind)
+                .await
+                .context("starting the sandbox")?;
+            let credentials = Credentials {
+                account_key: seed::ACME_KEY.into(),
+                account_secret: seed::ACME_SECRET.into(),
+            };
+            (
+                format!("http://{addr}"),
+                credentials,
+                seed::ACME_KEY.to_string(),
+                Some((sandbox, addr)),
+            )
         }
-        Upstream::Real { base_url, account_key, account_secret, distributor_id } => {
-            (base_url, Credentials { account_key, account_secret }, distributor_id, None)
-        }
+        Upstream::Real {
+            base_url,
+            account_key,
+            account_secret,
+            distributor_id,
+        } => (
+            base_url,
+            Credentials {
+                account_key,
+                account_secret,
+            },
+            distributor_id,
+            None,
+        ),
     };
     let mut client_config = ClientConfig::new(base_url.clone(), credentials.clone());
     client_config.rate_limit_per_minute = cfg.rate_limit_per_minute;
     let telegent = Arc::new(TelegentClient::new(client_config)?);
     register_distributor(&pool, &telegent, &distributor_id, &base_url, &credentials.account_key).await?;
-    let state = AppState { leptos_options, pool, telegent, distributor_id };
-    Ok(Portal { router: router(state.clone()), state, sandbox })
+    let state = AppState {
+        leptos_options,
+        pool,
+        telegent,
+        distributor_id,
+    };
+    Ok(Portal {
+        router: router(state.clone()),
+        state,
+        sandbox,
+    })
 }
 
 /// Records the configured Distributor in the portal database on first start
@@ -142,7 +181,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            let id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
         }))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
@@ -155,7 +198,11 @@ async fn healthz() -> &'static str {
 
 /// The database and the Telegent API both answer.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    let database = sqlx::query("SELECT 1").execute(&state.pool).await.map(|_| ()).map_err(|e| e.to_string());
+    let database = sqlx::query("SELECT 1")
+        .execute(&state.pool)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string());
     let upstream = state.telegent.ping().await.map_err(|e| e.to_string());
     let ready = database.is_ok() && upstream.is_ok();
     let body = serde_json::json!({
@@ -163,7 +210,11 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         "database": database.err().unwrap_or_else(|| "ok".into()),
         "telegent": upstream.err().unwrap_or_else(|| "ok".into()),
     });
-    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, Json(body))
 }
 

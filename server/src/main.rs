@@ -1,7 +1,7 @@
 use anyhow::Context;
 use clap::Parser;
 use leptos::prelude::*;
-use telegent_portal::config::{Cli, Command, LogFormat, ServeArgs, SandboxArgs, Upstream};
+use telegent_portal::config::{Cli, Command, LogFormat, SandboxArgs, ServeArgs, Upstream};
 use telegent_portal::{build_portal, ensure_dir, open_database, shutdown_signal, PortalConfig};
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
 use tracing_subscriber::EnvFilter;
@@ -49,7 +49,9 @@ fn init_logging(filter: &str, format: LogFormat) {
 async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) -> anyhow::Result<()> {
     let upstream = args.upstream().map_err(anyhow::Error::msg)?;
     ensure_dir(&common.data_dir).with_context(|| format!("creating {}", common.data_dir.display()))?;
-    let mut leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    let mut leptos_options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
     leptos_options.site_addr = args.bind;
     let portal = build_portal(
         PortalConfig {
@@ -69,7 +71,10 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
     println!("  Telegent Portal is running at http://{}", args.bind);
     match (&upstream, &portal.sandbox) {
         (Upstream::Sandbox, Some((_, addr))) => {
-            println!("  Telegent API: built-in sandbox at http://{addr} (state in {})", common.sandbox_state_file().display());
+            println!(
+                "  Telegent API: built-in sandbox at http://{addr} (state in {})",
+                common.sandbox_state_file().display()
+            );
             println!("  Signed in automatically as the demo Distributor admin of Acme Mobile");
             println!("  (temporary until portal logins arrive).");
         }
@@ -78,9 +83,14 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
     }
     println!("  Health: /healthz   Readiness: /readyz   Stop: Ctrl+C");
     println!();
-    axum::serve(listener, portal.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        portal
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 
@@ -97,8 +107,18 @@ async fn run_sandbox(common: &telegent_portal::config::CommonArgs, args: Sandbox
         sandbox.reset()?;
     }
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
-    println!("Telegent sandbox at http://{} (state in {})", args.bind, state_file.display());
-    println!("Demo credential: AccountKey {} / AccountSecret {}", seed::ACME_KEY, seed::ACME_SECRET);
-    axum::serve(listener, sandbox.router()).with_graceful_shutdown(shutdown_signal()).await?;
+    println!(
+        "Telegent sandbox at http://{} (state in {})",
+        args.bind,
+        state_file.display()
+    );
+    println!(
+        "Demo credential: AccountKey {} / AccountSecret {}",
+        seed::ACME_KEY,
+        seed::ACME_SECRET
+    );
+    axum::serve(listener, sandbox.router())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }

@@ -78,10 +78,16 @@ async fn paging_search_and_sort_follow_the_arguments() {
         }
     });
     let page2 = list_accounts(&portal.router, "page=2&search=&sort=name").await;
-    assert_eq!((page2.page, page2.total_pages, page2.total, page2.rows.len()), (2, 2, 13, 3));
+    assert_eq!(
+        (page2.page, page2.total_pages, page2.total, page2.rows.len()),
+        (2, 2, 13, 3)
+    );
     assert_eq!(page2.rows[0].name, "Zeta Shop 08");
     let found = list_accounts(&portal.router, "page=1&search=DOE&sort=name").await;
-    assert_eq!(found.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Doe Family"]);
+    assert_eq!(
+        found.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["Doe Family"]
+    );
     let by_size = list_accounts(&portal.router, "page=1&search=&sort=-subscribers").await;
     assert_eq!(by_size.rows[0].name, "Doe Family");
 }
@@ -102,12 +108,25 @@ async fn a_foreign_account_looks_exactly_like_a_missing_one() {
     let portal = portal().await;
     let (sandbox, _) = portal.sandbox.as_ref().unwrap();
     let world = sandbox.snapshot();
-    let foreign = world.accounts.values().find(|a| a.name == "Smith Family").unwrap().id.clone();
-    let (foreign_status, foreign_html) =
-        send(&portal.router, Request::get(format!("/accounts/{foreign}")).body(Body::empty()).unwrap()).await;
+    let foreign = world
+        .accounts
+        .values()
+        .find(|a| a.name == "Smith Family")
+        .unwrap()
+        .id
+        .clone();
+    let (foreign_status, foreign_html) = send(
+        &portal.router,
+        Request::get(format!("/accounts/{foreign}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     let (missing_status, missing_html) = send(
         &portal.router,
-        Request::get("/accounts/AID-00000000-0000-0000-0000-000000000000").body(Body::empty()).unwrap(),
+        Request::get("/accounts/AID-00000000-0000-0000-0000-000000000000")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(foreign_status, StatusCode::NOT_FOUND);
@@ -121,8 +140,13 @@ async fn a_foreign_account_looks_exactly_like_a_missing_one() {
 async fn an_account_page_lists_its_subscribers() {
     let portal = portal().await;
     let page = list_accounts(&portal.router, "page=1&search=Doe&sort=name").await;
-    let (status, html) =
-        send(&portal.router, Request::get(format!("/accounts/{}", page.rows[0].id)).body(Body::empty()).unwrap()).await;
+    let (status, html) = send(
+        &portal.router,
+        Request::get(format!("/accounts/{}", page.rows[0].id))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     for name in ["Jane Doe", "Sam Doe", "Lily Doe", "+1 (801) 555-0101"] {
         assert!(html.contains(name), "{name} missing");
@@ -132,7 +156,11 @@ async fn an_account_page_lists_its_subscribers() {
 #[tokio::test]
 async fn unknown_pages_are_404_and_health_checks_answer() {
     let portal = portal().await;
-    let (status, html) = send(&portal.router, Request::get("/no/such/page").body(Body::empty()).unwrap()).await;
+    let (status, html) = send(
+        &portal.router,
+        Request::get("/no/such/page").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Not found"));
     let (status, body) = send(&portal.router, Request::get("/healthz").body(Body::empty()).unwrap()).await;
@@ -145,8 +173,18 @@ async fn unknown_pages_are_404_and_health_checks_answer() {
 #[tokio::test]
 async fn every_response_carries_a_request_id() {
     let portal = portal().await;
-    let response = portal.router.clone().oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
-    let id = response.headers().get("x-request-id").expect("request id").to_str().unwrap();
+    let response = portal
+        .router
+        .clone()
+        .oneshot(Request::get("/healthz").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let id = response
+        .headers()
+        .get("x-request-id")
+        .expect("request id")
+        .to_str()
+        .unwrap();
     assert_eq!(id.len(), 36);
 }
 
@@ -160,7 +198,11 @@ async fn reads_are_cached_so_a_second_dashboard_costs_no_upstream_call() {
     list_accounts(&portal.router, "page=1&search=doe&sort=name").await;
     assert_eq!(sandbox.journal().len(), after_first, "served again from cache");
     // One token per endpoint: distributor details + accounts (+ any used at start).
-    let token_calls = sandbox.journal().iter().filter(|e| e.path.to_lowercase().ends_with("/tokens")).count();
+    let token_calls = sandbox
+        .journal()
+        .iter()
+        .filter(|e| e.path.to_lowercase().ends_with("/tokens"))
+        .count();
     let distinct_endpoints = sandbox
         .journal()
         .iter()

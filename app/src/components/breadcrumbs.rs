@@ -10,10 +10,16 @@ pub struct Crumb {
 
 impl Crumb {
     pub fn link(label: impl Into<String>, href: impl Into<String>) -> Self {
-        Self { label: label.into(), href: Some(href.into()) }
+        Self {
+            label: label.into(),
+            href: Some(href.into()),
+        }
     }
     pub fn here(label: impl Into<String>) -> Self {
-        Self { label: label.into(), href: None }
+        Self {
+            label: label.into(),
+            href: None,
+        }
     }
 }
 

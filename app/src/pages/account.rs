@@ -24,7 +24,13 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountView(data: AccountDetail) -> impl IntoView {
-    let AccountDetail { distributor_name, id, name, address, subscribers } = data;
+    let AccountDetail {
+        distributor_name,
+        id,
+        name,
+        address,
+        subscribers,
+    } = data;
     view! {
         <Title text=name.clone() />
         <Breadcrumbs crumbs=vec![Crumb::link(distributor_name, "/"), Crumb::here(name.clone())] />

@@ -44,7 +44,13 @@ fn urlencode(value: &str) -> String {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let query = use_query_map();
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+    };
     let search = move || query.read().get("q").unwrap_or_default();
     let sort = move || AccountSort::from_param(&query.read().get("sort").unwrap_or_default());
     let accounts = Resource::new(
@@ -65,7 +71,14 @@ pub fn Dashboard() -> impl IntoView {
 
 #[component]
 fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl IntoView {
-    let AccountsPage { distributor_name, rows, page, total_pages, total, .. } = data;
+    let AccountsPage {
+        distributor_name,
+        rows,
+        page,
+        total_pages,
+        total,
+        ..
+    } = data;
     let summary = match (total, search.is_empty()) {
         (1, true) => "1 account".to_string(),
         (n, true) => format!("{n} accounts"),
@@ -163,6 +176,9 @@ mod tests {
     fn list_urls_keep_only_what_differs_from_the_default() {
         assert_eq!(list_href(1, "", AccountSort::Name), "/");
         assert_eq!(list_href(2, "", AccountSort::Name), "/?page=2");
-        assert_eq!(list_href(3, "doe & co", AccountSort::SubscribersDesc), "/?q=doe+%26+co&sort=-subscribers&page=3");
+        assert_eq!(
+            list_href(3, "doe & co", AccountSort::SubscribersDesc),
+            "/?q=doe+%26+co&sort=-subscribers&page=3"
+        );
     }
 }

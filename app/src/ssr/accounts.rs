@@ -25,7 +25,13 @@ pub async fn list(
 }
 
 /// Filters by `search` (name or ID, case-insensitive), sorts, and cuts one page.
-pub fn page_of(distributor_name: String, accounts: Vec<Account>, page: u32, search: &str, sort: AccountSort) -> AccountsPage {
+pub fn page_of(
+    distributor_name: String,
+    accounts: Vec<Account>,
+    page: u32,
+    search: &str,
+    sort: AccountSort,
+) -> AccountsPage {
     let needle = search.trim().to_lowercase();
     let mut rows: Vec<AccountRow> = accounts
         .into_iter()
@@ -35,18 +41,26 @@ pub fn page_of(distributor_name: String, accounts: Vec<Account>, page: u32, sear
                 || a.account_id.to_lowercase().contains(&needle)
         })
         .map(|a| AccountRow {
-            address: a.billing_address.as_ref().or(a.mailing_address.as_ref()).map(|x| x.one_line()).unwrap_or_default(),
+            address: a
+                .billing_address
+                .as_ref()
+                .or(a.mailing_address.as_ref())
+                .map(|x| x.one_line())
+                .unwrap_or_default(),
             id: a.account_id,
             name: a.account_name,
             subscribers: a.total_subscribers,
         })
         .collect();
-    let by_name = |a: &AccountRow, b: &AccountRow| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id));
+    let by_name =
+        |a: &AccountRow, b: &AccountRow| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id));
     match sort {
         AccountSort::Name => rows.sort_by(by_name),
         AccountSort::NameDesc => rows.sort_by(|a, b| by_name(b, a)),
         AccountSort::Subscribers => rows.sort_by(|a, b| a.subscribers.cmp(&b.subscribers).then_with(|| by_name(a, b))),
-        AccountSort::SubscribersDesc => rows.sort_by(|a, b| b.subscribers.cmp(&a.subscribers).then_with(|| by_name(a, b))),
+        AccountSort::SubscribersDesc => {
+            rows.sort_by(|a, b| b.subscribers.cmp(&a.subscribers).then_with(|| by_name(a, b)))
+        }
     }
     let total = rows.len() as u32;
     let total_pages = total.div_ceil(ACCOUNTS_PER_PAGE).max(1);
@@ -56,7 +70,14 @@ pub fn page_of(distributor_name: String, accounts: Vec<Account>, page: u32, sear
         .skip(((page - 1) * ACCOUNTS_PER_PAGE) as usize)
         .take(ACCOUNTS_PER_PAGE as usize)
         .collect();
-    AccountsPage { distributor_name, rows, page, total_pages, total, per_page: ACCOUNTS_PER_PAGE }
+    AccountsPage {
+        distributor_name,
+        rows,
+        page,
+        total_pages,
+        total,
+        per_page: ACCOUNTS_PER_PAGE,
+    }
 }
 
 /// One account with its subscribers. An ID outside the caller's Distributor is
@@ -74,15 +95,19 @@ pub async fn detail(state: &AppState, ctx: &RequestContext, account_id: &str) ->
     loop {
         let batch = state.telegent.distributor_subscribers(page, 500).await?;
         let fetched = batch.subscribers.len() as u32;
-        subscribers.extend(batch.subscribers.into_iter().filter(|s| s.account_id().as_deref() == Some(account_id)).map(
-            |s| SubscriberRow {
-                numbers: s.phone_numbers.iter().map(|n| phone::format_for_display(n)).collect(),
-                id: s.subscriber_id,
-                name: s.name,
-                email: s.email,
-                role: s.role,
-            },
-        ));
+        subscribers.extend(
+            batch
+                .subscribers
+                .into_iter()
+                .filter(|s| s.account_id().as_deref() == Some(account_id))
+                .map(|s| SubscriberRow {
+                    numbers: s.phone_numbers.iter().map(|n| phone::format_for_display(n)).collect(),
+                    id: s.subscriber_id,
+                    name: s.name,
+                    email: s.email,
+                    role: s.role,
+                }),
+        );
         if fetched < 500 || page * 500 >= batch.total_subscribers {
             break;
         }
@@ -91,7 +116,11 @@ pub async fn detail(state: &AppState, ctx: &RequestContext, account_id: &str) ->
     subscribers.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(AccountDetail {
         distributor_name,
-        address: account.billing_address.as_ref().map(|a| a.one_line()).unwrap_or_default(),
+        address: account
+            .billing_address
+            .as_ref()
+            .map(|a| a.one_line())
+            .unwrap_or_default(),
         id: account.account_id,
         name: account.account_name,
         subscribers,
@@ -113,7 +142,9 @@ mod tests {
     }
 
     fn many(n: usize) -> Vec<Account> {
-        (0..n).map(|i| account(&format!("AID-{i:03}"), &format!("Account {i:03}"), i as u32 % 7)).collect()
+        (0..n)
+            .map(|i| account(&format!("AID-{i:03}"), &format!("Account {i:03}"), i as u32 % 7))
+            .collect()
     }
 
     #[test]
@@ -138,8 +169,18 @@ mod tests {
 
     #[test]
     fn sorts_by_name_and_by_subscribers() {
-        let accounts = vec![account("AID-1", "beta", 1), account("AID-2", "Alpha", 5), account("AID-3", "gamma", 3)];
-        let names = |s| page_of("D".into(), accounts.clone(), 1, "", s).rows.into_iter().map(|r| r.name).collect::<Vec<_>>();
+        let accounts = vec![
+            account("AID-1", "beta", 1),
+            account("AID-2", "Alpha", 5),
+            account("AID-3", "gamma", 3),
+        ];
+        let names = |s| {
+            page_of("D".into(), accounts.clone(), 1, "", s)
+                .rows
+                .into_iter()
+                .map(|r| r.name)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(AccountSort::Name), ["Alpha", "beta", "gamma"]);
         assert_eq!(names(AccountSort::NameDesc), ["gamma", "beta", "Alpha"]);
         assert_eq!(names(AccountSort::SubscribersDesc), ["Alpha", "gamma", "beta"]);

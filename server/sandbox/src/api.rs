@@ -24,7 +24,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        Self { status, message: message.into(), retry_after: None }
+        Self {
+            status,
+            message: message.into(),
+            retry_after: None,
+        }
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, message)
@@ -65,7 +69,10 @@ impl Caller {
     fn distributor_id(&self) -> Result<&str, ApiError> {
         match self {
             Caller::Distributor(id) => Ok(id),
-            Caller::Aggregator => Err(ApiError::new(StatusCode::FORBIDDEN, "This operation needs a Distributor credential.")),
+            Caller::Aggregator => Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "This operation needs a Distributor credential.",
+            )),
         }
     }
 }
@@ -130,7 +137,9 @@ async fn credential_of(sandbox: &Sandbox, request: Request) -> (Request, Option<
 
 fn bearer(headers: &HeaderMap) -> Option<String> {
     let value = headers.get("authorization")?.to_str().ok()?;
-    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))?;
     Some(token.trim().to_string())
 }
 
@@ -144,7 +153,8 @@ fn known_credential(sandbox: &Sandbox, key: &str) -> Option<String> {
 
 /// Resolves the caller and checks the token is valid for this very endpoint.
 fn authorize(sandbox: &Sandbox, headers: &HeaderMap, path: &str) -> Result<Caller, ApiError> {
-    let token = bearer(headers).ok_or_else(|| ApiError::unauthorized("Authorization has been denied for this request."))?;
+    let token =
+        bearer(headers).ok_or_else(|| ApiError::unauthorized("Authorization has been denied for this request."))?;
     let grant = sandbox
         .grant(&token)
         .ok_or_else(|| ApiError::unauthorized("Authorization has been denied for this request."))?;
@@ -174,7 +184,10 @@ fn param<'a>(query: &'a HashMap<String, String>, name: &str) -> Option<&'a str> 
 
 /// A body field with either spelling.
 fn field<'a>(body: &'a Value, name: &str) -> Option<&'a Value> {
-    body.as_object()?.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+    body.as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
 }
 
 fn string_field(body: &Value, name: &str) -> Option<String> {
@@ -193,9 +206,18 @@ fn address_json(a: &Address) -> Value {
 }
 
 fn address_from(body: &Value, name: &str) -> Address {
-    let Some(v) = field(body, name) else { return Address::default() };
+    let Some(v) = field(body, name) else {
+        return Address::default();
+    };
     let s = |k: &str| string_field(v, k);
-    Address { street1: s("Street1"), street2: s("Street2"), city: s("City"), state: s("State"), zip: s("Zip"), country: s("Country") }
+    Address {
+        street1: s("Street1"),
+        street2: s("Street2"),
+        city: s("City"),
+        state: s("State"),
+        zip: s("Zip"),
+        country: s("Country"),
+    }
 }
 
 // ----- OAuth2 ---------------------------------------------------------------
@@ -205,7 +227,8 @@ async fn token(State(sandbox): State<Sandbox>, body: Option<Json<Value>>) -> Api
     let key = string_field(&body, "AccountKey").ok_or_else(|| ApiError::required("AccountKey"))?;
     let secret = string_field(&body, "AccountSecret").ok_or_else(|| ApiError::required("AccountSecret"))?;
     let endpoint = string_field(&body, "ApiEndpoint").ok_or_else(|| ApiError::required("ApiEndpoint"))?;
-    let path = endpoint_path(&endpoint).ok_or_else(|| ApiError::bad_request("The ApiEndpoint field is not a valid URL."))?;
+    let path =
+        endpoint_path(&endpoint).ok_or_else(|| ApiError::bad_request("The ApiEndpoint field is not a valid URL."))?;
     match known_credential(&sandbox, &key) {
         Some(expected) if expected == secret => {}
         _ => return Err(ApiError::unauthorized("Invalid AccountKey or AccountSecret.")),
@@ -242,7 +265,10 @@ async fn distributor_details(
         }
     }
     let world = sandbox.snapshot();
-    let d = world.distributors.get(id).ok_or_else(|| ApiError::not_found("Distributor"))?;
+    let d = world
+        .distributors
+        .get(id)
+        .ok_or_else(|| ApiError::not_found("Distributor"))?;
     Ok(Json(json!({
         "DistributorId": d.id,
         "DistributorName": d.name,
@@ -302,7 +328,9 @@ async fn distributor_subscribers(
             })
         })
         .collect();
-    Ok(Json(json!({ "PageNumber": page, "TotalSubscribers": all.len(), "Subscribers": rows })))
+    Ok(Json(
+        json!({ "PageNumber": page, "TotalSubscribers": all.len(), "Subscribers": rows }),
+    ))
 }
 
 fn parse_positive(value: Option<&str>, name: &str, default: usize) -> Result<usize, ApiError> {
@@ -310,7 +338,9 @@ fn parse_positive(value: Option<&str>, name: &str, default: usize) -> Result<usi
         None => Ok(default),
         Some(v) => match v.trim().parse::<usize>() {
             Ok(n) if n >= 1 => Ok(n),
-            _ => Err(ApiError::bad_request(format!("The {name} field must be a positive whole number."))),
+            _ => Err(ApiError::bad_request(format!(
+                "The {name} field must be a positive whole number."
+            ))),
         },
     }
 }
@@ -326,7 +356,9 @@ async fn account_details(
     let did = caller.distributor_id()?.to_string();
     let id = param(&query, "AccountId").ok_or_else(|| ApiError::required("AccountId"))?;
     let world = sandbox.snapshot();
-    let account = world.account_in(&did, id).ok_or_else(|| ApiError::not_found("Account"))?;
+    let account = world
+        .account_in(&did, id)
+        .ok_or_else(|| ApiError::not_found("Account"))?;
     Ok(Json(account_json(&world, account)))
 }
 
@@ -339,7 +371,13 @@ async fn account_create(State(sandbox): State<Sandbox>, headers: HeaderMap, body
     let mailing = address_from(&body, "MailingAddress");
     let account = sandbox.mutate(|w| {
         let id = w.new_id("AID");
-        let account = Account { id: id.clone(), distributor_id: did, name, billing, mailing };
+        let account = Account {
+            id: id.clone(),
+            distributor_id: did,
+            name,
+            billing,
+            mailing,
+        };
         w.accounts.insert(id, account.clone());
         account
     });
@@ -372,8 +410,14 @@ mod tests {
 
     #[test]
     fn token_scope_is_the_path_of_the_endpoint_url() {
-        assert_eq!(endpoint_path("https://api.telegent.com/v1.0/numbers/provision").as_deref(), Some("/v1.0/numbers/provision"));
-        assert_eq!(endpoint_path("http://127.0.0.1:9/v1.0/account?AccountId=1").as_deref(), Some("/v1.0/account"));
+        assert_eq!(
+            endpoint_path("https://api.telegent.com/v1.0/numbers/provision").as_deref(),
+            Some("/v1.0/numbers/provision")
+        );
+        assert_eq!(
+            endpoint_path("http://127.0.0.1:9/v1.0/account?AccountId=1").as_deref(),
+            Some("/v1.0/account")
+        );
         assert_eq!(endpoint_path("/v1.0/account"), None);
         assert_eq!(endpoint_path("https://api.telegent.com/other"), None);
     }

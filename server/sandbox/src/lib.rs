@@ -35,7 +35,12 @@ pub struct SandboxConfig {
 
 impl Default for SandboxConfig {
     fn default() -> Self {
-        Self { seed: 42, token_lifetime: Duration::from_secs(3600), rate_limit_per_minute: Some(50), state_file: None }
+        Self {
+            seed: 42,
+            token_lifetime: Duration::from_secs(3600),
+            rate_limit_per_minute: Some(50),
+            state_file: None,
+        }
     }
 }
 
@@ -80,8 +85,9 @@ impl Sandbox {
         let world = match &cfg.state_file {
             Some(path) if path.exists() => {
                 let bytes = std::fs::read(path)?;
-                serde_json::from_slice(&bytes)
-                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))?
+                serde_json::from_slice(&bytes).map_err(|e| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", path.display()))
+                })?
             }
             _ => seed::demo_world(cfg.seed),
         };
@@ -153,7 +159,9 @@ impl Sandbox {
     }
 
     fn persist(&self) -> std::io::Result<()> {
-        let Some(path) = &self.inner.cfg.state_file else { return Ok(()) };
+        let Some(path) = &self.inner.cfg.state_file else {
+            return Ok(());
+        };
         let bytes = serde_json::to_vec_pretty(&*self.world()).map_err(std::io::Error::other)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -166,11 +174,18 @@ impl Sandbox {
 
     fn issue_token(&self, credential: &str, endpoint_path: &str) -> (String, Instant) {
         let n = self.inner.token_counter.fetch_add(1, Ordering::Relaxed) + 1;
-        let token = format!("sbx.{n}.{:016x}", n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.inner.cfg.seed);
+        let token = format!(
+            "sbx.{n}.{:016x}",
+            n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.inner.cfg.seed
+        );
         let expires = Instant::now() + self.inner.cfg.token_lifetime;
         self.inner.grants.lock().expect("grants").insert(
             token.clone(),
-            Grant { credential: credential.into(), endpoint_path: endpoint_path.to_ascii_lowercase(), expires },
+            Grant {
+                credential: credential.into(),
+                endpoint_path: endpoint_path.to_ascii_lowercase(),
+                expires,
+            },
         );
         (token, expires)
     }
@@ -182,7 +197,9 @@ impl Sandbox {
     /// Counts one call against `credential`'s per-minute limit. `Err` carries the
     /// seconds until a call is allowed again.
     fn take_rate(&self, credential: &str) -> Result<(), u64> {
-        let Some(limit) = self.inner.cfg.rate_limit_per_minute else { return Ok(()) };
+        let Some(limit) = self.inner.cfg.rate_limit_per_minute else {
+            return Ok(());
+        };
         let window = Duration::from_secs(60);
         let mut all = self.inner.recent_calls.lock().expect("rate");
         let calls = all.entry(credential.to_string()).or_default();
@@ -201,7 +218,13 @@ impl Sandbox {
     fn record(&self, method: &str, path: &str, credential: Option<String>, status: u16) {
         let mut journal = self.inner.journal.lock().expect("journal");
         let seq = journal.len() as u64 + 1;
-        journal.push(JournalEntry { seq, method: method.into(), path: path.into(), credential, status });
+        journal.push(JournalEntry {
+            seq,
+            method: method.into(),
+            path: path.into(),
+            credential,
+            status,
+        });
     }
 
     fn token_lifetime(&self) -> Duration {

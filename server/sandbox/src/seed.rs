@@ -32,29 +32,90 @@ struct Line<'a> {
 }
 
 const fn mobile(msisdn: &str) -> Line<'_> {
-    Line { msisdn, number_type: "mvno", product_type: "Sms+Data+Voice" }
+    Line {
+        msisdn,
+        number_type: "mvno",
+        product_type: "Sms+Data+Voice",
+    }
 }
 
 const fn iot(msisdn: &str) -> Line<'_> {
-    Line { msisdn, number_type: "iot", product_type: "Data-Only" }
+    Line {
+        msisdn,
+        number_type: "iot",
+        product_type: "Data-Only",
+    }
 }
 
 /// Builds the demo world for `seed`.
 pub fn demo_world(seed: u64) -> World {
-    let mut w = World { seed, ..World::default() };
-    let acme = add_distributor(&mut w, ACME_KEY, "Acme Mobile", ACME_SECRET, address("100 Carrier Way", "Salt Lake City", "UT", "84101"));
-    let globex = add_distributor(&mut w, GLOBEX_KEY, "Globex Wireless", GLOBEX_SECRET, address("9 Signal Rd", "Austin", "TX", "78701"));
+    let mut w = World {
+        seed,
+        ..World::default()
+    };
+    let acme = add_distributor(
+        &mut w,
+        ACME_KEY,
+        "Acme Mobile",
+        ACME_SECRET,
+        address("100 Carrier Way", "Salt Lake City", "UT", "84101"),
+    );
+    let globex = add_distributor(
+        &mut w,
+        GLOBEX_KEY,
+        "Globex Wireless",
+        GLOBEX_SECRET,
+        address("9 Signal Rd", "Austin", "TX", "78701"),
+    );
 
     add_catalog(&mut w, &acme);
     add_catalog(&mut w, &globex);
 
-    let doe = add_account(&mut w, &acme, "Doe Family", address("42 Maple Ave", "Provo", "UT", "84601"));
-    add_subscriber(&mut w, &doe, "Jane Doe", "jane.doe@example.com", "Manager", &[mobile("+18015550101")]);
-    add_subscriber(&mut w, &doe, "Sam Doe", "sam.doe@example.com", "Subscriber", &[mobile("+18015550102")]);
-    add_subscriber(&mut w, &doe, "Lily Doe", "lily.doe@example.com", "Subscriber", &[mobile("+18015550103")]);
+    let doe = add_account(
+        &mut w,
+        &acme,
+        "Doe Family",
+        address("42 Maple Ave", "Provo", "UT", "84601"),
+    );
+    add_subscriber(
+        &mut w,
+        &doe,
+        "Jane Doe",
+        "jane.doe@example.com",
+        "Manager",
+        &[mobile("+18015550101")],
+    );
+    add_subscriber(
+        &mut w,
+        &doe,
+        "Sam Doe",
+        "sam.doe@example.com",
+        "Subscriber",
+        &[mobile("+18015550102")],
+    );
+    add_subscriber(
+        &mut w,
+        &doe,
+        "Lily Doe",
+        "lily.doe@example.com",
+        "Subscriber",
+        &[mobile("+18015550103")],
+    );
 
-    let bakery = add_account(&mut w, &acme, "Bright Bakery LLC", address("7 Market St", "Ogden", "UT", "84401"));
-    add_subscriber(&mut w, &bakery, "Omar Haddad", "omar@brightbakery.example", "Manager", &[mobile("+13855550110")]);
+    let bakery = add_account(
+        &mut w,
+        &acme,
+        "Bright Bakery LLC",
+        address("7 Market St", "Ogden", "UT", "84401"),
+    );
+    add_subscriber(
+        &mut w,
+        &bakery,
+        "Omar Haddad",
+        "omar@brightbakery.example",
+        "Manager",
+        &[mobile("+13855550110")],
+    );
     add_subscriber(
         &mut w,
         &bakery,
@@ -64,16 +125,41 @@ pub fn demo_world(seed: u64) -> World {
         &[iot("+13855550111"), iot("+13855550112"), iot("+13855550113")],
     );
 
-    let smith = add_account(&mut w, &globex, "Smith Family", address("5 Oak Ln", "Austin", "TX", "78702"));
-    add_subscriber(&mut w, &smith, "John Smith", "john.smith@example.com", "Manager", &[mobile("+15125550120")]);
-    add_subscriber(&mut w, &smith, "Emma Smith", "emma.smith@example.com", "Subscriber", &[mobile("+15125550121")]);
+    let smith = add_account(
+        &mut w,
+        &globex,
+        "Smith Family",
+        address("5 Oak Ln", "Austin", "TX", "78702"),
+    );
+    add_subscriber(
+        &mut w,
+        &smith,
+        "John Smith",
+        "john.smith@example.com",
+        "Manager",
+        &[mobile("+15125550120")],
+    );
+    add_subscriber(
+        &mut w,
+        &smith,
+        "Emma Smith",
+        "emma.smith@example.com",
+        "Subscriber",
+        &[mobile("+15125550121")],
+    );
     w
 }
 
 fn add_distributor(w: &mut World, id: &str, name: &str, secret: &str, addr: Address) -> String {
     w.distributors.insert(
         id.to_string(),
-        Distributor { id: id.into(), name: name.into(), secret: secret.into(), billing: addr.clone(), mailing: addr },
+        Distributor {
+            id: id.into(),
+            name: name.into(),
+            secret: secret.into(),
+            billing: addr.clone(),
+            mailing: addr,
+        },
     );
     id.to_string()
 }
@@ -102,7 +188,12 @@ fn add_catalog(w: &mut World, distributor_id: &str) {
         );
     }
     for (name, description, price, items) in [
-        ("Family Unlimited", "Talk, text and 5 GB of data per line", "25.00", &product_ids[0..3]),
+        (
+            "Family Unlimited",
+            "Talk, text and 5 GB of data per line",
+            "25.00",
+            &product_ids[0..3],
+        ),
         ("IoT Basic", "100 MB of data for a device", "3.00", &product_ids[3..4]),
     ] {
         let id = w.new_id("PKID");
@@ -125,7 +216,13 @@ fn add_account(w: &mut World, distributor_id: &str, name: &str, addr: Address) -
     let id = w.new_id("AID");
     w.accounts.insert(
         id.clone(),
-        Account { id: id.clone(), distributor_id: distributor_id.into(), name: name.into(), billing: addr.clone(), mailing: addr },
+        Account {
+            id: id.clone(),
+            distributor_id: distributor_id.into(),
+            name: name.into(),
+            billing: addr.clone(),
+            mailing: addr,
+        },
     );
     let mrid = w.new_id("MRID");
     w.message_routes.insert(
@@ -154,8 +251,16 @@ fn add_account(w: &mut World, distributor_id: &str, name: &str, addr: Address) -
 
 fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role: &str, lines: &[Line<'_>]) -> String {
     let id = w.new_id("TSUID");
-    let mrid = w.message_routes.values().find(|r| r.account_id == account_id).map(|r| r.id.clone());
-    let crid = w.voice_routes.values().find(|r| r.account_id == account_id).map(|r| r.id.clone());
+    let mrid = w
+        .message_routes
+        .values()
+        .find(|r| r.account_id == account_id)
+        .map(|r| r.id.clone());
+    let crid = w
+        .voice_routes
+        .values()
+        .find(|r| r.account_id == account_id)
+        .map(|r| r.id.clone());
     for line in lines {
         let nid = w.new_id("NID");
         let iccid = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);

@@ -135,13 +135,17 @@ impl World {
     }
 
     pub fn accounts_of<'a>(&'a self, distributor_id: &'a str) -> impl Iterator<Item = &'a Account> + 'a {
-        self.accounts.values().filter(move |a| a.distributor_id == distributor_id)
+        self.accounts
+            .values()
+            .filter(move |a| a.distributor_id == distributor_id)
     }
 
     /// The account, only when it belongs to `distributor_id`: a foreign ID is
     /// indistinguishable from a missing one.
     pub fn account_in(&self, distributor_id: &str, account_id: &str) -> Option<&Account> {
-        self.accounts.get(account_id).filter(|a| a.distributor_id == distributor_id)
+        self.accounts
+            .get(account_id)
+            .filter(|a| a.distributor_id == distributor_id)
     }
 
     pub fn subscriber_count(&self, account_id: &str) -> usize {

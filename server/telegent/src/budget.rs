@@ -92,7 +92,9 @@ mod tests {
         for _ in 0..120 {
             let b = budget.clone();
             tasks.push(tokio::spawn(async move {
-                b.acquire(Priority::Interactive, Duration::from_secs(600)).await.unwrap();
+                b.acquire(Priority::Interactive, Duration::from_secs(600))
+                    .await
+                    .unwrap();
                 Instant::now().duration_since(start)
             }));
         }
@@ -102,7 +104,10 @@ mod tests {
         }
         times.sort();
         for (i, t) in times.iter().enumerate() {
-            let in_window = times[i..].iter().take_while(|u| **u < *t + Duration::from_secs(60)).count();
+            let in_window = times[i..]
+                .iter()
+                .take_while(|u| **u < *t + Duration::from_secs(60))
+                .count();
             assert!(in_window <= 50, "{in_window} calls within a minute starting at {t:?}");
         }
         // And the budget is used, not wasted: 120 calls fit in three windows.
@@ -114,7 +119,10 @@ mod tests {
         let budget = RateBudget::per_minute(2);
         budget.acquire(Priority::Interactive, Duration::ZERO).await.unwrap();
         budget.acquire(Priority::Interactive, Duration::ZERO).await.unwrap();
-        let wait = budget.acquire(Priority::Interactive, Duration::from_secs(5)).await.unwrap_err();
+        let wait = budget
+            .acquire(Priority::Interactive, Duration::from_secs(5))
+            .await
+            .unwrap_err();
         assert!(wait > Duration::from_secs(55));
     }
 

@@ -87,9 +87,16 @@ enum Method {
 /// How one HTTP attempt ended.
 enum Attempt {
     Success(Value),
-    Status { status: u16, body: ErrorBody, retry_after: Option<Duration> },
+    Status {
+        status: u16,
+        body: ErrorBody,
+        retry_after: Option<Duration>,
+    },
     /// No response. `maybe_sent` is false only when the connection never opened.
-    Transport { detail: String, maybe_sent: bool },
+    Transport {
+        detail: String,
+        maybe_sent: bool,
+    },
 }
 
 type CacheSlot = Arc<tokio::sync::Mutex<Option<(Instant, Value)>>>;
@@ -112,7 +119,9 @@ impl TelegentClient {
             .timeout(cfg.request_timeout)
             .user_agent(concat!("telegent-portal/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| TelegentError::Unavailable { detail: format!("HTTP client: {e}") })?;
+            .map_err(|e| TelegentError::Unavailable {
+                detail: format!("HTTP client: {e}"),
+            })?;
         Ok(Self {
             http,
             budget: RateBudget::per_minute(cfg.rate_limit_per_minute),
@@ -134,7 +143,10 @@ impl TelegentClient {
 
     /// (all HTTP requests sent, of which token requests) since start.
     pub fn call_counts(&self) -> (u64, u64) {
-        (self.upstream_calls.load(Ordering::Relaxed), self.token_calls.load(Ordering::Relaxed))
+        (
+            self.upstream_calls.load(Ordering::Relaxed),
+            self.token_calls.load(Ordering::Relaxed),
+        )
     }
 
     pub async fn budget_remaining(&self) -> u32 {
@@ -144,7 +156,8 @@ impl TelegentClient {
     // ----- operations ---------------------------------------------------------
 
     pub async fn distributor(&self, distributor_id: &str) -> Result<Distributor, TelegentError> {
-        self.get_cached("/v1.0/distributor", &[("DistributorId", distributor_id)]).await
+        self.get_cached("/v1.0/distributor", &[("DistributorId", distributor_id)])
+            .await
     }
 
     /// All Accounts of the Distributor. The reference documents one object; the
@@ -161,8 +174,11 @@ impl TelegentClient {
     pub async fn distributor_subscribers(&self, page: u32, per_page: u32) -> Result<SubscribersPage, TelegentError> {
         let page = page.max(1).to_string();
         let per_page = per_page.clamp(1, 500).to_string();
-        self.get_cached("/v1.0/distributor/subscribers", &[("PageNumber", &page), ("TotalPerPage", &per_page)])
-            .await
+        self.get_cached(
+            "/v1.0/distributor/subscribers",
+            &[("PageNumber", &page), ("TotalPerPage", &per_page)],
+        )
+        .await
     }
 
     /// Whether the upstream answers at all (for `/readyz`): a token for the
@@ -176,10 +192,15 @@ impl TelegentClient {
 
     /// A GET served from the short read cache; identical concurrent reads share
     /// one upstream call.
-    pub async fn get_cached<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, TelegentError> {
+    pub async fn get_cached<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, TelegentError> {
         let key = cache_key(path, query);
         let value = if self.cfg.read_cache_ttl.is_zero() {
-            self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive).await?
+            self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
+                .await?
         } else {
             let slot = {
                 let mut reads = self.reads.lock().expect("read cache poisoned");
@@ -189,7 +210,9 @@ impl TelegentClient {
             match cached.as_ref() {
                 Some((at, value)) if at.elapsed() < self.cfg.read_cache_ttl => value.clone(),
                 _ => {
-                    let fresh = self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive).await?;
+                    let fresh = self
+                        .call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
+                        .await?;
                     *cached = Some((Instant::now(), fresh.clone()));
                     fresh
                 }
@@ -206,8 +229,15 @@ impl TelegentClient {
     }
 
     /// A POST. `safety` decides whether an ambiguous failure is retried.
-    pub async fn post<T: DeserializeOwned>(&self, path: &str, body: &Value, safety: Safety) -> Result<T, TelegentError> {
-        let value = self.call(Method::Post, path, &[], Some(body), safety, Priority::Interactive).await?;
+    pub async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &Value,
+        safety: Safety,
+    ) -> Result<T, TelegentError> {
+        let value = self
+            .call(Method::Post, path, &[], Some(body), safety, Priority::Interactive)
+            .await?;
         decode(value)
     }
 
@@ -239,7 +269,11 @@ impl TelegentClient {
                     reauthenticated = true;
                     continue;
                 }
-                Attempt::Status { status, body, retry_after } => {
+                Attempt::Status {
+                    status,
+                    body,
+                    retry_after,
+                } => {
                     let error = status_error(status, body, retry_after);
                     if !RetryPolicy::is_retryable_status(status) {
                         return Err(error);
@@ -248,7 +282,9 @@ impl TelegentClient {
                         // 429 and 503 are refusals before processing; the rest are ambiguous.
                         return Err(match status {
                             429 | 503 => error,
-                            _ => TelegentError::OutcomeUnknown { detail: format!("HTTP {status}") },
+                            _ => TelegentError::OutcomeUnknown {
+                                detail: format!("HTTP {status}"),
+                            },
                         });
                     }
                     (retry_after, error)
@@ -317,10 +353,17 @@ impl TelegentClient {
                         token: parsed.token,
                     });
                 }
-                Attempt::Status { status: status @ (400 | 401 | 403), .. } => {
+                Attempt::Status {
+                    status: status @ (400 | 401 | 403),
+                    ..
+                } => {
                     return Err(TelegentError::CredentialsRefused { status });
                 }
-                Attempt::Status { status, body, retry_after } => {
+                Attempt::Status {
+                    status,
+                    body,
+                    retry_after,
+                } => {
                     let error = status_error(status, body, retry_after);
                     if !RetryPolicy::is_retryable_status(status) {
                         return Err(error);
@@ -374,7 +417,10 @@ impl TelegentClient {
         let response = match request.send().await {
             Ok(r) => r,
             Err(e) => {
-                return Attempt::Transport { detail: transport_detail(&e), maybe_sent: !e.is_connect() };
+                return Attempt::Transport {
+                    detail: transport_detail(&e),
+                    maybe_sent: !e.is_connect(),
+                };
             }
         };
         let status = response.status().as_u16();
@@ -386,30 +432,47 @@ impl TelegentClient {
             .map(Duration::from_secs);
         let bytes = match response.bytes().await {
             Ok(b) => b,
-            Err(e) => return Attempt::Transport { detail: transport_detail(&e), maybe_sent: true },
+            Err(e) => {
+                return Attempt::Transport {
+                    detail: transport_detail(&e),
+                    maybe_sent: true,
+                }
+            }
         };
         if (200..300).contains(&status) {
             return match serde_json::from_slice::<Value>(&bytes) {
                 Ok(v) => Attempt::Success(v),
                 Err(_) if bytes.is_empty() => Attempt::Success(Value::Null),
-                Err(e) => Attempt::Transport { detail: format!("unreadable body: {e}"), maybe_sent: true },
+                Err(e) => Attempt::Transport {
+                    detail: format!("unreadable body: {e}"),
+                    maybe_sent: true,
+                },
             };
         }
         let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or(ErrorBody {
             status_code: status as u32,
             message: String::new(),
         });
-        Attempt::Status { status, body, retry_after }
+        Attempt::Status {
+            status,
+            body,
+            retry_after,
+        }
     }
 }
 
 fn status_error(status: u16, body: ErrorBody, retry_after: Option<Duration>) -> TelegentError {
     match status {
         404 => TelegentError::NotFound,
-        400 | 409 | 422 => TelegentError::Rejected { status, message: body.message },
+        400 | 409 | 422 => TelegentError::Rejected {
+            status,
+            message: body.message,
+        },
         401 | 403 => TelegentError::CredentialsRefused { status },
         429 => TelegentError::RateLimited { retry_after },
-        _ => TelegentError::Unavailable { detail: format!("HTTP {status}") },
+        _ => TelegentError::Unavailable {
+            detail: format!("HTTP {status}"),
+        },
     }
 }
 

@@ -39,7 +39,8 @@ impl TelegentError {
             TelegentError::Rejected { message, .. } => format!("Telegent refused the request: {message}"),
             TelegentError::NotFound => "That item was not found. It may have been removed.".into(),
             TelegentError::CredentialsRefused { .. } => {
-                "Telegent refused this distributor's API credentials. Ask a platform administrator to check them.".into()
+                "Telegent refused this distributor's API credentials. Ask a platform administrator to check them."
+                    .into()
             }
             TelegentError::RateLimited { .. } | TelegentError::Busy { .. } => {
                 "Telegent is busy right now (request limit reached). Wait a minute and try again.".into()

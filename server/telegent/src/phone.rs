@@ -93,7 +93,11 @@ pub fn normalize_e164(input: &str) -> Result<String, PhoneError> {
     }
     if let Some(national) = international.strip_prefix('1') {
         if national.len() != 10 {
-            return Err(if national.len() < 10 { PhoneError::TooShort } else { PhoneError::TooLong });
+            return Err(if national.len() < 10 {
+                PhoneError::TooShort
+            } else {
+                PhoneError::TooLong
+            });
         }
         let bytes = national.as_bytes();
         if matches!(bytes[0], b'0' | b'1') || matches!(bytes[3], b'0' | b'1') {
@@ -107,9 +111,7 @@ pub fn normalize_e164(input: &str) -> Result<String, PhoneError> {
 pub fn is_e164(value: &str) -> bool {
     match value.strip_prefix('+') {
         Some(digits) => {
-            (8..=15).contains(&digits.len())
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && !digits.starts_with('0')
+            (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
         }
         None => false,
     }

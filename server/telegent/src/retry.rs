@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn retry_after_is_honoured() {
         let p = RetryPolicy::default();
-        assert_eq!(p.next_delay(1, Some(Duration::from_secs(7)), 0.5), Duration::from_secs(7));
+        assert_eq!(
+            p.next_delay(1, Some(Duration::from_secs(7)), 0.5),
+            Duration::from_secs(7)
+        );
         assert!(p.next_delay(1, None, 0.5) <= Duration::from_secs(1));
     }
 }

@@ -61,7 +61,10 @@ impl Address {
                 .map(str::trim)
                 .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("null"))
         }
-        let street: Vec<&str> = [clean(&self.street1), clean(&self.street2)].into_iter().flatten().collect();
+        let street: Vec<&str> = [clean(&self.street1), clean(&self.street2)]
+            .into_iter()
+            .flatten()
+            .collect();
         let state_zip: Vec<&str> = [clean(&self.state), clean(&self.zip)].into_iter().flatten().collect();
         let mut parts: Vec<String> = Vec::new();
         if !street.is_empty() {
@@ -231,7 +234,10 @@ mod tests {
         let many: Wrapper = serde_json::from_str(many).unwrap();
         assert_eq!(one.v.len(), 1);
         assert_eq!(one.v[0].total_subscribers, 3);
-        assert_eq!(many.v.iter().map(|a| a.account_id.as_str()).collect::<Vec<_>>(), ["AID-1", "AID-2"]);
+        assert_eq!(
+            many.v.iter().map(|a| a.account_id.as_str()).collect::<Vec<_>>(),
+            ["AID-1", "AID-2"]
+        );
     }
 
     #[test]

@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+import * as path from 'path';
+
+// The portal under test: the binary the Makefile built (release in CI), on its
+// own port and a fresh data directory, with the in-process sandbox.
+const root = path.resolve(__dirname, '..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+const profile = process.env.PORTAL_PROFILE ?? 'release';
+const portalBin = process.env.PORTAL_BIN ?? path.join(targetDir, profile, 'telegent-portal');
+const port = Number(process.env.PORTAL_E2E_PORT ?? 3100);
+const dataDir = path.join(root, 'target', 'e2e-data');
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `rm -rf "${dataDir}" && "${portalBin}" --data-dir "${dataDir}" --log-level warn serve --bind 127.0.0.1:${port}`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/readyz`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,67 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, noJs } from './helpers';
+
+test.describe('Distributor dashboard', () => {
+  test('lists the seeded accounts of Acme Mobile, and only those', async ({ page }) => {
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+    const rows = page.locator('table.data-table tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Bright Bakery LLC');
+    await expect(rows.nth(1)).toContainText('Doe Family');
+    await expect(rows.nth(1)).toContainText('42 Maple Ave, Provo, UT 84601');
+    await expect(page.getByText('Smith Family')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Acme Mobile');
+    await expect(page.locator('.role-badge')).toHaveText('Distributor admin');
+    await expectAccessible(page);
+  });
+
+  test('search and sort live in the URL', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Search accounts').fill('doe');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\?q=doe/);
+    await expect(page.locator('table.data-table tbody tr')).toHaveCount(1);
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 account matches “doe”');
+
+    await page.goto('/?sort=-name');
+    await expect(page.locator('table.data-table tbody tr').first()).toContainText('Doe Family');
+    await expect(page.locator('th[aria-sort="descending"]')).toHaveText('Account');
+  });
+
+  test('an account page shows its subscribers with breadcrumbs back', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
+    for (const name of ['Jane Doe', 'Sam Doe', 'Lily Doe']) {
+      await expect(page.getByRole('cell', { name: new RegExp(name) })).toBeVisible();
+    }
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('link', { name: 'Acme Mobile' })).toHaveAttribute('href', '/');
+    await expectAccessible(page);
+  });
+
+  test('unknown addresses get the not-found page', async ({ page }) => {
+    const response = await page.goto('/accounts/AID-00000000-0000-0000-0000-000000000000');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+    const other = await page.goto('/no/such/page');
+    expect(other?.status()).toBe(404);
+    await expect(page.getByRole('link', { name: 'Back to the dashboard' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('works at phone width without horizontal scrolling', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/');
+    await expect(page.getByText('Doe Family')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The navigation is a drawer behind the Menu link, with or without JavaScript.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await page.getByRole('link', { name: 'Menu' }).click();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-phone-${noJs(testInfo) ? 'nojs' : 'js'}.png`), fullPage: true });
+  });
+});

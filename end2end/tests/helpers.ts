@@ -1,0 +1,20 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** True in the project that runs with JavaScript disabled. */
+export function noJs(testInfo: TestInfo): boolean {
+  return testInfo.project.name === 'no-js';
+}
+
+/** Waits until the wasm bundle has hydrated the server-rendered HTML (the
+ * frontend marks `<html data-hydrated>` right after hydrating). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** Runs axe-core on the page and fails with the violations listed. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe-core violations').toEqual([]);
+}
