@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{AccountDetail, AccountSort, AccountsPage, CurrentUser};
+use crate::model::{AccountDetail, AccountsPage, CurrentUser};
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{accounts, ctx};
+use crate::{
+    model::AccountSort,
+    ssr::{accounts, ctx},
+};
 
 #[server(endpoint = "session/current-user")]
 pub async fn fetch_current_user() -> Result<CurrentUser, AppError> {
