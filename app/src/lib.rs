@@ -15,6 +15,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::layout::Shell;
+use crate::components::problem::error_fallback;
 use crate::pages::{account::AccountPage, dashboard::Dashboard, not_found::NotFound};
 
 /// The HTML document around the app, rendered on the server.
@@ -46,12 +47,16 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| if page.is_empty() { "Telegent Portal".to_string() } else { format!("{page} · Telegent Portal") } />
         <Router>
             <Shell>
+                // Pages show their own expected failures (not found, Telegent
+                // busy); this catches anything else with a human message.
+                <ErrorBoundary fallback=error_fallback>
                 // Async: the whole page is rendered with its data, so it reads the
                 // same with JavaScript off.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
+                </ErrorBoundary>
             </Shell>
         </Router>
     }

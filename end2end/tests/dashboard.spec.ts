@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { expectAccessible, noJs } from './helpers';
 
 test.describe('Distributor dashboard', () => {
-  test('lists the seeded accounts of Acme Mobile, and only those', async ({ page }) => {
+  test('lists the seeded accounts of Acme Mobile, and only those', async ({ page }, testInfo) => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
@@ -14,10 +14,11 @@ test.describe('Distributor dashboard', () => {
     await expect(page.getByText('Smith Family')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Acme Mobile');
     await expect(page.locator('.role-badge')).toHaveText('Distributor admin');
-    await expectAccessible(page);
+    await expectAccessible(page, testInfo);
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-desktop-${noJs(testInfo) ? 'nojs' : 'js'}.png`), fullPage: true });
   });
 
-  test('search and sort live in the URL', async ({ page }) => {
+  test('search and sort live in the URL', async ({ page }, testInfo) => {
     await page.goto('/');
     await page.getByLabel('Search accounts').fill('doe');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -30,7 +31,7 @@ test.describe('Distributor dashboard', () => {
     await expect(page.locator('th[aria-sort="descending"]')).toHaveText('Account');
   });
 
-  test('an account page shows its subscribers with breadcrumbs back', async ({ page }) => {
+  test('an account page shows its subscribers with breadcrumbs back', async ({ page }, testInfo) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Doe Family' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
@@ -39,17 +40,17 @@ test.describe('Distributor dashboard', () => {
     }
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
     await expect(crumbs.getByRole('link', { name: 'Acme Mobile' })).toHaveAttribute('href', '/');
-    await expectAccessible(page);
+    await expectAccessible(page, testInfo);
   });
 
-  test('unknown addresses get the not-found page', async ({ page }) => {
+  test('unknown addresses get the not-found page', async ({ page }, testInfo) => {
     const response = await page.goto('/accounts/AID-00000000-0000-0000-0000-000000000000');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     const other = await page.goto('/no/such/page');
     expect(other?.status()).toBe(404);
     await expect(page.getByRole('link', { name: 'Back to the dashboard' })).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessible(page, testInfo);
   });
 
   test('works at phone width without horizontal scrolling', async ({ page }, testInfo) => {

@@ -8,12 +8,32 @@ use crate::api::fetch_current_user;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let user = OnceResource::new(fetch_current_user());
+    // On phones the navigation is a drawer. Without JavaScript the Menu link's
+    // fragment opens it (CSS :target); with it, this signal does, because
+    // client-side routing does not update :target.
+    let (nav_open, set_nav_open) = signal(false);
+    let toggle_nav = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        set_nav_open.update(|open| *open = !*open);
+    };
+    let close_nav = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        set_nav_open.set(false);
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
             // Works without JavaScript: the link targets the navigation, which
             // CSS shows on phones while it is the URL's fragment.
-            <a class="menu-link" href="#site-nav" aria-controls="site-nav">"Menu"</a>
+            <a
+                class="menu-link"
+                href="#site-nav"
+                aria-controls="site-nav"
+                aria-expanded=move || nav_open.get().to_string()
+                on:click=toggle_nav
+            >
+                "Menu"
+            </a>
             <a class="brand" href="/">"Telegent Portal"</a>
             <div class="topbar-end">
                 <Suspense fallback=|| view! { <span class="user-chip">"…"</span> }>
@@ -34,9 +54,12 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="frame">
-            <nav id="site-nav" class="sidebar" aria-label="Main">
-                <a class="nav-close" href="#">"Close menu"</a>
-                <ul>
+            <nav id="site-nav" class="sidebar" aria-label="Main" data-open=move || nav_open.get().to_string()>
+                <a class="nav-close" href="#main" on:click=close_nav>
+                    "Close menu"
+                </a>
+                // Following a link closes the drawer.
+                <ul on:click=move |_| set_nav_open.set(false)>
                     <li><A href="/" exact=true>"Accounts"</A></li>
                 </ul>
                 <p class="sidebar-note">"Subscribers, numbers, porting, routes and catalog arrive with the next releases."</p>

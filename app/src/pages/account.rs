@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::fetch_account_detail;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::problem::error_fallback;
+use crate::components::problem::Problem;
 use crate::model::AccountDetail;
 
 /// One Account: its address and subscribers with their lines.
@@ -14,11 +14,14 @@ pub fn AccountPage() -> impl IntoView {
     let account_id = move || params.read().get("account_id").unwrap_or_default();
     let detail = Resource::new(account_id, fetch_account_detail);
     view! {
-        <ErrorBoundary fallback=error_fallback>
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading account…"</p> }>
-                {move || Suspend::new(async move { detail.await.map(|data| view! { <AccountView data /> }) })}
-            </Suspense>
-        </ErrorBoundary>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading account…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(data) => view! { <AccountView data /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::list_accounts;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::pager::Pager;
-use crate::components::problem::error_fallback;
+use crate::components::problem::Problem;
 use crate::model::{AccountSort, AccountsPage};
 
 /// The URL of the accounts list for a page, search and sort.
@@ -59,13 +59,14 @@ pub fn Dashboard() -> impl IntoView {
     );
     view! {
         <Title text="Accounts" />
-        <ErrorBoundary fallback=error_fallback>
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading accounts…"</p> }>
-                {move || Suspend::new(async move {
-                    accounts.await.map(|data| view! { <AccountsView data search=search() sort=sort() /> })
-                })}
-            </Suspense>
-        </ErrorBoundary>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading accounts…"</p> }>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(data) => view! { <AccountsView data search=search() sort=sort() /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
