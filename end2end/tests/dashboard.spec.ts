@@ -13,7 +13,7 @@ test.describe('Distributor dashboard', () => {
     await expect(rows.nth(1)).toContainText('42 Maple Ave, Provo, UT 84601');
     await expect(page.getByText('Smith Family')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Acme Mobile');
-    await expect(page.locator('.role-badge')).toHaveText('Distributor admin');
+    await expect(page.locator('.topbar .role-badge')).toHaveText('Distributor admin');
     await expectAccessible(page, testInfo);
     await page.screenshot({ path: testInfo.outputPath(`dashboard-desktop-${noJs(testInfo) ? 'nojs' : 'js'}.png`), fullPage: true });
   });

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::fetch_current_user;
+use crate::error::AppError;
+use crate::model::CurrentUser;
 
 /// The page frame: skip link, top bar (product, current user and role, theme),
 /// navigation (a drawer on phones, a sidebar from tablet width up) and main.
@@ -36,20 +38,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </a>
             <a class="brand" href="/">"Telegent Portal"</a>
             <div class="topbar-end">
-                <Suspense fallback=|| view! { <span class="user-chip">"…"</span> }>
-                    {move || Suspend::new(async move {
-                        user.await
-                            .ok()
-                            .map(|u| {
-                                view! {
-                                    <span class="user-chip" title=u.email.clone()>
-                                        <span class="user-name">{u.display_name}</span>
-                                        <span class="role-badge">{u.role_label}</span>
-                                    </span>
-                                }
-                            })
-                    })}
-                </Suspense>
+                <UserChip user />
                 <ThemeToggle />
             </div>
         </header>
@@ -58,6 +47,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a class="nav-close" href="#main" on:click=close_nav>
                     "Close menu"
                 </a>
+                <div class="nav-user">
+                    <UserChip user />
+                </div>
                 // Following a link closes the drawer.
                 <ul on:click=move |_| set_nav_open.set(false)>
                     <li><A href="/" exact=true>"Accounts"</A></li>
@@ -66,6 +58,28 @@ pub fn Shell(children: Children) -> impl IntoView {
             </nav>
             <main id="main" tabindex="-1">{children()}</main>
         </div>
+    }
+}
+
+/// The signed-in person and their role. Shown in the top bar, and on phones
+/// (where the top bar is narrow) at the top of the navigation drawer.
+#[component]
+fn UserChip(user: OnceResource<Result<CurrentUser, AppError>>) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| view! { <span class="user-chip">"…"</span> }>
+            {move || Suspend::new(async move {
+                user.await
+                    .ok()
+                    .map(|u| {
+                        view! {
+                            <span class="user-chip" title=u.email.clone()>
+                                <span class="user-name">{u.display_name}</span>
+                                <span class="role-badge">{u.role_label}</span>
+                            </span>
+                        }
+                    })
+            })}
+        </Suspense>
     }
 }
 

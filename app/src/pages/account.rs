@@ -68,7 +68,9 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
                                 .map(|s| {
                                     view! {
                                         <tr>
-                                            <td data-label="Name">{s.name}<div class="id-text">{s.id}</div></td>
+                                            <td data-label="Name">
+                                                <div>{s.name}<div class="id-text">{s.id}</div></div>
+                                            </td>
                                             <td data-label="Role">{s.role}</td>
                                             <td data-label="E-mail">{s.email}</td>
                                             <td data-label="Numbers">{s.numbers.join(", ")}</td>

@@ -150,8 +150,10 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
                                     view! {
                                         <tr>
                                             <td data-label="Account">
-                                                <a href=format!("/accounts/{}", row.id)>{row.name}</a>
-                                                <div class="id-text">{row.id}</div>
+                                                <div>
+                                                    <a href=format!("/accounts/{}", row.id)>{row.name}</a>
+                                                    <div class="id-text">{row.id}</div>
+                                                </div>
                                             </td>
                                             <td data-label="Subscribers" class="num">{row.subscribers}</td>
                                             <td data-label="Address">{if row.address.is_empty() { "—".to_string() } else { row.address }}</td>
