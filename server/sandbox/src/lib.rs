@@ -7,6 +7,8 @@
 //! is kept in a JSON file beside the portal's database so it survives restarts.
 
 mod api;
+pub mod spec;
+pub mod validate;
 mod world;
 
 pub mod seed;
