@@ -2,15 +2,16 @@
 
 use std::collections::HashMap;
 
-use axum::body::Body;
-use axum::extract::{Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
+use crate::spec::{self, Operation};
 use crate::world::{Account, Address};
 use crate::{seed, Sandbox};
 
@@ -40,6 +41,10 @@ impl ApiError {
     pub fn not_found(what: &str) -> Self {
         Self::new(StatusCode::NOT_FOUND, format!("{what} not found."))
     }
+    /// 422: a business rule (duplicate filter, route in use…).
+    pub fn unprocessable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+    }
     fn unauthorized(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, message)
     }
@@ -55,8 +60,6 @@ impl IntoResponse for ApiError {
         response
     }
 }
-
-type ApiResult = Result<Json<Value>, ApiError>;
 
 /// Who is calling, resolved from a valid, in-scope bearer token.
 #[derive(Debug, Clone)]
@@ -77,16 +80,99 @@ impl Caller {
     }
 }
 
+/// Everything a handler needs about one request.
+pub struct Ctx<'a> {
+    pub sandbox: &'a Sandbox,
+    pub caller: &'a Caller,
+    pub op: &'static Operation,
+    /// The JSON body (POST) or the query as an object of strings (GET).
+    pub input: &'a Value,
+}
+
+impl Ctx<'_> {
+    pub fn distributor_id(&self) -> Result<&str, ApiError> {
+        self.caller.distributor_id()
+    }
+
+    /// The Account a request names with `AccountId`, checked to be the caller's.
+    pub fn account_scope(&self) -> Result<Option<String>, ApiError> {
+        let Some(id) = crate::validate::get(self.input, "AccountId")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+        else {
+            return Ok(None);
+        };
+        let did = self.distributor_id()?;
+        match self.sandbox.snapshot().account_in(did, id) {
+            Some(_) => Ok(Some(id.to_string())),
+            None => Err(ApiError::not_found("Account")),
+        }
+    }
+
+    pub fn str_field(&self, name: &str) -> Option<String> {
+        string_field(self.input, name)
+    }
+}
+
+type Handler = fn(&Ctx<'_>) -> Result<Value, ApiError>;
+
+/// Operations with their own stateful handler (the rest are generic collections).
+fn bespoke(key: &str) -> Option<Handler> {
+    Some(match key {
+        "GET /v1.0/distributor" => distributor_details,
+        "GET /v1.0/distributor/accounts" => distributor_accounts,
+        "GET /v1.0/distributor/subscribers" => distributor_subscribers,
+        "POST /v1.0/distributor/create" => distributor_create,
+        "POST /v1.0/distributor/update" => distributor_update,
+        "GET /v1.0/account" => account_details,
+        "POST /v1.0/account/create" => account_create,
+        "POST /v1.0/account/update" => account_update,
+        _ => return crate::ops::handler(key),
+    })
+}
+
+/// How the sandbox answers an operation: for the coverage table.
+pub fn implementation(key: &str) -> &'static str {
+    if key.ends_with("/tokens") {
+        "token"
+    } else if bespoke(key).is_some() {
+        "stateful"
+    } else if crate::collections::route(key).is_some() {
+        "collection"
+    } else {
+        "example"
+    }
+}
+
 pub fn router(sandbox: Sandbox) -> Router {
-    let api = Router::new()
-        .route("/v1.0/OAuth2/tokens", post(token))
-        .route("/v1.0/oauth2/tokens", post(token))
-        .route("/v1.0/distributor", get(distributor_details))
-        .route("/v1.0/distributor/accounts", get(distributor_accounts))
-        .route("/v1.0/distributor/subscribers", get(distributor_subscribers))
-        .route("/v1.0/account", get(account_details))
-        .route("/v1.0/account/create", post(account_create))
-        .layer(middleware::from_fn_with_state(sandbox.clone(), journal_and_rate_limit));
+    let mut by_path: std::collections::BTreeMap<&str, MethodRouter<Sandbox>> = std::collections::BTreeMap::new();
+    for op in spec::operations() {
+        let handler = move |State(s): State<Sandbox>, headers: HeaderMap, uri: Uri, body: Bytes| async move {
+            answer(&s, op, &headers, &uri, &body)
+        };
+        let entry = by_path.remove(op.path.as_str()).unwrap_or_default();
+        let entry = if op.method == "GET" {
+            entry.get(handler)
+        } else {
+            entry.post(handler)
+        };
+        by_path.insert(op.path.as_str(), entry);
+    }
+    let mut api = Router::new();
+    for (path, methods) in by_path {
+        api = api.route(path, methods);
+    }
+    // The live API accepts the token path in lower case too.
+    let token_op = spec::find("POST", "/v1.0/OAuth2/tokens").expect("token operation");
+    api = api.route(
+        "/v1.0/oauth2/tokens",
+        post(
+            move |State(s): State<Sandbox>, headers: HeaderMap, uri: Uri, body: Bytes| async move {
+                answer(&s, token_op, &headers, &uri, &body)
+            },
+        ),
+    );
+    let api = api.layer(middleware::from_fn_with_state(sandbox.clone(), journal_and_rate_limit));
     let admin = Router::new()
         .route("/_sandbox/health", get(|| async { "ok" }))
         .route("/_sandbox/journal", get(admin_journal))
@@ -95,6 +181,101 @@ pub fn router(sandbox: Sandbox) -> Router {
     api.merge(admin)
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "No such endpoint.") })
         .with_state(sandbox)
+}
+
+/// One request: authenticate, read and validate the input, dispatch.
+fn answer(sandbox: &Sandbox, op: &'static Operation, headers: &HeaderMap, uri: &Uri, body: &Bytes) -> Response {
+    let input = match read_input(op, uri, body) {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    if op.path.eq_ignore_ascii_case("/v1.0/OAuth2/tokens") {
+        return token(sandbox, &input).map(Json).into_response();
+    }
+    let result = authorize(sandbox, headers, &op.path).and_then(|caller| {
+        crate::validate::validate(op, &input).map_err(|e| ApiError::bad_request(e.0))?;
+        let ctx = Ctx {
+            sandbox,
+            caller: &caller,
+            op,
+            input: &input,
+        };
+        let key = op.key();
+        if let Some(handler) = bespoke(&key) {
+            handler(&ctx)
+        } else if let Some((collection, action)) = crate::collections::route(&key) {
+            crate::collections::handle(&ctx, collection, action)
+        } else {
+            example_answer(&ctx)
+        }
+    });
+    result.map(Json).into_response()
+}
+
+fn read_input(op: &Operation, uri: &Uri, body: &Bytes) -> Result<Value, ApiError> {
+    if op.method == "GET" {
+        let pairs: HashMap<String, String> = uri.query().map(|q| serde_urlencoded_pairs(q)).unwrap_or_default();
+        return Ok(Value::Object(
+            pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect(),
+        ));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(body).map_err(|_| ApiError::bad_request("The request body is not valid JSON."))
+}
+
+/// `a=1&b=x%20y` → pairs (the sandbox needs nothing fancier).
+fn serde_urlencoded_pairs(query: &str) -> HashMap<String, String> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                Err(_) => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Operations not modelled statefully yet: validated and scoped like the rest,
+/// answered with the reference's example (IDs the request named are echoed).
+/// The coverage table lists them as "example".
+fn example_answer(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    ctx.distributor_id()?;
+    let mut out = ctx
+        .op
+        .response_example
+        .clone()
+        .unwrap_or_else(|| json!({ "StatusCode": 200, "Message": "OK" }));
+    if let (Some(map), Some(input)) = (out.as_object_mut(), ctx.input.as_object()) {
+        for (k, v) in map.iter_mut() {
+            if let Some((_, given)) = input.iter().find(|(ik, _)| ik.eq_ignore_ascii_case(k)) {
+                *v = given.clone();
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Records every API request in the journal and applies the per-credential
@@ -173,24 +354,15 @@ fn authorize(sandbox: &Sandbox, headers: &HeaderMap, path: &str) -> Result<Calle
     }
 }
 
-/// Query parameters with case-insensitive names (`AccountId` and `AccountID` both occur).
-fn param<'a>(query: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
-    query
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.trim().is_empty())
-}
-
 /// A body field with either spelling.
-fn field<'a>(body: &'a Value, name: &str) -> Option<&'a Value> {
+pub fn field<'a>(body: &'a Value, name: &str) -> Option<&'a Value> {
     body.as_object()?
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v)
 }
 
-fn string_field(body: &Value, name: &str) -> Option<String> {
+pub fn string_field(body: &Value, name: &str) -> Option<String> {
     match field(body, name)? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
@@ -222,24 +394,23 @@ fn address_from(body: &Value, name: &str) -> Address {
 
 // ----- OAuth2 ---------------------------------------------------------------
 
-async fn token(State(sandbox): State<Sandbox>, body: Option<Json<Value>>) -> ApiResult {
-    let body = body.map(|Json(v)| v).unwrap_or(Value::Null);
-    let key = string_field(&body, "AccountKey").ok_or_else(|| ApiError::required("AccountKey"))?;
-    let secret = string_field(&body, "AccountSecret").ok_or_else(|| ApiError::required("AccountSecret"))?;
-    let endpoint = string_field(&body, "ApiEndpoint").ok_or_else(|| ApiError::required("ApiEndpoint"))?;
+fn token(sandbox: &Sandbox, body: &Value) -> Result<Value, ApiError> {
+    let key = string_field(body, "AccountKey").ok_or_else(|| ApiError::required("AccountKey"))?;
+    let secret = string_field(body, "AccountSecret").ok_or_else(|| ApiError::required("AccountSecret"))?;
+    let endpoint = string_field(body, "ApiEndpoint").ok_or_else(|| ApiError::required("ApiEndpoint"))?;
     let path =
         endpoint_path(&endpoint).ok_or_else(|| ApiError::bad_request("The ApiEndpoint field is not a valid URL."))?;
-    match known_credential(&sandbox, &key) {
+    match known_credential(sandbox, &key) {
         Some(expected) if expected == secret => {}
         _ => return Err(ApiError::unauthorized("Invalid AccountKey or AccountSecret.")),
     }
     let (token, _) = sandbox.issue_token(&key, &path);
     let expiry = chrono::Utc::now() + chrono::Duration::from_std(sandbox.token_lifetime()).unwrap_or_default();
-    Ok(Json(json!({
+    Ok(json!({
         "token": token,
         "successful": true,
         "tokenExpiry": expiry.format("%m/%d/%Y %I:%M:%S %p").to_string(),
-    })))
+    }))
 }
 
 /// `https://host/v1.0/x?y` → `/v1.0/x`.
@@ -252,31 +423,100 @@ fn endpoint_path(endpoint: &str) -> Option<String> {
 
 // ----- Distributors -----------------------------------------------------------
 
-async fn distributor_details(
-    State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-) -> ApiResult {
-    let caller = authorize(&sandbox, &headers, "/v1.0/distributor")?;
-    let id = param(&query, "DistributorId").ok_or_else(|| ApiError::required("DistributorId"))?;
-    if let Caller::Distributor(own) = &caller {
-        if own != id {
-            return Err(ApiError::not_found("Distributor"));
-        }
-    }
-    let world = sandbox.snapshot();
-    let d = world
-        .distributors
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("Distributor"))?;
-    Ok(Json(json!({
+fn distributor_json(world: &crate::World, d: &crate::world::Distributor) -> Value {
+    json!({
         "DistributorId": d.id,
         "DistributorName": d.name,
         "AccountKey": d.id,
         "TotalAccounts": world.accounts_of(&d.id).count(),
         "BillingAddress": address_json(&d.billing),
         "MailingAddress": address_json(&d.mailing),
-    })))
+    })
+}
+
+fn distributor_details(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let id = ctx
+        .str_field("DistributorId")
+        .ok_or_else(|| ApiError::required("DistributorId"))?;
+    if let Caller::Distributor(own) = ctx.caller {
+        if *own != id {
+            return Err(ApiError::not_found("Distributor"));
+        }
+    }
+    let world = ctx.sandbox.snapshot();
+    let d = world
+        .distributors
+        .get(&id)
+        .ok_or_else(|| ApiError::not_found("Distributor"))?;
+    Ok(distributor_json(&world, d))
+}
+
+/// Only the platform (Aggregator) credential creates Distributors. The new
+/// Distributor's secret is returned once, as the live API does.
+fn distributor_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    if !matches!(ctx.caller, Caller::Aggregator) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Only the platform credential may create distributors.",
+        ));
+    }
+    let name = ctx
+        .str_field("DistributorName")
+        .ok_or_else(|| ApiError::required("DistributorName"))?;
+    let billing = address_from(ctx.input, "BillingAddress");
+    let mailing = address_from(ctx.input, "MailingAddress");
+    let (d, secret) = ctx.sandbox.mutate(|w| {
+        let id = w.new_id("DID");
+        let secret = w.new_id("SEC").trim_start_matches("SEC-").replace('-', "");
+        let d = crate::world::Distributor {
+            id: id.clone(),
+            name,
+            secret: secret.clone(),
+            billing,
+            mailing,
+        };
+        w.distributors.insert(id, d.clone());
+        (d, secret)
+    });
+    let mut out = distributor_json(&ctx.sandbox.snapshot(), &d);
+    out["Secret"] = json!(secret);
+    out["Message"] = json!("Distributor created successfully.");
+    Ok(out)
+}
+
+fn distributor_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let id = ctx
+        .str_field("DistributorId")
+        .ok_or_else(|| ApiError::required("DistributorId"))?;
+    if let Caller::Distributor(own) = ctx.caller {
+        if *own != id {
+            return Err(ApiError::not_found("Distributor"));
+        }
+    }
+    let name = ctx.str_field("DistributorName");
+    let has_billing = field(ctx.input, "BillingAddress").is_some();
+    let has_mailing = field(ctx.input, "MailingAddress").is_some();
+    let billing = address_from(ctx.input, "BillingAddress");
+    let mailing = address_from(ctx.input, "MailingAddress");
+    let d = ctx.sandbox.mutate(|w| {
+        let d = w
+            .distributors
+            .get_mut(&id)
+            .ok_or_else(|| ApiError::not_found("Distributor"))?;
+        if let Some(name) = name {
+            d.name = name;
+        }
+        if has_billing {
+            d.billing = billing;
+        }
+        if has_mailing {
+            d.mailing = mailing;
+        }
+        Ok::<_, ApiError>(d.clone())
+    })?;
+    let mut out = distributor_json(&ctx.sandbox.snapshot(), &d);
+    out["Message"] = json!("Distributor updated successfully.");
+    Ok(out)
 }
 
 fn account_json(world: &crate::World, a: &Account) -> Value {
@@ -289,48 +529,32 @@ fn account_json(world: &crate::World, a: &Account) -> Value {
     })
 }
 
-async fn distributor_accounts(State(sandbox): State<Sandbox>, headers: HeaderMap) -> ApiResult {
-    let caller = authorize(&sandbox, &headers, "/v1.0/distributor/accounts")?;
-    let did = caller.distributor_id()?.to_string();
-    let world = sandbox.snapshot();
-    let accounts: Vec<Value> = world.accounts_of(&did).map(|a| account_json(&world, a)).collect();
-    Ok(Json(Value::Array(accounts)))
+/// The reference documents one object; the API returns a list.
+fn distributor_accounts(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?;
+    let world = ctx.sandbox.snapshot();
+    Ok(Value::Array(
+        world.accounts_of(did).map(|a| account_json(&world, a)).collect(),
+    ))
 }
 
-async fn distributor_subscribers(
-    State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-) -> ApiResult {
-    let caller = authorize(&sandbox, &headers, "/v1.0/distributor/subscribers")?;
-    let did = caller.distributor_id()?.to_string();
-    let page = parse_positive(param(&query, "PageNumber"), "PageNumber", 1)?;
-    let per_page = parse_positive(param(&query, "TotalPerPage"), "TotalPerPage", 10)?;
-    let world = sandbox.snapshot();
+fn distributor_subscribers(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?;
+    let page = parse_positive(ctx.str_field("PageNumber").as_deref(), "PageNumber", 1)?;
+    let per_page = parse_positive(ctx.str_field("TotalPerPage").as_deref(), "TotalPerPage", 10)?;
+    let world = ctx.sandbox.snapshot();
     let all: Vec<_> = world
         .subscribers
         .values()
-        .filter(|s| world.account_in(&did, &s.account_id).is_some())
+        .filter(|s| world.account_in(did, &s.account_id).is_some())
         .collect();
     let rows: Vec<Value> = all
         .iter()
         .skip((page - 1) * per_page)
         .take(per_page)
-        .map(|s| {
-            json!({
-                "SubscriberId": s.id,
-                "Name": s.name,
-                "Email": s.email,
-                "PhoneNumbers": s.phone_numbers,
-                "Role": s.role,
-                "Account": s.account_id,
-                "Subscriptions": [],
-            })
-        })
+        .map(|s| crate::ops::subscriber_json(&world, s))
         .collect();
-    Ok(Json(
-        json!({ "PageNumber": page, "TotalSubscribers": all.len(), "Subscribers": rows }),
-    ))
+    Ok(json!({ "PageNumber": page, "TotalSubscribers": all.len(), "Subscribers": rows }))
 }
 
 fn parse_positive(value: Option<&str>, name: &str, default: usize) -> Result<usize, ApiError> {
@@ -345,31 +569,26 @@ fn parse_positive(value: Option<&str>, name: &str, default: usize) -> Result<usi
     }
 }
 
-// ----- Accounts -----------------------------------------------------------------
-
-async fn account_details(
-    State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-) -> ApiResult {
-    let caller = authorize(&sandbox, &headers, "/v1.0/account")?;
-    let did = caller.distributor_id()?.to_string();
-    let id = param(&query, "AccountId").ok_or_else(|| ApiError::required("AccountId"))?;
-    let world = sandbox.snapshot();
+fn account_details(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?;
+    let id = ctx
+        .str_field("AccountId")
+        .ok_or_else(|| ApiError::required("AccountId"))?;
+    let world = ctx.sandbox.snapshot();
     let account = world
-        .account_in(&did, id)
+        .account_in(did, &id)
         .ok_or_else(|| ApiError::not_found("Account"))?;
-    Ok(Json(account_json(&world, account)))
+    Ok(account_json(&world, account))
 }
 
-async fn account_create(State(sandbox): State<Sandbox>, headers: HeaderMap, body: Option<Json<Value>>) -> ApiResult {
-    let caller = authorize(&sandbox, &headers, "/v1.0/account/create")?;
-    let did = caller.distributor_id()?.to_string();
-    let body = body.map(|Json(v)| v).unwrap_or(Value::Null);
-    let name = string_field(&body, "AccountName").ok_or_else(|| ApiError::required("AccountName"))?;
-    let billing = address_from(&body, "BillingAddress");
-    let mailing = address_from(&body, "MailingAddress");
-    let account = sandbox.mutate(|w| {
+fn account_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?.to_string();
+    let name = ctx
+        .str_field("AccountName")
+        .ok_or_else(|| ApiError::required("AccountName"))?;
+    let billing = address_from(ctx.input, "BillingAddress");
+    let mailing = address_from(ctx.input, "MailingAddress");
+    let account = ctx.sandbox.mutate(|w| {
         let id = w.new_id("AID");
         let account = Account {
             id: id.clone(),
@@ -381,10 +600,54 @@ async fn account_create(State(sandbox): State<Sandbox>, headers: HeaderMap, body
         w.accounts.insert(id, account.clone());
         account
     });
-    let world = sandbox.snapshot();
-    let mut value = account_json(&world, &account);
+    let mut value = account_json(&ctx.sandbox.snapshot(), &account);
     value["Message"] = json!("Account created successfully.");
-    Ok(Json(value))
+    Ok(value)
+}
+
+fn account_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?.to_string();
+    // AccountId may be left out when the distributor has exactly one account.
+    let id = match ctx.str_field("AccountId") {
+        Some(id) => id,
+        None => {
+            let world = ctx.sandbox.snapshot();
+            let mut accounts = world.accounts_of(&did);
+            match (accounts.next(), accounts.next()) {
+                (Some(only), None) => only.id.clone(),
+                _ => {
+                    return Err(ApiError::bad_request(
+                        "The AccountId field is required when the distributor has more than one account.",
+                    ))
+                }
+            }
+        }
+    };
+    let name = ctx.str_field("AccountName");
+    let has_billing = field(ctx.input, "BillingAddress").is_some();
+    let has_mailing = field(ctx.input, "MailingAddress").is_some();
+    let billing = address_from(ctx.input, "BillingAddress");
+    let mailing = address_from(ctx.input, "MailingAddress");
+    let account = ctx.sandbox.mutate(|w| {
+        let a = w
+            .accounts
+            .get_mut(&id)
+            .filter(|a| a.distributor_id == did)
+            .ok_or_else(|| ApiError::not_found("Account"))?;
+        if let Some(name) = name {
+            a.name = name;
+        }
+        if has_billing {
+            a.billing = billing;
+        }
+        if has_mailing {
+            a.mailing = mailing;
+        }
+        Ok::<_, ApiError>(a.clone())
+    })?;
+    let mut value = account_json(&ctx.sandbox.snapshot(), &account);
+    value["Message"] = json!("Account updated successfully.");
+    Ok(value)
 }
 
 // ----- admin --------------------------------------------------------------------

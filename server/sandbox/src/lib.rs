@@ -7,6 +7,8 @@
 //! is kept in a JSON file beside the portal's database so it survives restarts.
 
 mod api;
+mod collections;
+mod ops;
 pub mod spec;
 pub mod validate;
 mod world;
@@ -22,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub use api::implementation;
 pub use world::World;
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,8 @@
 //! The demo platform: what a fresh sandbox contains. The credentials below are
 //! documented in the README; they only ever open this sandbox.
 
+use serde_json::json;
+
 use crate::world::*;
 
 /// The platform (Aggregator) credential: may create Distributors.
@@ -164,6 +166,27 @@ fn add_distributor(w: &mut World, id: &str, name: &str, secret: &str, addr: Addr
     id.to_string()
 }
 
+fn record(
+    w: &mut World,
+    collection: &str,
+    prefix: &str,
+    id_field: &str,
+    owner: (&str, Option<&str>),
+    fields: serde_json::Value,
+) -> String {
+    let id = w.new_id(prefix);
+    let mut fields = fields.as_object().cloned().unwrap_or_default();
+    fields.insert(id_field.into(), json!(id));
+    let record = Record {
+        distributor_id: owner.0.into(),
+        account_id: owner.1.map(str::to_string),
+        parent_id: None,
+        fields,
+    };
+    w.insert_record(collection, id.clone(), record);
+    id
+}
+
 fn add_catalog(w: &mut World, distributor_id: &str) {
     let mut product_ids = Vec::new();
     for (sku, description, product_type, cost, frequency) in [
@@ -172,20 +195,18 @@ fn add_catalog(w: &mut World, distributor_id: &str) {
         ("SMS-UNL", "Unlimited SMS/MMS", "sms", "1.00", "MRC"),
         ("IOT-100MB", "IoT data, 100 MB", "data", "0.75", "MRC"),
     ] {
-        let id = w.new_id("PRID");
-        product_ids.push(id.clone());
-        w.products.insert(
-            id.clone(),
-            Product {
-                id,
-                distributor_id: distributor_id.into(),
-                sku: sku.into(),
-                description: description.into(),
-                product_type: product_type.into(),
-                cost: cost.into(),
-                billing_frequency: frequency.into(),
-            },
-        );
+        let fields = json!({
+            "SKU": sku, "Description": description, "Type": product_type,
+            "Cost": cost, "BillingFrequency": frequency,
+        });
+        product_ids.push(record(
+            w,
+            "products",
+            "PRID",
+            "ProductId",
+            (distributor_id, None),
+            fields,
+        ));
     }
     for (name, description, price, items) in [
         (
@@ -196,19 +217,25 @@ fn add_catalog(w: &mut World, distributor_id: &str) {
         ),
         ("IoT Basic", "100 MB of data for a device", "3.00", &product_ids[3..4]),
     ] {
-        let id = w.new_id("PKID");
-        w.packages.insert(
-            id.clone(),
-            Package {
-                id,
-                distributor_id: distributor_id.into(),
-                name: name.into(),
-                description: description.into(),
-                price: price.into(),
-                monthly: true,
-                product_ids: items.to_vec(),
-            },
-        );
+        let fields = json!({
+            "PackageName": name, "Description": description, "Type": "mvno",
+            "Price": price, "Monthly": true,
+        });
+        let package_id = record(w, "packages", "PKID", "PackageId", (distributor_id, None), fields);
+        for product_id in items {
+            let fields = json!({ "PackageId": package_id, "ProductId": product_id, "Price": "0.00", "Monthly": true, "Type": "product" });
+            let item_id = record(
+                w,
+                "package_items",
+                "PIID",
+                "PackageItemId",
+                (distributor_id, None),
+                fields,
+            );
+            if let Some(item) = w.records.get_mut("package_items").and_then(|c| c.get_mut(&item_id)) {
+                item.parent_id = Some(package_id.clone());
+            }
+        }
     }
 }
 
@@ -224,43 +251,52 @@ fn add_account(w: &mut World, distributor_id: &str, name: &str, addr: Address) -
             mailing: addr,
         },
     );
-    let mrid = w.new_id("MRID");
-    w.message_routes.insert(
-        mrid.clone(),
-        MessageRoute {
-            id: mrid,
-            account_id: id.clone(),
-            name: format!("{name} messages"),
-            message_url: "https://hooks.example.com/telegent/messages".into(),
-            method: "POST".into(),
-        },
+    let message_route = json!({
+        "RouteName": format!("{name} messages"),
+        "MessageUrl": "https://hooks.example.com/telegent/messages",
+        "MessageUrlMethod": "POST",
+        "MessageAuthenticationType": "None",
+        "IntelligentRouteEnabled": true,
+        "MessageRouteEnabled": true,
+        "AccountId": id,
+    });
+    record(
+        w,
+        "message_routes",
+        "MRID",
+        "MessageRouteId",
+        (distributor_id, Some(&id)),
+        message_route,
     );
-    let crid = w.new_id("CRID");
-    w.voice_routes.insert(
-        crid.clone(),
-        VoiceRoute {
-            id: crid,
-            account_id: id.clone(),
-            name: format!("{name} voice"),
-            route_type: "Trunk".into(),
-            trunk_ip1: Some("192.0.2.10".into()),
-        },
+    let voice_route = json!({
+        "RouteName": format!("{name} voice"),
+        "RouteType": "Trunk",
+        "TrunkIp1": "192.0.2.10",
+        "TrunkPort1": 5060,
+        "TrunkTransport1": "UDP",
+        "TrunkEnabled1": true,
+        "AccountId": id,
+    });
+    record(
+        w,
+        "voice_routes",
+        "CRID",
+        "CallRouteId",
+        (distributor_id, Some(&id)),
+        voice_route,
     );
     id
 }
 
 fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role: &str, lines: &[Line<'_>]) -> String {
     let id = w.new_id("TSUID");
-    let mrid = w
-        .message_routes
-        .values()
-        .find(|r| r.account_id == account_id)
-        .map(|r| r.id.clone());
-    let crid = w
-        .voice_routes
-        .values()
-        .find(|r| r.account_id == account_id)
-        .map(|r| r.id.clone());
+    let route_of = |w: &World, collection: &str| {
+        w.collection(collection)
+            .find(|(_, r)| r.account_id.as_deref() == Some(account_id))
+            .map(|(id, _)| id.clone())
+    };
+    let mrid = route_of(w, "message_routes");
+    let crid = route_of(w, "voice_routes");
     for line in lines {
         let nid = w.new_id("NID");
         let iccid = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);

@@ -93,7 +93,12 @@ fn parse(text: &str) -> Vec<Operation> {
                 .map(|ps| {
                     ps.iter()
                         .filter(|p| p["in"] == "query")
-                        .filter_map(|p| Some((p["name"].as_str()?.to_string(), p["required"].as_bool().unwrap_or(false))))
+                        .filter_map(|p| {
+                            Some((
+                                p["name"].as_str()?.to_string(),
+                                p["required"].as_bool().unwrap_or(false),
+                            ))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -215,8 +220,14 @@ mod tests {
         let ops = operations();
         let with_response = ops.iter().filter(|o| o.response_example.is_some()).count();
         let posts = ops.iter().filter(|o| o.method == "POST").count();
-        let with_request = ops.iter().filter(|o| o.method == "POST" && o.request_example.is_some()).count();
+        let with_request = ops
+            .iter()
+            .filter(|o| o.method == "POST" && o.request_example.is_some())
+            .count();
         assert!(with_response > 130, "{with_response} response examples");
-        assert!(with_request * 10 > posts * 8, "{with_request} of {posts} request examples");
+        assert!(
+            with_request * 10 > posts * 8,
+            "{with_request} of {posts} request examples"
+        );
     }
 }

@@ -61,7 +61,10 @@ const PHONE_FIELDS: &[&str] = &[
 
 /// Finds a field case-insensitively (`AccountID` beside `AccountId`).
 pub fn get<'a>(body: &'a Value, name: &str) -> Option<&'a Value> {
-    body.as_object()?.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+    body.as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
 }
 
 fn is_blank(v: &Value) -> bool {
@@ -84,7 +87,9 @@ pub fn validate(op: &Operation, input: &Value) -> Result<(), Invalid> {
         for field in ["Phone", "PhoneNumber", "Number", "phoneNumber"] {
             if let Some(Value::String(s)) = get(input, field) {
                 if !s.is_empty() && !is_e164(s) && !s.chars().all(|c| c.is_ascii_digit()) {
-                    return Err(Invalid(format!("The {field} field must be an E.164 phone number such as +18015551234.")));
+                    return Err(Invalid(format!(
+                        "The {field} field must be an E.164 phone number such as +18015551234."
+                    )));
                 }
             }
         }
@@ -107,12 +112,20 @@ pub fn validate(op: &Operation, input: &Value) -> Result<(), Invalid> {
         let allowed: Vec<&str> = match replaced_values(&op.path, name) {
             Some(values) => values.to_vec(),
             None if prop.allowed.is_empty() => Vec::new(),
-            None => prop.allowed.iter().map(String::as_str).chain(extra_values(name).iter().copied()).collect(),
+            None => prop
+                .allowed
+                .iter()
+                .map(String::as_str)
+                .chain(extra_values(name).iter().copied())
+                .collect(),
         };
         if !allowed.is_empty() {
             if let Some(s) = value.as_str() {
                 if !allowed.iter().any(|a| a.eq_ignore_ascii_case(s.trim())) {
-                    return Err(Invalid(format!("The {name} field must be one of: {}.", allowed.join(", "))));
+                    return Err(Invalid(format!(
+                        "The {name} field must be one of: {}.",
+                        allowed.join(", ")
+                    )));
                 }
             }
         }
@@ -136,7 +149,9 @@ fn check_kind(name: &str, kind: &Kind, value: &Value) -> Result<(), Invalid> {
     let ok = match kind {
         Kind::Boolean => {
             value.is_boolean()
-                || value.as_str().is_some_and(|s| matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "false"))
+                || value
+                    .as_str()
+                    .is_some_and(|s| matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "false"))
         }
         Kind::Integer => {
             value.is_i64() || value.is_u64() || value.as_str().is_some_and(|s| s.trim().parse::<i64>().is_ok())
@@ -165,7 +180,11 @@ fn check_kind(name: &str, kind: &Kind, value: &Value) -> Result<(), Invalid> {
 
 /// A phone field: a string, a list of strings, or a list of `{Number}`.
 fn check_phones(name: &str, value: &Value) -> Result<(), Invalid> {
-    let bad = |n: &str| Invalid(format!("The {name} field must hold E.164 phone numbers such as +18015551234 (got “{n}”)."));
+    let bad = |n: &str| {
+        Invalid(format!(
+            "The {name} field must hold E.164 phone numbers such as +18015551234 (got “{n}”)."
+        ))
+    };
     match value {
         Value::String(s) if !s.trim().is_empty() && !is_e164(s.trim()) => Err(bad(s)),
         Value::Array(items) => {
@@ -200,10 +219,16 @@ mod tests {
         assert_eq!(validate(op, &ok), Ok(()));
         let mut missing = ok.clone();
         missing.as_object_mut().unwrap().remove("ProductType");
-        assert_eq!(validate(op, &missing), Err(Invalid("The ProductType field is required.".into())));
+        assert_eq!(
+            validate(op, &missing),
+            Err(Invalid("The ProductType field is required.".into()))
+        );
         let mut voip = ok.clone();
         voip["NumberType"] = json!("voip");
-        assert!(validate(op, &voip).unwrap_err().0.starts_with("The NumberType field must be one of"));
+        assert!(validate(op, &voip)
+            .unwrap_err()
+            .0
+            .starts_with("The NumberType field must be one of"));
 
         let data = find("POST", "/v1.0/numbers/data-usage").unwrap();
         let body = json!({"ValueUnit": "MB", "LimitValue": 500, "ThrottleSpeed": "256-kbps", "PhoneNumbers": [{"Number": "+18015550101"}]});

@@ -61,48 +61,44 @@ pub struct Number {
     pub voice_route_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Product {
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GuardianRelation {
+    pub parent_id: String,
+    pub child_id: String,
+    pub relation: String,
+}
+
+/// A Guardian message or call filter: one per subscriber and phone and kind.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Filter {
     pub id: String,
+    /// "message" or "call".
+    pub kind: String,
+    pub subscriber_id: String,
+    pub phone: String,
+    /// Allowed contacts (message) or numbers (call).
+    pub allowed: Vec<String>,
+    pub blocked: Vec<String>,
+    pub keywords: Vec<String>,
+    /// Every other field as the API names it (FilterMode, BlockLinks…).
+    pub settings: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A resource of one of the generic collections (products, packages, routes,
+/// services, workgroups, webhooks, subscriptions…): its owner and its fields
+/// as the API names them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Record {
     pub distributor_id: String,
-    pub sku: String,
-    pub description: String,
-    pub product_type: String,
-    pub cost: String,
-    pub billing_frequency: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Package {
-    pub id: String,
-    pub distributor_id: String,
-    pub name: String,
-    pub description: String,
-    pub price: String,
-    pub monthly: bool,
-    pub product_ids: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct MessageRoute {
-    pub id: String,
-    pub account_id: String,
-    pub name: String,
-    pub message_url: String,
-    pub method: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct VoiceRoute {
-    pub id: String,
-    pub account_id: String,
-    pub name: String,
-    pub route_type: String,
-    pub trunk_ip1: Option<String>,
+    pub account_id: Option<String>,
+    /// The parent resource's ID for nested collections (package items…).
+    pub parent_id: Option<String>,
+    pub fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The whole simulated platform.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct World {
     pub seed: u64,
     /// Counter behind every generated ID, so IDs are deterministic for a seed.
@@ -111,10 +107,13 @@ pub struct World {
     pub accounts: BTreeMap<String, Account>,
     pub subscribers: BTreeMap<String, Subscriber>,
     pub numbers: BTreeMap<String, Number>,
-    pub products: BTreeMap<String, Product>,
-    pub packages: BTreeMap<String, Package>,
-    pub message_routes: BTreeMap<String, MessageRoute>,
-    pub voice_routes: BTreeMap<String, VoiceRoute>,
+    /// AI Guardian master switches by subscriber: (calls, messages).
+    pub guardian_features: BTreeMap<String, (bool, bool)>,
+    pub guardian_relations: Vec<GuardianRelation>,
+    /// Message (`MFID-`) and call (`CFID-`) filters by ID.
+    pub filters: BTreeMap<String, Filter>,
+    /// Generic collections by name, then ID.
+    pub records: BTreeMap<String, BTreeMap<String, Record>>,
 }
 
 impl World {
@@ -150,6 +149,25 @@ impl World {
 
     pub fn subscriber_count(&self, account_id: &str) -> usize {
         self.subscribers.values().filter(|s| s.account_id == account_id).count()
+    }
+
+    pub fn collection(&self, name: &str) -> impl Iterator<Item = (&String, &Record)> {
+        self.records.get(name).into_iter().flat_map(|c| c.iter())
+    }
+
+    /// A record of `collection` visible to `distributor_id` (foreign = missing).
+    pub fn record_in(&self, collection: &str, distributor_id: &str, id: &str) -> Option<&Record> {
+        self.records
+            .get(collection)?
+            .get(id)
+            .filter(|r| r.distributor_id == distributor_id)
+    }
+
+    pub fn insert_record(&mut self, collection: &str, id: String, record: Record) {
+        self.records
+            .entry(collection.to_string())
+            .or_default()
+            .insert(id, record);
     }
 
     pub fn email_taken(&self, email: &str) -> bool {

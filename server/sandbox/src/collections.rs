@@ -1,0 +1,612 @@
+//! The generic, stateful engine behind the API's CRUD-shaped resources:
+//! products, packages and their items, services and their items, message and
+//! voice routes, workgroups and activities, webhooks, subscriptions, features,
+//! thresholds and their assignments. Each is a named collection of records
+//! owned by one Distributor (and optionally one Account); a foreign ID answers
+//! exactly like a missing one.
+
+use serde_json::{json, Map, Value};
+
+use crate::api::{ApiError, Ctx};
+use crate::validate::get;
+use crate::world::Record;
+
+/// How one collection maps onto the API's operations (keys are `METHOD /path`).
+pub struct Collection {
+    pub name: &'static str,
+    pub prefix: &'static str,
+    /// The ID field as responses spell it.
+    pub id_field: &'static str,
+    /// Other spellings requests use for the ID (`CallRouteID`, `FilterId`…).
+    pub id_aliases: &'static [&'static str],
+    /// A parent collection and the field naming the parent (`PackageId`).
+    pub parent: Option<(&'static str, &'static str)>,
+    pub create: &'static str,
+    pub read: Option<&'static str>,
+    pub update: Option<&'static str>,
+    pub delete: Option<&'static str>,
+    /// List operations, optionally filtered by the parent or `AccountId`.
+    pub lists: &'static [&'static str],
+    /// Also list records whose field equals the query parameter of the same name
+    /// (e.g. subscriptions of a package by `PackageId`).
+    pub list_by: &'static [&'static str],
+    /// What "deleted" means in the response message.
+    pub noun: &'static str,
+}
+
+pub const COLLECTIONS: &[Collection] = &[
+    Collection {
+        name: "products",
+        prefix: "PRID",
+        id_field: "ProductId",
+        id_aliases: &["ProductID"],
+        parent: None,
+        create: "POST /v1.0/products",
+        read: Some("GET /v1.0/products"),
+        update: Some("POST /v1.0/products/update"),
+        delete: Some("POST /v1.0/products/delete"),
+        lists: &["GET /v1.0/account/products", "GET /v1.0/distributor/products"],
+        list_by: &[],
+        noun: "Product",
+    },
+    Collection {
+        name: "packages",
+        prefix: "PKID",
+        id_field: "PackageId",
+        id_aliases: &["PackageID"],
+        parent: None,
+        create: "POST /v1.0/packages",
+        read: Some("GET /v1.0/packages"),
+        update: Some("POST /v1.0/packages/update"),
+        delete: Some("POST /v1.0/packages/delete"),
+        lists: &["GET /v1.0/account/packages", "GET /v1.0/distributor/packages"],
+        list_by: &[],
+        noun: "Package",
+    },
+    Collection {
+        name: "package_items",
+        prefix: "PIID",
+        id_field: "PackageItemId",
+        id_aliases: &["PackageItemID"],
+        parent: Some(("packages", "PackageId")),
+        create: "POST /v1.0/packages/items/add",
+        read: None,
+        update: Some("POST /v1.0/packages/items/update"),
+        delete: Some("POST /v1.0/packages/items/delete"),
+        lists: &["GET /v1.0/packages/items"],
+        list_by: &[],
+        noun: "Package item",
+    },
+    Collection {
+        name: "services",
+        prefix: "SVID",
+        id_field: "ServiceId",
+        id_aliases: &["ServiceID"],
+        parent: None,
+        create: "POST /v1.0/services",
+        read: Some("GET /v1.0/services"),
+        update: Some("POST /v1.0/services/update"),
+        delete: Some("POST /v1.0/services/delete"),
+        lists: &["GET /v1.0/account/services"],
+        list_by: &[],
+        noun: "Service",
+    },
+    Collection {
+        name: "service_items",
+        prefix: "SIID",
+        id_field: "ServiceItemId",
+        id_aliases: &["ServiceItemID"],
+        parent: Some(("services", "ServiceId")),
+        create: "POST /v1.0/services/items/add",
+        read: None,
+        update: Some("POST /v1.0/services/items/update"),
+        delete: Some("POST /v1.0/services/items/delete"),
+        lists: &["GET /v1.0/services/items"],
+        list_by: &[],
+        noun: "Service item",
+    },
+    Collection {
+        name: "message_routes",
+        prefix: "MRID",
+        id_field: "MessageRouteId",
+        id_aliases: &["MessageRouteID"],
+        parent: None,
+        create: "POST /v1.0/message/routes",
+        read: Some("GET /v1.0/message/routes"),
+        update: Some("POST /v1.0/message/routes/update"),
+        delete: Some("POST /v1.0/message/routes/delete"),
+        lists: &["GET /v1.0/account/message/routes"],
+        list_by: &[],
+        noun: "Message route",
+    },
+    Collection {
+        name: "voice_routes",
+        prefix: "CRID",
+        id_field: "CallRouteId",
+        id_aliases: &["CallRouteID", "VoiceRouteId"],
+        parent: None,
+        create: "POST /v1.0/voice/routes",
+        read: Some("GET /v1.0/voice/routes"),
+        update: Some("POST /v1.0/voice/routes/update"),
+        delete: Some("POST /v1.0/voice/routes/delete"),
+        lists: &["GET /v1.0/account/voice/routes"],
+        list_by: &[],
+        noun: "Voice route",
+    },
+    Collection {
+        name: "workgroups",
+        prefix: "WID",
+        id_field: "WorkgroupId",
+        id_aliases: &["WorkgroupID"],
+        parent: None,
+        create: "POST /v1.0/workgroups",
+        read: Some("GET /v1.0/workgroups"),
+        update: Some("POST /v1.0/workgroups/update"),
+        delete: Some("POST /v1.0/workgroups/delete"),
+        lists: &["GET /v1.0/account/workgroups"],
+        list_by: &[],
+        noun: "Workgroup",
+    },
+    Collection {
+        name: "workgroup_activities",
+        prefix: "WAID",
+        id_field: "WorkgroupActivityId",
+        id_aliases: &["WorkgroupActivityID"],
+        parent: Some(("workgroups", "WorkgroupId")),
+        create: "POST /v1.0/workgroups/activity",
+        read: None,
+        update: Some("POST /v1.0/workgroups/activity/update"),
+        delete: Some("POST /v1.0/workgroups/activity/delete"),
+        lists: &[],
+        list_by: &[],
+        noun: "Workgroup activity",
+    },
+    Collection {
+        name: "webhooks",
+        prefix: "WHID",
+        id_field: "WebhookId",
+        id_aliases: &["WebhookID"],
+        parent: None,
+        create: "POST /v1.0/webhook/create",
+        read: Some("GET /v1.0/webhook"),
+        update: Some("POST /v1.0/webhook/update"),
+        delete: Some("POST /v1.0/webhook/delete"),
+        lists: &["GET /v1.0/account/webhooks"],
+        list_by: &[],
+        noun: "Webhook",
+    },
+    Collection {
+        name: "subscriptions",
+        prefix: "SUB",
+        id_field: "SubscriptionId",
+        id_aliases: &["SubscriptionID"],
+        parent: None,
+        create: "POST /v1.0/subscriptions",
+        read: Some("GET /v1.0/subscriptions"),
+        update: Some("POST /v1.0/subscriptions/update"),
+        delete: Some("POST /v1.0/subscriptions/delete"),
+        lists: &[
+            "GET /v1.0/account/subscriptions",
+            "GET /v1.0/distributor/subscriptions",
+            "GET /v1.0/packages/subscriptions",
+        ],
+        list_by: &["PackageId"],
+        noun: "Subscription",
+    },
+    Collection {
+        name: "features",
+        prefix: "FID",
+        id_field: "FeatureId",
+        id_aliases: &["FeatureID"],
+        parent: None,
+        create: "POST /v1.0/subscriptions/features/add",
+        read: Some("GET /v1.0/subscriptions/features"),
+        update: Some("POST /v1.0/subscriptions/features/update"),
+        delete: Some("POST /v1.0/subscriptions/features/delete"),
+        lists: &[],
+        list_by: &[],
+        noun: "Feature",
+    },
+    Collection {
+        name: "feature_assignments",
+        prefix: "FAID",
+        id_field: "FeatureAssignmentId",
+        id_aliases: &["FeatureAssignmentID", "AssignmentId"],
+        parent: Some(("features", "FeatureId")),
+        create: "POST /v1.0/subscriptions/features/assignments/add",
+        read: None,
+        update: Some("POST /v1.0/subscriptions/features/assignments/update"),
+        delete: Some("POST /v1.0/subscriptions/features/assignments/delete"),
+        lists: &["GET /v1.0/subscriptions/features/assignments"],
+        list_by: &[],
+        noun: "Feature assignment",
+    },
+    Collection {
+        name: "thresholds",
+        prefix: "THID",
+        id_field: "ThresholdId",
+        id_aliases: &["ThresholdID"],
+        parent: None,
+        create: "POST /v1.0/subscriptions/thresholds/add",
+        read: Some("GET /v1.0/subscriptions/thresholds"),
+        update: Some("POST /v1.0/subscriptions/thresholds/update"),
+        delete: Some("POST /v1.0/subscriptions/thresholds/delete"),
+        lists: &[],
+        list_by: &[],
+        noun: "Threshold",
+    },
+    Collection {
+        name: "threshold_assignments",
+        prefix: "TAID",
+        id_field: "ThresholdAssignmentId",
+        id_aliases: &["ThresholdAssignmentID", "AssignmentId"],
+        parent: Some(("thresholds", "ThresholdId")),
+        create: "POST /v1.0/subscriptions/thresholds/assignments/add",
+        read: None,
+        update: Some("POST /v1.0/subscriptions/thresholds/assignments/update"),
+        delete: Some("POST /v1.0/subscriptions/thresholds/assignments/delete"),
+        lists: &["GET /v1.0/subscriptions/thresholds/assignments"],
+        list_by: &[],
+        noun: "Threshold assignment",
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Read,
+    Update,
+    Delete,
+    List,
+}
+
+/// The collection and action behind an operation key, if it is a generic one.
+pub fn route(key: &str) -> Option<(&'static Collection, Action)> {
+    COLLECTIONS.iter().find_map(|c| {
+        if c.create == key {
+            Some((c, Action::Create))
+        } else if c.read == Some(key) {
+            Some((c, Action::Read))
+        } else if c.update == Some(key) {
+            Some((c, Action::Update))
+        } else if c.delete == Some(key) {
+            Some((c, Action::Delete))
+        } else if c.lists.contains(&key) {
+            Some((c, Action::List))
+        } else {
+            None
+        }
+    })
+}
+
+fn id_in(c: &Collection, input: &Value) -> Option<String> {
+    std::iter::once(c.id_field)
+        .chain(c.id_aliases.iter().copied())
+        .chain(["FilterId"])
+        .find_map(|name| {
+            get(input, name)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        })
+        .map(str::to_string)
+}
+
+/// The record a read/update/delete names: by its own ID, or for nested
+/// collections addressed by their parent only (service items are updated and
+/// deleted by `ServiceId`), the parent's first item.
+fn target_id(ctx: &Ctx<'_>, c: &Collection, did: &str) -> Result<String, ApiError> {
+    if let Some(id) = id_in(c, ctx.input) {
+        return Ok(id);
+    }
+    let Some((_, parent_field)) = c.parent else {
+        return Err(ApiError::required(c.id_field));
+    };
+    let parent_id = get(ctx.input, parent_field)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::required(c.id_field))?
+        .to_string();
+    let world = ctx.sandbox.snapshot();
+    let found = world
+        .collection(c.name)
+        .find(|(_, r)| r.distributor_id == did && r.parent_id.as_deref() == Some(parent_id.as_str()))
+        .map(|(id, _)| id.clone());
+    found.ok_or_else(|| ApiError::not_found(c.noun))
+}
+
+pub fn handle(ctx: &Ctx<'_>, c: &'static Collection, action: Action) -> Result<Value, ApiError> {
+    let did = ctx.distributor_id()?.to_string();
+    match action {
+        Action::Create => create(ctx, c, &did),
+        Action::Read => {
+            let id = target_id(ctx, c, &did)?;
+            let world = ctx.sandbox.snapshot();
+            let record = world
+                .record_in(c.name, &did, &id)
+                .ok_or_else(|| ApiError::not_found(c.noun))?;
+            Ok(shape(ctx.op.response_example.as_ref(), &record.fields))
+        }
+        Action::Update => {
+            let id = target_id(ctx, c, &did)?;
+            let input = ctx.input.as_object().cloned().unwrap_or_default();
+            let fields = ctx.sandbox.mutate(|w| {
+                let record = w
+                    .records
+                    .get_mut(c.name)
+                    .and_then(|col| col.get_mut(&id))
+                    .filter(|r| r.distributor_id == did)
+                    .ok_or_else(|| ApiError::not_found(c.noun))?;
+                for (k, v) in input {
+                    if !c.id_aliases.iter().any(|a| a.eq_ignore_ascii_case(&k)) && !k.eq_ignore_ascii_case("FilterId") {
+                        record.fields.insert(canonical_key(&record.fields, &k), v);
+                    }
+                }
+                Ok::<_, ApiError>(record.fields.clone())
+            })?;
+            let mut out = shape(ctx.op.response_example.as_ref(), &fields);
+            set_message(&mut out, format!("{} updated successfully.", c.noun));
+            Ok(out)
+        }
+        Action::Delete => {
+            let id = target_id(ctx, c, &did)?;
+            ctx.sandbox.mutate(|w| {
+                if w.record_in(c.name, &did, &id).is_none() {
+                    return Err(ApiError::not_found(c.noun));
+                }
+                in_use(w, c, &id)?;
+                if let Some(col) = w.records.get_mut(c.name) {
+                    col.remove(&id);
+                }
+                // Children go with their parent (a package's items…).
+                for child in COLLECTIONS
+                    .iter()
+                    .filter(|k| k.parent.is_some_and(|(p, _)| p == c.name))
+                {
+                    if let Some(col) = w.records.get_mut(child.name) {
+                        col.retain(|_, r| r.parent_id.as_deref() != Some(id.as_str()));
+                    }
+                }
+                Ok(())
+            })?;
+            Ok(json!({ "StatusCode": 200, c.id_field: id, "Message": format!("{} deleted successfully.", c.noun) }))
+        }
+        Action::List => list(ctx, c, &did),
+    }
+}
+
+fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiError> {
+    let mut fields: Map<String, Value> = ctx.input.as_object().cloned().unwrap_or_default();
+    let account_id = ctx.account_scope()?;
+    let world = ctx.sandbox.snapshot();
+    let parent_id = match c.parent {
+        Some((parent, field)) => {
+            let id = get(ctx.input, field)
+                .and_then(Value::as_str)
+                .ok_or_else(|| ApiError::required(field))?
+                .to_string();
+            let parent_noun = COLLECTIONS
+                .iter()
+                .find(|k| k.name == parent)
+                .map_or("Parent", |k| k.noun);
+            world
+                .record_in(parent, did, &id)
+                .ok_or_else(|| ApiError::not_found(parent_noun))?;
+            Some(id)
+        }
+        None => None,
+    };
+    references_exist(&world, did, ctx.input)?;
+    if c.name == "subscriptions" {
+        one_subscription_per_number(&world, did, ctx.input)?;
+    }
+    drop(world);
+    let record = ctx.sandbox.mutate(|w| {
+        let id = w.new_id(c.prefix);
+        fields.insert(c.id_field.into(), json!(id));
+        let record = Record {
+            distributor_id: did.into(),
+            account_id,
+            parent_id,
+            fields,
+        };
+        w.insert_record(c.name, id, record.clone());
+        record
+    });
+    let mut out = shape(ctx.op.response_example.as_ref(), &record.fields);
+    set_message(&mut out, format!("{} created successfully.", c.noun));
+    Ok(out)
+}
+
+fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiError> {
+    let world = ctx.sandbox.snapshot();
+    let account = get(ctx.input, "AccountId")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty());
+    if let Some(account) = account {
+        world
+            .account_in(did, account)
+            .ok_or_else(|| ApiError::not_found("Account"))?;
+    }
+    let parent = c
+        .parent
+        .and_then(|(_, field)| get(ctx.input, field).and_then(Value::as_str).map(str::to_string));
+    if let (Some((parent_collection, _)), Some(parent_id)) = (c.parent, &parent) {
+        if world.record_in(parent_collection, did, parent_id).is_none() {
+            return Err(ApiError::not_found("Parent"));
+        }
+    }
+    let by: Vec<(&str, &str)> = c
+        .list_by
+        .iter()
+        .filter_map(|f| get(ctx.input, f).and_then(Value::as_str).map(|v| (*f, v)))
+        .collect();
+    let filter = get(ctx.input, "Filter")
+        .and_then(Value::as_str)
+        .map(str::to_lowercase)
+        .filter(|f| !f.is_empty());
+    let element = match ctx.op.response_example.as_ref() {
+        Some(Value::Array(items)) => items.first().cloned(),
+        other => other.cloned(),
+    };
+    let rows: Vec<Value> = world
+        .collection(c.name)
+        .filter(|(_, r)| r.distributor_id == did)
+        .filter(|(_, r)| account.is_none_or(|a| r.account_id.as_deref() == Some(a)))
+        .filter(|(_, r)| parent.as_deref().is_none_or(|p| r.parent_id.as_deref() == Some(p)))
+        .filter(|(_, r)| {
+            by.iter()
+                .all(|(f, v)| get(&Value::Object(r.fields.clone()), f).and_then(Value::as_str) == Some(*v))
+        })
+        .filter(|(_, r)| {
+            filter.as_deref().is_none_or(|f| {
+                r.fields
+                    .values()
+                    .any(|v| v.as_str().is_some_and(|s| s.to_lowercase().contains(f)))
+            })
+        })
+        .map(|(_, r)| shape(element.as_ref(), &r.fields))
+        .collect();
+    Ok(Value::Array(rows))
+}
+
+/// IDs a create refers to (routes, package, subscriber) must exist in scope.
+fn references_exist(world: &crate::World, did: &str, input: &Value) -> Result<(), ApiError> {
+    for (field, collection, noun) in [
+        ("PackageId", "packages", "Package"),
+        ("ProductId", "products", "Product"),
+        ("MessageRouteId", "message_routes", "Message route"),
+    ] {
+        if let Some(id) = get(input, field).and_then(Value::as_str).filter(|s| !s.is_empty()) {
+            if world.record_in(collection, did, id).is_none() {
+                return Err(ApiError::not_found(noun));
+            }
+        }
+    }
+    if let Some(id) = get(input, "SubscriberId")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
+        let visible = world
+            .subscribers
+            .get(id)
+            .is_some_and(|s| world.account_in(did, &s.account_id).is_some());
+        if !visible {
+            return Err(ApiError::not_found("Subscriber"));
+        }
+    }
+    Ok(())
+}
+
+/// A subscription belongs to one number: a second for the same number is refused.
+fn one_subscription_per_number(world: &crate::World, did: &str, input: &Value) -> Result<(), ApiError> {
+    let Some(tnid) = get(input, "TNID").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
+        return Ok(());
+    };
+    let taken = world
+        .collection("subscriptions")
+        .filter(|(_, r)| r.distributor_id == did)
+        .any(|(_, r)| get(&Value::Object(r.fields.clone()), "TNID").and_then(Value::as_str) == Some(tnid));
+    if taken {
+        return Err(ApiError::unprocessable(format!(
+            "Number {tnid} already has a subscription. Delete it before creating another."
+        )));
+    }
+    Ok(())
+}
+
+/// Deleting something still referenced needs reassignment first.
+fn in_use(world: &crate::World, c: &Collection, id: &str) -> Result<(), ApiError> {
+    let used_by_number = match c.name {
+        "message_routes" => world
+            .numbers
+            .values()
+            .any(|n| n.message_route_id.as_deref() == Some(id)),
+        "voice_routes" => world.numbers.values().any(|n| n.voice_route_id.as_deref() == Some(id)),
+        _ => false,
+    };
+    let used_by_subscription = c.name == "packages"
+        && world
+            .collection("subscriptions")
+            .any(|(_, r)| get(&Value::Object(r.fields.clone()), "PackageId").and_then(Value::as_str) == Some(id));
+    if used_by_number || used_by_subscription {
+        return Err(ApiError::unprocessable(format!(
+            "{} {id} is in use. Reassign what uses it before deleting.",
+            c.noun
+        )));
+    }
+    Ok(())
+}
+
+/// Keeps the stored key's spelling when a request uses another case.
+fn canonical_key(fields: &Map<String, Value>, key: &str) -> String {
+    fields
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(key))
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// A record in the shape of the reference's example: the example's keys, with
+/// the record's values where it has them, then the record's other fields.
+pub fn shape(example: Option<&Value>, fields: &Map<String, Value>) -> Value {
+    let mut out = match example {
+        Some(Value::Object(map)) => map.clone(),
+        _ => Map::new(),
+    };
+    for (k, v) in out.iter_mut() {
+        if let Some((_, value)) = fields.iter().find(|(fk, _)| fk.eq_ignore_ascii_case(k)) {
+            *v = value.clone();
+        }
+    }
+    for (k, v) in fields {
+        if !out.keys().any(|ok| ok.eq_ignore_ascii_case(k)) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    Value::Object(out)
+}
+
+fn set_message(out: &mut Value, message: String) {
+    if let Some(map) = out.as_object_mut() {
+        let key = map
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case("Message"))
+            .cloned()
+            .unwrap_or("Message".into());
+        map.insert(key, json!(message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::operations;
+
+    #[test]
+    fn every_collection_operation_exists_in_the_reference() {
+        for c in COLLECTIONS {
+            let keys = [Some(c.create), c.read, c.update, c.delete]
+                .into_iter()
+                .flatten()
+                .chain(c.lists.iter().copied());
+            for key in keys {
+                assert!(
+                    operations().iter().any(|op| op.key() == key),
+                    "{key} is not in the reference"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shape_keeps_the_example_keys_and_adds_the_record() {
+        let example = json!({"ProductId": "PRID-x", "SKU": "ABC", "CreatedDate": "2025-01-01"});
+        let mut fields = Map::new();
+        fields.insert("productid".into(), json!("PRID-1"));
+        fields.insert("Extra".into(), json!(1));
+        let out = shape(Some(&example), &fields);
+        assert_eq!(out["ProductId"], "PRID-1");
+        assert_eq!(out["SKU"], "ABC");
+        assert_eq!(out["Extra"], 1);
+    }
+}
