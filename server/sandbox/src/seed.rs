@@ -313,6 +313,10 @@ fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role
                 status: "active".into(),
                 message_route_id: mrid.clone(),
                 voice_route_id: if line.number_type == "iot" { None } else { crid.clone() },
+                data_limits: None,
+                renewal: None,
+                used_kb: 0,
+                voicemail: None,
             },
         );
     }

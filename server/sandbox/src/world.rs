@@ -59,6 +59,44 @@ pub struct Number {
     pub status: String,
     pub message_route_id: Option<String>,
     pub voice_route_id: Option<String>,
+    /// Data thresholds; `None` means the platform default (20 MB limit).
+    #[serde(default)]
+    pub data_limits: Option<DataLimits>,
+    #[serde(default)]
+    pub renewal: Option<Renewal>,
+    /// Data used in the current cycle, in kilobytes.
+    #[serde(default)]
+    pub used_kb: u64,
+    #[serde(default)]
+    pub voicemail: Option<Voicemail>,
+}
+
+/// Thresholds in kilobytes (requests may give KB, MB, GB or TB).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct DataLimits {
+    pub unit: String,
+    pub notify_kb: Option<u64>,
+    pub throttle_kb: Option<u64>,
+    pub limit_kb: u64,
+    pub throttle_speed: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Renewal {
+    /// M (monthly) or W (weekly).
+    pub period_type: String,
+    pub period_value: u32,
+    /// 1–31 for monthly, 1–7 for weekly.
+    pub renewal_day: u32,
+    pub auto_renew: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Voicemail {
+    pub pin: String,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -1,9 +1,11 @@
 //! Stateful handlers for the operations that are more than CRUD: subscribers,
 //! AI Guardian, numbers.
 
+mod data_usage;
 mod guardian;
 mod numbers;
 mod subscribers;
+mod voicemail;
 
 use serde_json::Value;
 
