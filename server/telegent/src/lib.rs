@@ -7,6 +7,19 @@
 pub mod phone;
 pub mod types;
 
+/// Operations the client has typed functions for: (`METHOD /path`, function).
+/// Feeds the coverage table (`server/sandbox/COVERAGE.md`).
+pub const CLIENT_OPERATIONS: &[(&str, &str)] = &[
+    ("POST /v1.0/OAuth2/tokens", "token cache (every call)"),
+    ("GET /v1.0/distributor", "TelegentClient::distributor"),
+    ("GET /v1.0/distributor/accounts", "TelegentClient::distributor_accounts"),
+    (
+        "GET /v1.0/distributor/subscribers",
+        "TelegentClient::distributor_subscribers",
+    ),
+    ("GET /v1.0/account", "TelegentClient::account"),
+];
+
 #[cfg(feature = "client")]
 mod budget;
 #[cfg(feature = "client")]
