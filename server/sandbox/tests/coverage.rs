@@ -15,7 +15,18 @@ const TESTS: &[(&str, &str)] = &[
     ("GET /v1.0/distributor/accounts", "telegent-portal dashboard tests"),
     ("GET /v1.0/account", "telegent-portal dashboard tests"),
     ("GET /v1.0/distributor/subscribers", "telegent-portal dashboard tests"),
-    ("POST /v1.0/numbers/data-usage", "data_usage::tests"),
+    ("POST /v1.0/numbers/data-usage", "data_usage::tests<br>behaviour::data_limits_for_two_lines_are_saved_and_read_back_in_one_call<br>behaviour::thresholds_out_of_order_are_refused_and_change_nothing"),
+    ("POST /v1.0/numbers/data-usage/settings", "behaviour::data_limits_for_two_lines_are_saved_and_read_back_in_one_call"),
+    ("POST /v1.0/numbers/data-usage/info", "behaviour::another_distributors_line_fails_like_a_missing_one"),
+    ("GET /v1.0/subscribers/get", "behaviour::another_distributors_line_fails_like_a_missing_one"),
+    ("POST /v1.0/subscribers/create", "behaviour::subscriber_email_is_unique_on_the_whole_platform"),
+    ("POST /v1.0/subscribers/message-filter", "behaviour::one_message_filter_per_child_and_line_with_incremental_lists"),
+    ("POST /v1.0/subscribers/message-filter/blocked-contacts/add", "behaviour::one_message_filter_per_child_and_line_with_incremental_lists"),
+    ("POST /v1.0/subscribers/message-filter/blocked-contacts/remove", "behaviour::one_message_filter_per_child_and_line_with_incremental_lists"),
+    ("GET /v1.0/subscribers/message-filter/blocked-contacts", "behaviour::one_message_filter_per_child_and_line_with_incremental_lists"),
+    ("POST /v1.0/products", "behaviour::collections_are_stateful_and_scoped"),
+    ("GET /v1.0/products", "behaviour::collections_are_stateful_and_scoped"),
+    ("GET /v1.0/distributor/products", "behaviour::collections_are_stateful_and_scoped"),
 ];
 
 fn render() -> String {

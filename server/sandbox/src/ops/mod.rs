@@ -1,5 +1,5 @@
 //! Stateful handlers for the operations that are more than CRUD: subscribers,
-//! AI Guardian, numbers.
+//! AI Guardian, numbers, data limits, voicemail.
 
 mod data_usage;
 mod guardian;
@@ -19,6 +19,8 @@ pub fn handler(key: &str) -> Option<Handler> {
     subscribers::handler(key)
         .or_else(|| guardian::handler(key))
         .or_else(|| numbers::handler(key))
+        .or_else(|| data_usage::handler(key))
+        .or_else(|| voicemail::handler(key))
 }
 
 /// The subscriber named by `field`, when it is in the caller's Distributor.
