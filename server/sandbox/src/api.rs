@@ -177,7 +177,11 @@ pub fn router(sandbox: Sandbox) -> Router {
         .route("/_sandbox/health", get(|| async { "ok" }))
         .route("/_sandbox/journal", get(admin_journal))
         .route("/_sandbox/reset", post(admin_reset))
-        .route("/_sandbox/state", get(admin_state));
+        .route("/_sandbox/state", get(admin_state))
+        .route("/_sandbox/ledger", get(admin_ledger))
+        .route("/_sandbox/clock/advance", post(admin_clock_advance))
+        .route("/_sandbox/settings", post(admin_settings))
+        .route("/_sandbox/usage", post(admin_usage));
     api.merge(admin)
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "No such endpoint.") })
         .with_state(sandbox)
@@ -214,7 +218,7 @@ fn answer(sandbox: &Sandbox, op: &'static Operation, headers: &HeaderMap, uri: &
 
 fn read_input(op: &Operation, uri: &Uri, body: &Bytes) -> Result<Value, ApiError> {
     if op.method == "GET" {
-        let pairs: HashMap<String, String> = uri.query().map(|q| serde_urlencoded_pairs(q)).unwrap_or_default();
+        let pairs: HashMap<String, String> = uri.query().map(serde_urlencoded_pairs).unwrap_or_default();
         return Ok(Value::Object(
             pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect(),
         ));
@@ -377,7 +381,7 @@ fn address_json(a: &Address) -> Value {
     })
 }
 
-fn address_from(body: &Value, name: &str) -> Address {
+pub fn address_from(body: &Value, name: &str) -> Address {
     let Some(v) = field(body, name) else {
         return Address::default();
     };
@@ -661,6 +665,71 @@ async fn admin_reset(State(sandbox): State<Sandbox>) -> Result<Json<Value>, ApiE
         .reset()
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("reset failed: {e}")))?;
     Ok(Json(json!({ "reset": true })))
+}
+
+async fn admin_ledger(State(sandbox): State<Sandbox>) -> Json<Value> {
+    Json(json!(sandbox.snapshot().ledger))
+}
+
+/// `{"Minutes": N}`: moves the sandbox clock forward, then lets orders move on
+/// and usage accrue (about 2 MB an hour per active phone line, 0.2 MB for IoT),
+/// resetting usage on each line's renewal day when it auto-renews.
+async fn admin_clock_advance(State(sandbox): State<Sandbox>, Json(body): Json<Value>) -> Result<Json<Value>, ApiError> {
+    let minutes = body
+        .get("Minutes")
+        .and_then(Value::as_i64)
+        .filter(|m| *m > 0)
+        .ok_or_else(|| ApiError::bad_request("The Minutes field must be a positive whole number."))?;
+    let now = sandbox.mutate(|w| {
+        // Step an hour at a time so state machines and renewals see every hour.
+        let mut left = minutes;
+        while left > 0 {
+            let step = left.min(60);
+            let before = w.now();
+            w.clock_offset_secs += step * 60;
+            crate::ops::accrue(w, before, step);
+            crate::ops::tick(w);
+            left -= step;
+        }
+        w.now()
+    });
+    Ok(Json(json!({ "Now": now.to_rfc3339() })))
+}
+
+/// `{"Vocabulary": "seeds" | "troubleshooting"}`.
+async fn admin_settings(State(sandbox): State<Sandbox>, Json(body): Json<Value>) -> Result<Json<Value>, ApiError> {
+    if let Some(v) = body.get("Vocabulary").and_then(Value::as_str) {
+        if !matches!(v, "seeds" | "troubleshooting") {
+            return Err(ApiError::bad_request(
+                "The Vocabulary field must be seeds or troubleshooting.",
+            ));
+        }
+        sandbox.mutate(|w| w.vocabulary = v.to_string());
+    }
+    Ok(Json(json!({ "Vocabulary": sandbox.snapshot().vocabulary })))
+}
+
+/// `{"Number": "+1…", "UsedMB": N}`: sets a line's usage in this cycle.
+async fn admin_usage(State(sandbox): State<Sandbox>, Json(body): Json<Value>) -> Result<Json<Value>, ApiError> {
+    let number = body
+        .get("Number")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::required("Number"))?
+        .to_string();
+    let used_mb = body
+        .get("UsedMB")
+        .and_then(Value::as_f64)
+        .ok_or_else(|| ApiError::required("UsedMB"))?;
+    sandbox.mutate(|w| {
+        let n = w
+            .numbers
+            .values_mut()
+            .find(|n| n.msisdn == number)
+            .ok_or_else(|| ApiError::not_found("Number"))?;
+        n.used_kb = (used_mb * 1024.0).round().max(0.0) as u64;
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(Json(json!({ "Number": number, "UsedMB": used_mb })))
 }
 
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {

@@ -317,6 +317,9 @@ fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role
                 renewal: None,
                 used_kb: 0,
                 voicemail: None,
+                cancelled_at: None,
+                portout_order: None,
+                sim_status: Some("Active".into()),
             },
         );
     }

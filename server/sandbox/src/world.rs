@@ -45,7 +45,7 @@ pub struct Subscriber {
     pub phone_numbers: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Number {
     pub id: String,
     pub account_id: String,
@@ -69,6 +69,48 @@ pub struct Number {
     pub used_kb: u64,
     #[serde(default)]
     pub voicemail: Option<Voicemail>,
+    /// Sandbox time (RFC 3339) when the number was cancelled: reactivation is
+    /// possible for 30 days.
+    #[serde(default)]
+    pub cancelled_at: Option<String>,
+    /// The open port-out order, if any: the line must not be parked meanwhile.
+    #[serde(default)]
+    pub portout_order: Option<String>,
+    #[serde(default)]
+    pub sim_status: Option<String>,
+}
+
+/// A number order: provisioning, port-in, port-out or a status change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Order {
+    pub id: String,
+    pub distributor_id: String,
+    pub account_id: Option<String>,
+    /// provision | portin | portout | status | update
+    pub order_type: String,
+    /// Canonical state: Pending, InProgress, ResolutionRequired, Complete,
+    /// Rejected, Cancelled (rendered in the configured vocabulary).
+    pub state: String,
+    pub status_message: String,
+    /// Sandbox time (RFC 3339).
+    pub created_at: String,
+    /// Sandbox time of the last state change.
+    pub changed_at: String,
+    pub numbers: Vec<String>,
+    /// The request as sent (port-in details, provisioning options).
+    pub request: serde_json::Map<String, serde_json::Value>,
+    /// The number created when the order completed.
+    pub number_id: Option<String>,
+}
+
+/// A billable operation the platform charged for, in order.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LedgerEntry {
+    pub seq: u64,
+    pub operation: String,
+    pub distributor_id: String,
+    pub reference: String,
+    pub detail: String,
 }
 
 /// Thresholds in kilobytes (requests may give KB, MB, GB or TB).
@@ -150,6 +192,14 @@ pub struct World {
     pub guardian_relations: Vec<GuardianRelation>,
     /// Message (`MFID-`) and call (`CFID-`) filters by ID.
     pub filters: BTreeMap<String, Filter>,
+    pub orders: BTreeMap<String, Order>,
+    pub ledger: Vec<LedgerEntry>,
+    /// Seconds the sandbox clock runs ahead of the real one.
+    pub clock_offset_secs: i64,
+    /// Port-in status names: "troubleshooting" (Pending, InProgress,
+    /// ResolutionRequired, Complete, Cancelled) or "seeds" (Submitted, Pending
+    /// Carrier Approval, Scheduled, Completed, Rejected, Cancelled).
+    pub vocabulary: String,
     /// Generic collections by name, then ID.
     pub records: BTreeMap<String, BTreeMap<String, Record>>,
 }
@@ -206,6 +256,22 @@ impl World {
             .entry(collection.to_string())
             .or_default()
             .insert(id, record);
+    }
+
+    /// The sandbox's notion of now (advanced through the admin clock).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::seconds(self.clock_offset_secs)
+    }
+
+    pub fn charge(&mut self, operation: &str, distributor_id: &str, reference: &str, detail: &str) {
+        let seq = self.ledger.len() as u64 + 1;
+        self.ledger.push(LedgerEntry {
+            seq,
+            operation: operation.into(),
+            distributor_id: distributor_id.into(),
+            reference: reference.into(),
+            detail: detail.into(),
+        });
     }
 
     pub fn email_taken(&self, email: &str) -> bool {

@@ -28,7 +28,7 @@ impl Api {
         }
     }
 
-    fn as_globex(mut self) -> Self {
+    fn acting_as_globex(mut self) -> Self {
         self.key = seed::GLOBEX_KEY;
         self.secret = seed::GLOBEX_SECRET;
         self
@@ -197,7 +197,7 @@ async fn one_message_filter_per_child_and_line_with_incremental_lists() {
 
 #[tokio::test]
 async fn subscriber_email_is_unique_on_the_whole_platform() {
-    let api = Api::start(None).await.as_globex();
+    let api = Api::start(None).await.acting_as_globex();
     let account = api
         .sandbox
         .snapshot()
@@ -248,7 +248,209 @@ async fn collections_are_stateful_and_scoped() {
         .call("GET", "/v1.0/distributor/products", json!({"Filter": "roam"}))
         .await;
     assert_eq!(listed.as_array().unwrap().len(), 1);
-    let globex = api.as_globex();
+    let globex = api.acting_as_globex();
     let (status, _) = globex.call("GET", "/v1.0/products", json!({"ProductId": id})).await;
     assert_eq!(status, 404);
+}
+
+impl Api {
+    async fn admin(&self, path: &str, body: Value) -> Value {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    fn doe_route(&self) -> String {
+        let world = self.sandbox.snapshot();
+        let doe = world
+            .accounts
+            .values()
+            .find(|a| a.name == "Doe Family")
+            .unwrap()
+            .id
+            .clone();
+        let found = world
+            .collection("message_routes")
+            .find(|(_, r)| r.account_id.as_deref() == Some(doe.as_str()))
+            .map(|(id, _)| id.clone());
+        found.unwrap()
+    }
+
+    fn doe(&self) -> String {
+        self.sandbox
+            .snapshot()
+            .accounts
+            .values()
+            .find(|a| a.name == "Doe Family")
+            .unwrap()
+            .id
+            .clone()
+    }
+}
+
+#[tokio::test]
+async fn provisioning_can_be_pending_until_the_clock_moves_and_is_charged_once() {
+    let api = Api::start(None).await;
+    let body = json!({
+        "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
+        "ProductType": "Sms+Data", "AreaCode": "999", "MessageRouteId": api.doe_route(), "AccountId": api.doe()
+    });
+    let (status, out) = api.call("POST", "/v1.0/numbers/provision", body).await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["OrderStatus"], "Pending");
+    let order = out["OrderId"].as_str().unwrap().to_string();
+    let (_, before) = api.call("GET", "/v1.0/numbers/order", json!({"OrderId": order})).await;
+    assert_eq!(before["OrderStatus"], "Pending");
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 3})).await;
+    let (_, after) = api.call("GET", "/v1.0/numbers/order", json!({"OrderId": order})).await;
+    assert_eq!(after["OrderStatus"], "Complete");
+    let ledger = api.sandbox.snapshot().ledger;
+    assert_eq!(ledger.iter().filter(|e| e.operation == "provision").count(), 1);
+}
+
+#[tokio::test]
+async fn provisioning_needs_an_existing_route_and_an_area_with_inventory() {
+    let api = Api::start(None).await;
+    let mut body = json!({
+        "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
+        "ProductType": "Sms+Data", "AreaCode": "000", "MessageRouteId": api.doe_route(), "AccountId": api.doe()
+    });
+    let (status, out) = api.call("POST", "/v1.0/numbers/provision", body.clone()).await;
+    assert_eq!(status, 422, "{out}");
+    body["AreaCode"] = json!("801");
+    body["MessageRouteId"] = json!("MRID-00000000-0000-0000-0000-000000000000");
+    let (status, _) = api.call("POST", "/v1.0/numbers/provision", body.clone()).await;
+    assert_eq!(status, 404);
+    body["MessageRouteId"] = json!(api.doe_route());
+    body["NumberType"] = json!("iot");
+    body["MessageType"] = json!("a2p");
+    let (status, out) = api.call("POST", "/v1.0/numbers/provision", body).await;
+    assert_eq!(status, 400);
+    assert!(out["Message"].as_str().unwrap().contains("MessageType"));
+    assert!(
+        api.sandbox.snapshot().ledger.is_empty(),
+        "refused orders are not charged"
+    );
+}
+
+#[tokio::test]
+async fn port_in_moves_through_its_states_and_a_correctable_rejection_is_fixed_by_update() {
+    let api = Api::start(None).await;
+    let submit = |n: &str| {
+        json!({
+            "PortInNumber": n, "CurrentCarrierName": "Old Carrier", "CurrentAccountNumber": "123",
+            "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
+            "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"},
+            "AccountId": api.doe()
+        })
+    };
+    let (status, good) = api.call("POST", "/v1.0/numbers/portin", submit("+13855550141")).await;
+    assert_eq!(status, 200, "{good}");
+    let (_, fixable) = api.call("POST", "/v1.0/numbers/portin", submit("+13855550147")).await;
+    let (status, again) = api.call("POST", "/v1.0/numbers/portin", submit("+13855550141")).await;
+    assert_eq!(status, 422, "a second open port-in for the same number: {again}");
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 61})).await;
+    let order = |v: &Value| json!({"OrderId": v["OrderId"]});
+    let (_, g) = api.call("GET", "/v1.0/numbers/order", order(&good)).await;
+    let (_, f) = api.call("GET", "/v1.0/numbers/order", order(&fixable)).await;
+    assert_eq!(g["OrderStatus"], "InProgress");
+    assert_eq!(f["OrderStatus"], "ResolutionRequired");
+    let fix = json!({"OrderId": fixable["OrderId"], "CurrentAccountNumber": "456"});
+    let (status, _) = api.call("POST", "/v1.0/numbers/portin/update", fix).await;
+    assert_eq!(status, 200);
+    api.admin("/_sandbox/settings", json!({"Vocabulary": "seeds"})).await;
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 2 * 60})).await;
+    let (_, f) = api.call("GET", "/v1.0/numbers/order", order(&fixable)).await;
+    assert_eq!(
+        f["OrderStatus"], "Pending Carrier Approval",
+        "corrected, then back in the carrier's queue"
+    );
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 24 * 60})).await;
+    let (_, g) = api.call("GET", "/v1.0/numbers/order", order(&good)).await;
+    let (_, f) = api.call("GET", "/v1.0/numbers/order", order(&fixable)).await;
+    assert_eq!(g["OrderStatus"], "Completed");
+    assert_eq!(f["OrderStatus"], "Completed");
+    assert!(api
+        .sandbox
+        .snapshot()
+        .numbers
+        .values()
+        .any(|n| n.msisdn == "+13855550141" && n.status == "active"));
+    let (status, _) = api.call("POST", "/v1.0/numbers/portin/cancel", order(&good)).await;
+    assert_eq!(status, 422, "a completed port-in cannot be cancelled");
+}
+
+#[tokio::test]
+async fn a_line_with_a_port_out_in_flight_cannot_be_parked_and_cancelled_lines_reactivate_within_30_days() {
+    let api = Api::start(None).await;
+    let (status, _) = api
+        .call(
+            "POST",
+            "/v1.0/numbers/portout",
+            json!({"PortOutNumber": "+18015550103", "PortOutPIN": "4321"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let park =
+        json!({"StatusChange": "park", "EffectiveDate": "01/01/2027", "PhoneNumbers": [{"Number": "+18015550103"}]});
+    let (status, out) = api.call("POST", "/v1.0/numbers/status", park).await;
+    assert_eq!(status, 422, "{out}");
+
+    let cancel =
+        json!({"StatusChange": "cancel", "EffectiveDate": "01/01/2027", "PhoneNumbers": [{"Number": "+18015550102"}]});
+    assert_eq!(api.call("POST", "/v1.0/numbers/status", cancel).await.0, 200);
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 60})).await;
+    let (status, out) = api
+        .call(
+            "POST",
+            "/v1.0/numbers/reactivate",
+            json!({"PhoneNumber": "+18015550102"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{out}");
+}
+
+#[tokio::test]
+async fn usage_accrues_on_the_clock_and_the_behaviour_follows_the_thresholds() {
+    let api = Api::start(None).await;
+    let limits = json!({
+        "ValueUnit": "MB", "NotifyValue": 2, "ThrottleValue": 4, "ThrottleSpeed": "128-kbps", "LimitValue": 6,
+        "PhoneNumbers": [{"Number": "+18015550102"}]
+    });
+    api.call("POST", "/v1.0/numbers/data-usage", limits).await;
+    let behaviour = |v: &Value| v["PhoneNumbers"][0]["CurrentBehavior"].as_str().unwrap().to_string();
+    let info = json!({"PhoneNumbers": [{"Number": "+18015550102"}]});
+    assert_eq!(
+        behaviour(&api.call("POST", "/v1.0/numbers/data-usage/info", info.clone()).await.1),
+        "Active"
+    );
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 60})).await;
+    assert_eq!(
+        behaviour(&api.call("POST", "/v1.0/numbers/data-usage/info", info.clone()).await.1),
+        "Notified"
+    );
+    api.admin("/_sandbox/clock/advance", json!({"Minutes": 60})).await;
+    assert_eq!(
+        behaviour(&api.call("POST", "/v1.0/numbers/data-usage/info", info.clone()).await.1),
+        "Throttled"
+    );
+    api.admin("/_sandbox/usage", json!({"Number": "+18015550102", "UsedMB": 7}))
+        .await;
+    assert_eq!(
+        behaviour(&api.call("POST", "/v1.0/numbers/data-usage/info", info.clone()).await.1),
+        "Blocked"
+    );
+    let reset = json!({"PhoneNumbers": [{"Number": "+18015550102"}], "ResetUsage": true, "AutoRenew": true, "PeriodType": "M", "RenewalDay": 1});
+    api.call("POST", "/v1.0/numbers/data-usage/update-renewal-info", reset)
+        .await;
+    assert_eq!(
+        behaviour(&api.call("POST", "/v1.0/numbers/data-usage/info", info).await.1),
+        "Active"
+    );
 }

@@ -238,7 +238,7 @@ fn settings_from(input: &Value, kind: &Kind) -> Map<String, Value> {
 fn filter_create(ctx: &Ctx<'_>, kind: &'static Kind) -> Result<Value, ApiError> {
     let s = subscriber_in_scope(ctx, "SubscriberId")?;
     let phone = ctx.str_field("Phone").ok_or_else(|| ApiError::required("Phone"))?;
-    if !s.phone_numbers.iter().any(|p| *p == phone) {
+    if !s.phone_numbers.contains(&phone) {
         return Err(ApiError::bad_request(
             "The Phone field must be one of the subscriber's numbers.",
         ));

@@ -3,6 +3,7 @@
 
 mod data_usage;
 mod guardian;
+mod lifecycle;
 mod numbers;
 mod subscribers;
 mod voicemail;
@@ -21,7 +22,11 @@ pub fn handler(key: &str) -> Option<Handler> {
         .or_else(|| numbers::handler(key))
         .or_else(|| data_usage::handler(key))
         .or_else(|| voicemail::handler(key))
+        .or_else(|| lifecycle::handler(key))
 }
+
+pub use data_usage::accrue;
+pub use lifecycle::tick;
 
 /// The subscriber named by `field`, when it is in the caller's Distributor.
 pub(crate) fn subscriber_in_scope(ctx: &Ctx<'_>, field: &str) -> Result<crate::world::Subscriber, ApiError> {
