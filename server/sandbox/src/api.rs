@@ -148,7 +148,7 @@ pub fn router(sandbox: Sandbox) -> Router {
     let mut by_path: std::collections::BTreeMap<&str, MethodRouter<Sandbox>> = std::collections::BTreeMap::new();
     for op in spec::operations() {
         let handler = move |State(s): State<Sandbox>, headers: HeaderMap, uri: Uri, body: Bytes| async move {
-            answer(&s, op, &headers, &uri, &body)
+            answer_with_faults(&s, op, &headers, &uri, &body).await
         };
         let entry = by_path.remove(op.path.as_str()).unwrap_or_default();
         let entry = if op.method == "GET" {
@@ -181,10 +181,57 @@ pub fn router(sandbox: Sandbox) -> Router {
         .route("/_sandbox/ledger", get(admin_ledger))
         .route("/_sandbox/clock/advance", post(admin_clock_advance))
         .route("/_sandbox/settings", post(admin_settings))
-        .route("/_sandbox/usage", post(admin_usage));
+        .route("/_sandbox/usage", post(admin_usage))
+        .route("/_sandbox/faults", post(admin_add_fault))
+        .route("/_sandbox/faults/clear", post(admin_clear_faults));
     api.merge(admin)
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "No such endpoint.") })
         .with_state(sandbox)
+}
+
+/// Applies an injected fault (header or rule) around [`answer`]: latency
+/// first; then either fail before doing anything, or do it and then fail.
+async fn answer_with_faults(
+    sandbox: &Sandbox,
+    op: &'static Operation,
+    headers: &HeaderMap,
+    uri: &Uri,
+    body: &Bytes,
+) -> Response {
+    let from_header = headers
+        .get("x-sandbox-fault")
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::faults::parse_header);
+    let fault = from_header.or_else(|| sandbox.take_fault(uri.path()));
+    let Some(fault) = fault else {
+        return answer(sandbox, op, headers, uri, body);
+    };
+    if !fault.latency.is_zero() {
+        tokio::time::sleep(fault.latency).await;
+    }
+    if !fault.fails() {
+        return answer(sandbox, op, headers, uri, body);
+    }
+    if fault.after_effect {
+        let _done = answer(sandbox, op, headers, uri, body);
+    }
+    if fault.drop_connection {
+        // The status line goes out, then the body breaks: the client sees the
+        // connection fail mid-answer and cannot know whether it worked.
+        let broken = futures_util::stream::once(async {
+            Err::<Bytes, std::io::Error>(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "sandbox fault",
+            ))
+        });
+        return Response::new(Body::from_stream(broken));
+    }
+    let status = StatusCode::from_u16(fault.status.unwrap_or(500)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut error = ApiError::new(status, "Injected fault: the service failed to process the request.");
+    if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
+        error.retry_after = Some(1);
+    }
+    error.into_response()
 }
 
 /// One request: authenticate, read and validate the input, dispatch.
@@ -730,6 +777,16 @@ async fn admin_usage(State(sandbox): State<Sandbox>, Json(body): Json<Value>) ->
         Ok::<_, ApiError>(())
     })?;
     Ok(Json(json!({ "Number": number, "UsedMB": used_mb })))
+}
+
+async fn admin_add_fault(State(sandbox): State<Sandbox>, Json(rule): Json<crate::faults::FaultRule>) -> Json<Value> {
+    sandbox.add_fault(rule.clone());
+    Json(json!({ "Added": rule }))
+}
+
+async fn admin_clear_faults(State(sandbox): State<Sandbox>) -> Json<Value> {
+    sandbox.clear_faults();
+    Json(json!({ "Cleared": true }))
 }
 
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {

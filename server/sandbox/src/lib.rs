@@ -8,6 +8,7 @@
 
 mod api;
 mod collections;
+pub mod faults;
 mod ops;
 pub mod spec;
 pub mod validate;
@@ -76,6 +77,7 @@ struct Inner {
     journal: Mutex<Vec<JournalEntry>>,
     recent_calls: Mutex<HashMap<String, VecDeque<Instant>>>,
     token_counter: AtomicU64,
+    faults: Mutex<faults::Faults>,
 }
 
 /// The sandbox: cheap to clone, all clones share one platform.
@@ -98,12 +100,13 @@ impl Sandbox {
         };
         let sandbox = Self {
             inner: Arc::new(Inner {
-                cfg,
                 world: Mutex::new(world),
                 grants: Mutex::new(HashMap::new()),
                 journal: Mutex::new(Vec::new()),
                 recent_calls: Mutex::new(HashMap::new()),
                 token_counter: AtomicU64::new(0),
+                faults: Mutex::new(faults::Faults::new(cfg.seed)),
+                cfg,
             }),
         };
         sandbox.persist()?;
@@ -142,6 +145,7 @@ impl Sandbox {
         self.inner.grants.lock().expect("grants").clear();
         self.inner.journal.lock().expect("journal").clear();
         self.inner.recent_calls.lock().expect("rate").clear();
+        self.inner.faults.lock().expect("faults").rules.clear();
         self.persist()
     }
 
@@ -230,6 +234,19 @@ impl Sandbox {
             credential,
             status,
         });
+    }
+
+    /// Adds a fault rule (see [`faults`]).
+    pub fn add_fault(&self, rule: faults::FaultRule) {
+        self.inner.faults.lock().expect("faults").rules.push(rule);
+    }
+
+    pub fn clear_faults(&self) {
+        self.inner.faults.lock().expect("faults").rules.clear();
+    }
+
+    fn take_fault(&self, path: &str) -> Option<faults::Fault> {
+        self.inner.faults.lock().expect("faults").take(path)
     }
 
     fn token_lifetime(&self) -> Duration {

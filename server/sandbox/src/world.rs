@@ -103,6 +103,20 @@ pub struct Order {
     pub number_id: Option<String>,
 }
 
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Message {
+    pub id: String,
+    pub distributor_id: String,
+    pub from: String,
+    pub to: Vec<String>,
+    pub body: String,
+    pub media: Vec<serde_json::Value>,
+    pub campaign_id: Option<String>,
+    /// Sandbox time (RFC 3339).
+    pub created_at: String,
+    pub status: String,
+}
+
 /// A billable operation the platform charged for, in order.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct LedgerEntry {
@@ -193,6 +207,8 @@ pub struct World {
     /// Message (`MFID-`) and call (`CFID-`) filters by ID.
     pub filters: BTreeMap<String, Filter>,
     pub orders: BTreeMap<String, Order>,
+    /// Messages by `TMID-`.
+    pub messages: BTreeMap<String, Message>,
     pub ledger: Vec<LedgerEntry>,
     /// Seconds the sandbox clock runs ahead of the real one.
     pub clock_offset_secs: i64,

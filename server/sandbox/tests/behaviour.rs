@@ -454,3 +454,59 @@ async fn usage_accrues_on_the_clock_and_the_behaviour_follows_the_thresholds() {
         "Active"
     );
 }
+
+#[tokio::test]
+async fn do_it_then_fail_leaves_the_side_effect_and_answers_an_error() {
+    let api = Api::start(None).await;
+    api.admin(
+        "/_sandbox/faults",
+        json!({"PathPrefix": "/v1.0/numbers/provision", "Status": 500, "AfterEffect": true, "Remaining": 1}),
+    )
+    .await;
+    let body = json!({
+        "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
+        "ProductType": "Sms+Data", "AreaCode": "801", "MessageRouteId": api.doe_route(), "AccountId": api.doe()
+    });
+    let (status, _) = api.call("POST", "/v1.0/numbers/provision", body.clone()).await;
+    assert_eq!(status, 500);
+    assert_eq!(
+        api.sandbox.snapshot().ledger.len(),
+        1,
+        "the order went through despite the error"
+    );
+    // The rule was for one call only.
+    let (status, _) = api.call("POST", "/v1.0/numbers/provision", body).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_header_can_ask_for_a_fault_or_a_dropped_connection() {
+    let api = Api::start(None).await;
+    let token: Value = api.token("/v1.0/distributor/accounts").await.json().await.unwrap();
+    let token = token["token"].as_str().unwrap();
+    let url = format!("{}/v1.0/distributor/accounts", api.base);
+    let failed = api
+        .http
+        .get(&url)
+        .bearer_auth(token)
+        .header("X-Sandbox-Fault", "status=503")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(failed.status(), 503);
+    assert!(failed.headers().contains_key("retry-after"));
+    let dropped = api
+        .http
+        .get(&url)
+        .bearer_auth(token)
+        .header("X-Sandbox-Fault", "drop")
+        .send()
+        .await;
+    let body = match dropped {
+        Ok(response) => response.bytes().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the connection should fail");
+    let ok = api.http.get(&url).bearer_auth(token).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+}

@@ -4,6 +4,7 @@
 mod data_usage;
 mod guardian;
 mod lifecycle;
+mod messages;
 mod numbers;
 mod subscribers;
 mod voicemail;
@@ -23,6 +24,7 @@ pub fn handler(key: &str) -> Option<Handler> {
         .or_else(|| data_usage::handler(key))
         .or_else(|| voicemail::handler(key))
         .or_else(|| lifecycle::handler(key))
+        .or_else(|| messages::handler(key))
 }
 
 pub use data_usage::accrue;
