@@ -236,6 +236,12 @@ impl Sandbox {
         });
     }
 
+    /// Forgets every issued token (as if they had all been revoked), so the
+    /// next call with one answers 401.
+    pub fn revoke_tokens(&self) {
+        self.inner.grants.lock().expect("grants").clear();
+    }
+
     /// Adds a fault rule (see [`faults`]).
     pub fn add_fault(&self, rule: faults::FaultRule) {
         self.inner.faults.lock().expect("faults").rules.push(rule);

@@ -34,7 +34,7 @@ mod tokens;
 #[cfg(feature = "client")]
 pub use budget::{Priority, RateBudget};
 #[cfg(feature = "client")]
-pub use client::{ClientConfig, Credentials, TelegentClient};
+pub use client::{ClientConfig, Credentials, Safety, TelegentClient};
 #[cfg(feature = "client")]
 pub use error::TelegentError;
 #[cfg(feature = "client")]

@@ -1,0 +1,228 @@
+//! The Telegent client against the sandbox over real HTTP: tokens, budget,
+//! retries and billable safety, counted in the sandbox's journal and ledger.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use telegent::{ClientConfig, Credentials, RetryPolicy, Safety, TelegentClient, TelegentError};
+use telegent_sandbox::faults::FaultRule;
+use telegent_sandbox::{seed, Sandbox, SandboxConfig};
+
+async fn setup(sandbox_limit: Option<u32>, tune: impl FnOnce(&mut ClientConfig)) -> (Sandbox, Arc<TelegentClient>) {
+    let sandbox = Sandbox::open(SandboxConfig {
+        rate_limit_per_minute: sandbox_limit,
+        ..SandboxConfig::default()
+    })
+    .unwrap();
+    let addr = sandbox.spawn_loopback().await.unwrap();
+    let credentials = Credentials {
+        account_key: seed::ACME_KEY.into(),
+        account_secret: seed::ACME_SECRET.into(),
+    };
+    let mut cfg = ClientConfig::new(format!("http://{addr}"), credentials);
+    cfg.retry = RetryPolicy {
+        max_attempts: 4,
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(200),
+        deadline: Duration::from_secs(5),
+    };
+    tune(&mut cfg);
+    (sandbox, Arc::new(TelegentClient::new(cfg).unwrap()))
+}
+
+fn calls(sandbox: &Sandbox, path: &str) -> usize {
+    sandbox
+        .journal()
+        .iter()
+        .filter(|e| e.path.eq_ignore_ascii_case(path))
+        .count()
+}
+
+const TOKENS: &str = "/v1.0/OAuth2/tokens";
+const ACCOUNTS: &str = "/v1.0/distributor/accounts";
+
+#[tokio::test]
+async fn concurrent_requests_share_one_token_per_endpoint() {
+    let (sandbox, client) = setup(None, |c| c.read_cache_ttl = Duration::ZERO).await;
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.distributor_accounts().await.unwrap().len() })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), 2);
+    }
+    assert_eq!(calls(&sandbox, ACCOUNTS), 20, "no cache: every read goes upstream");
+    assert_eq!(calls(&sandbox, TOKENS), 1, "one token for the endpoint, fetched once");
+    client
+        .account(&sandbox.snapshot().accounts.keys().next().unwrap().clone())
+        .await
+        .ok();
+    assert_eq!(calls(&sandbox, TOKENS), 2, "another endpoint needs its own token");
+}
+
+#[tokio::test]
+async fn identical_concurrent_reads_are_coalesced_and_cached() {
+    let (sandbox, client) = setup(None, |_| {}).await;
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.distributor_accounts().await.unwrap() })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(calls(&sandbox, ACCOUNTS), 1);
+    client.invalidate_reads("/v1.0/distributor");
+    client.distributor_accounts().await.unwrap();
+    assert_eq!(calls(&sandbox, ACCOUNTS), 2, "invalidated reads go upstream again");
+}
+
+#[tokio::test]
+async fn a_revoked_token_is_replaced_once_and_the_call_succeeds() {
+    let (sandbox, client) = setup(None, |c| c.read_cache_ttl = Duration::ZERO).await;
+    client.distributor_accounts().await.unwrap();
+    sandbox.revoke_tokens();
+    client.distributor_accounts().await.unwrap();
+    let statuses: Vec<u16> = sandbox
+        .journal()
+        .iter()
+        .filter(|e| e.path == ACCOUNTS)
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(statuses, [200, 401, 200]);
+    assert_eq!(calls(&sandbox, TOKENS), 2);
+}
+
+#[tokio::test]
+async fn retryable_failures_are_retried_and_others_are_not() {
+    let (sandbox, client) = setup(None, |c| c.read_cache_ttl = Duration::ZERO).await;
+    sandbox.add_fault(FaultRule {
+        path_prefix: ACCOUNTS.into(),
+        status: Some(503),
+        remaining: Some(2),
+        ..Default::default()
+    });
+    assert_eq!(client.distributor_accounts().await.unwrap().len(), 2);
+    assert_eq!(calls(&sandbox, ACCOUNTS), 3, "two 503s, then success");
+
+    sandbox.add_fault(FaultRule {
+        path_prefix: ACCOUNTS.into(),
+        status: Some(400),
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let before = calls(&sandbox, ACCOUNTS);
+    let error = client.distributor_accounts().await.unwrap_err();
+    assert!(
+        matches!(error, TelegentError::Rejected { status: 400, .. }),
+        "{error:?}"
+    );
+    assert_eq!(calls(&sandbox, ACCOUNTS), before + 1, "400 is never retried");
+
+    sandbox.add_fault(FaultRule {
+        path_prefix: ACCOUNTS.into(),
+        status: Some(500),
+        ..Default::default()
+    });
+    let before = calls(&sandbox, ACCOUNTS);
+    assert!(matches!(
+        client.distributor_accounts().await,
+        Err(TelegentError::Unavailable { .. })
+    ));
+    assert_eq!(calls(&sandbox, ACCOUNTS), before + 4, "bounded attempts");
+}
+
+#[tokio::test]
+async fn retry_after_is_waited_for() {
+    let (sandbox, client) = setup(None, |c| c.read_cache_ttl = Duration::ZERO).await;
+    // The sandbox sends Retry-After: 1 with injected 429s.
+    sandbox.add_fault(FaultRule {
+        path_prefix: ACCOUNTS.into(),
+        status: Some(429),
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let started = Instant::now();
+    client.distributor_accounts().await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_billable_call_is_sent_once_and_an_ambiguous_failure_is_reported_as_unknown() {
+    let (sandbox, client) = setup(None, |_| {}).await;
+    let world = sandbox.snapshot();
+    let doe = world
+        .accounts
+        .values()
+        .find(|a| a.name == "Doe Family")
+        .unwrap()
+        .id
+        .clone();
+    let route = world
+        .collection("message_routes")
+        .find(|(_, r)| r.account_id.as_deref() == Some(doe.as_str()))
+        .unwrap()
+        .0
+        .clone();
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/provision".into(),
+        status: Some(500),
+        after_effect: true,
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let body = json!({
+        "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
+        "ProductType": "Sms+Data", "AreaCode": "801", "MessageRouteId": route, "AccountId": doe
+    });
+    let outcome = client
+        .post::<Value>("/v1.0/numbers/provision", &body, Safety::Billable)
+        .await;
+    assert!(
+        matches!(outcome, Err(TelegentError::OutcomeUnknown { .. })),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        calls(&sandbox, "/v1.0/numbers/provision"),
+        1,
+        "never resent automatically"
+    );
+    assert_eq!(sandbox.snapshot().ledger.len(), 1, "and the platform did do it");
+}
+
+#[tokio::test]
+async fn the_budget_keeps_the_client_under_the_upstream_limit() {
+    // Five calls a minute on both sides; the client must never see a 429.
+    let (sandbox, client) = setup(Some(5), |c| {
+        c.rate_limit_per_minute = 5;
+        c.read_cache_ttl = Duration::ZERO;
+        c.max_budget_wait = Duration::ZERO;
+    })
+    .await;
+    let mut busy = 0;
+    for _ in 0..8 {
+        match client.distributor_accounts().await {
+            Ok(_) => {}
+            Err(TelegentError::Busy { wait }) => {
+                assert!(wait > Duration::from_secs(50));
+                busy += 1;
+            }
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    // One token call + four reads fit; the rest are refused locally.
+    assert_eq!(busy, 4);
+    assert!(
+        sandbox.journal().iter().all(|e| e.status != 429),
+        "the upstream never had to refuse"
+    );
+    assert_eq!(sandbox.journal().len(), 5);
+}
