@@ -23,6 +23,7 @@ help:
 	@echo "make test         set up (first time only) and run every check and test"
 	@echo "make run-release  build and serve the production build"
 	@echo "make lint | unit | e2e | e2e-debug    parts of make test"
+	@echo "make bench        upstream calls per portal operation: portal client vs a naive one"
 	@echo "make clean-data   forget the local database and sandbox state (demo data is reseeded)"
 
 # ---- the two quick-start commands -------------------------------------------------
@@ -63,6 +64,10 @@ e2e: npm-packages
 e2e-debug: setup-run npm-packages
 	cargo leptos build
 	cd end2end && PORTAL_PROFILE=debug npx playwright test
+
+# Upstream calls per portal operation, portal client vs a naive one (counts, not timings).
+bench:
+	cargo bench -p telegent-portal --bench upstream_calls --profile dev
 
 clean-data:
 	rm -rf data
