@@ -2,6 +2,8 @@
 //! behind the server functions. Compiled only with the `ssr` feature.
 
 pub mod accounts;
+pub mod intents;
+pub mod numbers;
 
 use std::sync::Arc;
 

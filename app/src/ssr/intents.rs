@@ -1,0 +1,163 @@
+//! Billable calls are submitted at most once.
+//!
+//! The upstream has no idempotency key, and a timeout, 5xx or dropped
+//! connection after sending leaves the outcome unknown. So every billable call
+//! goes through [`submit_once`]: an intent row is written before the call
+//! (keyed by the form's intent key, so a double click or a repeated post finds
+//! it), the outcome is recorded after, and an unknown outcome is reconciled by
+//! reading the platform before anything is sent again.
+
+use std::future::Future;
+
+use serde_json::Value;
+use sqlx::SqlitePool;
+use telegent::{Safety, TelegentClient, TelegentError};
+
+use crate::error::AppError;
+
+/// One billable call.
+pub struct Billable<'a> {
+    /// Chosen by the form when it is rendered; the same key is the same order.
+    pub intent_key: &'a str,
+    pub distributor_id: &'a str,
+    /// `provision`, `portin`, `portout`, `message`, `subscription`.
+    pub operation: &'a str,
+    pub path: &'a str,
+    pub body: &'a Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum State {
+    Sending,
+    Succeeded(Value),
+    Failed(String),
+    Unknown,
+}
+
+async fn load(pool: &SqlitePool, key: &str) -> Result<Option<State>, AppError> {
+    let row: Option<(String, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT state, response_json, error_message FROM billable_intents WHERE intent_key = ?")
+            .bind(key)
+            .fetch_optional(pool)
+            .await
+            .map_err(internal)?;
+    Ok(row.map(|(state, response, error)| match state.as_str() {
+        "succeeded" => State::Succeeded(
+            response
+                .and_then(|r| serde_json::from_str(&r).ok())
+                .unwrap_or(Value::Null),
+        ),
+        "failed" => State::Failed(error.unwrap_or_default()),
+        "unknown" => State::Unknown,
+        _ => State::Sending,
+    }))
+}
+
+async fn record(pool: &SqlitePool, key: &str, state: &State) -> Result<(), AppError> {
+    let (name, response, error) = match state {
+        State::Sending => ("sending", None, None),
+        State::Succeeded(v) => ("succeeded", Some(v.to_string()), None),
+        State::Failed(e) => ("failed", None, Some(e.clone())),
+        State::Unknown => ("unknown", None, None),
+    };
+    sqlx::query(
+        "UPDATE billable_intents SET state = ?, response_json = ?, error_message = ?, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE intent_key = ?",
+    )
+    .bind(name)
+    .bind(response)
+    .bind(error)
+    .bind(key)
+    .execute(pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+fn internal(e: sqlx::Error) -> AppError {
+    tracing::error!(error = %e, "intent store failed");
+    AppError::Internal
+}
+
+const IN_PROGRESS: &str =
+    "This request is already being submitted. Wait a moment and reload the page to see its result.";
+const UNCONFIRMED: &str = "Telegent did not confirm the request and we could not see it on the platform yet. \
+     Nothing will be sent again until it is checked: reload in a minute.";
+
+/// Sends `call` at most once for its intent key and returns the platform's
+/// answer. `reconcile` reads the platform to find out whether an unconfirmed
+/// call went through: `Some(answer)` if it did, `None` if it certainly did not.
+pub async fn submit_once<F, Fut>(
+    pool: &SqlitePool,
+    client: &TelegentClient,
+    call: Billable<'_>,
+    reconcile: F,
+) -> Result<Value, AppError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<Option<Value>, AppError>>,
+{
+    let inserted = sqlx::query(
+        "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
+         VALUES (?, ?, ?, ?, 'sending') ON CONFLICT (intent_key) DO NOTHING",
+    )
+    .bind(call.intent_key)
+    .bind(call.distributor_id)
+    .bind(call.operation)
+    .bind(call.body.to_string())
+    .execute(pool)
+    .await
+    .map_err(internal)?
+    .rows_affected()
+        == 1;
+    if !inserted {
+        match load(pool, call.intent_key).await? {
+            Some(State::Succeeded(answer)) => return Ok(answer),
+            Some(State::Failed(message)) => return Err(AppError::Upstream(message)),
+            Some(State::Sending) | None => return Err(AppError::Upstream(IN_PROGRESS.into())),
+            Some(State::Unknown) => {
+                if let Some(answer) = reconcile().await? {
+                    record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+                    return Ok(answer);
+                }
+                // Certainly not done: send it now, still under the same intent.
+                let claimed = sqlx::query(
+                    "UPDATE billable_intents SET state = 'sending' WHERE intent_key = ? AND state = 'unknown'",
+                )
+                .bind(call.intent_key)
+                .execute(pool)
+                .await
+                .map_err(internal)?
+                .rows_affected()
+                    == 1;
+                if !claimed {
+                    return Err(AppError::Upstream(IN_PROGRESS.into()));
+                }
+            }
+        }
+    }
+    match client.post::<Value>(call.path, call.body, Safety::Billable).await {
+        Ok(answer) => {
+            record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+            Ok(answer)
+        }
+        Err(TelegentError::OutcomeUnknown { detail }) => {
+            tracing::warn!(intent = call.intent_key, operation = call.operation, %detail, "billable call unconfirmed");
+            record(pool, call.intent_key, &State::Unknown).await?;
+            match reconcile().await {
+                Ok(Some(answer)) => {
+                    record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+                    Ok(answer)
+                }
+                // Not visible (yet), or the read failed: leave it unknown, never resend blindly.
+                _ => Err(AppError::Upstream(UNCONFIRMED.into())),
+            }
+        }
+        Err(error) => {
+            let app_error = AppError::from(error);
+            // Refusals (validation, not found, busy) mean nothing was ordered.
+            record(pool, call.intent_key, &State::Failed(app_error.to_string())).await?;
+            Err(app_error)
+        }
+    }
+}

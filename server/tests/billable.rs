@@ -1,0 +1,130 @@
+//! Billable calls through the portal's service layer are never done twice:
+//! with "do it, then fail" faults on, provisioning N numbers leaves exactly N
+//! in the sandbox's ledger, and repeating a request with the same intent key
+//! returns the first result.
+
+use leptos::prelude::LeptosOptions;
+use serde_json::{json, Value};
+use telegent_app::ssr::{numbers, RequestContext};
+use telegent_portal::config::Upstream;
+use telegent_portal::{build_portal, Portal, PortalConfig};
+use telegent_sandbox::faults::FaultRule;
+
+async fn portal() -> Portal {
+    let options = LeptosOptions::builder().output_name("telegent-portal").build();
+    let config = PortalConfig {
+        database_url: "sqlite::memory:".into(),
+        upstream: Upstream::Sandbox,
+        sandbox_state_file: None,
+        sandbox_bind: "127.0.0.1:0".parse().unwrap(),
+        rate_limit_per_minute: 1000,
+    };
+    build_portal(config, options).await.unwrap()
+}
+
+fn admin(portal: &Portal) -> RequestContext {
+    RequestContext {
+        display_name: "Test".into(),
+        email: "test@example.com".into(),
+        role_label: "Distributor admin".into(),
+        distributor_id: portal.state.distributor_id.clone(),
+    }
+}
+
+fn doe_and_route(portal: &Portal) -> (String, Value) {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let doe = world
+        .accounts
+        .values()
+        .find(|a| a.name == "Doe Family")
+        .unwrap()
+        .id
+        .clone();
+    let route = world
+        .collection("message_routes")
+        .find(|(_, r)| r.account_id.as_deref() == Some(doe.as_str()))
+        .unwrap()
+        .0
+        .clone();
+    let request = json!({
+        "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
+        "ProductType": "Sms+Data", "AreaCode": "801", "MessageRouteId": route
+    });
+    (doe, request)
+}
+
+fn provisions(portal: &Portal) -> usize {
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .snapshot()
+        .ledger
+        .iter()
+        .filter(|e| e.operation == "provision")
+        .count()
+}
+
+#[tokio::test]
+async fn provisioning_n_numbers_with_do_it_then_fail_faults_orders_exactly_n() {
+    let portal = portal().await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    // Half of all provisioning calls succeed upstream but answer 500; a few drop the connection.
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/provision".into(),
+        drop_connection: true,
+        after_effect: true,
+        remaining: Some(2),
+        ..Default::default()
+    });
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/provision".into(),
+        status: Some(500),
+        after_effect: true,
+        probability: Some(0.5),
+        ..Default::default()
+    });
+    let ctx = admin(&portal);
+    let (doe, request) = doe_and_route(&portal);
+    let mut numbers = Vec::new();
+    for i in 0..6 {
+        let key = format!("provision-test-{i}");
+        // A person (or a retrying browser) repeats the same form until it answers.
+        let mut answer = None;
+        for _ in 0..3 {
+            if let Ok(a) = numbers::provision(&portal.state, &ctx, &key, &doe, &request).await {
+                answer = Some(a);
+                break;
+            }
+        }
+        let answer = answer.expect("each order resolves");
+        // And submits it once more after success: the first result comes back.
+        let again = numbers::provision(&portal.state, &ctx, &key, &doe, &request)
+            .await
+            .unwrap();
+        assert_eq!(again, answer);
+        numbers.push(answer["PhoneNumberAssigned"].as_str().unwrap().to_string());
+    }
+    assert_eq!(provisions(&portal), 6, "exactly one order per intent");
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 6, "each intent got its own number");
+}
+
+#[tokio::test]
+async fn a_refused_order_is_remembered_as_refused_and_not_charged() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    let (doe, mut request) = doe_and_route(&portal);
+    request["AreaCode"] = json!("000");
+    let first = numbers::provision(&portal.state, &ctx, "refused-1", &doe, &request)
+        .await
+        .unwrap_err();
+    let second = numbers::provision(&portal.state, &ctx, "refused-1", &doe, &request)
+        .await
+        .unwrap_err();
+    assert_eq!(first, second);
+    assert!(first.to_string().contains("area code 000"), "{first}");
+    assert_eq!(provisions(&portal), 0);
+}
