@@ -177,7 +177,7 @@ pub fn router(sandbox: Sandbox) -> Router {
         .route("/_sandbox/health", get(|| async { "ok" }))
         .route("/_sandbox/journal", get(admin_journal))
         .route("/_sandbox/reset", post(admin_reset))
-        .route("/_sandbox/state", get(admin_state))
+        .route("/_sandbox/state", get(admin_state).post(admin_restore))
         .route("/_sandbox/ledger", get(admin_ledger))
         .route("/_sandbox/clock/advance", post(admin_clock_advance))
         .route("/_sandbox/settings", post(admin_settings))
@@ -787,6 +787,17 @@ async fn admin_add_fault(State(sandbox): State<Sandbox>, Json(rule): Json<crate:
 async fn admin_clear_faults(State(sandbox): State<Sandbox>) -> Json<Value> {
     sandbox.clear_faults();
     Json(json!({ "Cleared": true }))
+}
+
+/// Restores a snapshot taken with `GET /_sandbox/state`.
+async fn admin_restore(
+    State(sandbox): State<Sandbox>,
+    Json(world): Json<crate::World>,
+) -> Result<Json<Value>, ApiError> {
+    sandbox
+        .restore(world)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("restore failed: {e}")))?;
+    Ok(Json(json!({ "Restored": true })))
 }
 
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {

@@ -149,6 +149,12 @@ impl Sandbox {
         self.persist()
     }
 
+    /// Replaces the platform with a snapshot taken earlier (`GET /_sandbox/state`).
+    pub fn restore(&self, world: World) -> std::io::Result<()> {
+        *self.world() = world;
+        self.persist()
+    }
+
     /// Read access to the platform (tests and the admin snapshot).
     pub fn snapshot(&self) -> World {
         self.world().clone()

@@ -510,3 +510,23 @@ async fn a_header_can_ask_for_a_fault_or_a_dropped_connection() {
     let ok = api.http.get(&url).bearer_auth(token).send().await.unwrap();
     assert_eq!(ok.status(), 200);
 }
+
+#[tokio::test]
+async fn a_snapshot_can_be_restored() {
+    let api = Api::start(None).await;
+    let snapshot: Value = api
+        .http
+        .get(format!("{}/_sandbox/state", api.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let body =
+        json!({"SKU": "TEMP", "Description": "temporary", "Type": "data", "Cost": "1.00", "BillingFrequency": "MRC"});
+    api.call("POST", "/v1.0/products", body).await;
+    assert_eq!(api.sandbox.snapshot().collection("products").count(), 9);
+    api.admin("/_sandbox/state", snapshot).await;
+    assert_eq!(api.sandbox.snapshot().collection("products").count(), 8);
+}
