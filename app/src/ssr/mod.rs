@@ -2,8 +2,10 @@
 //! behind the server functions. Compiled only with the `ssr` feature.
 
 pub mod accounts;
+pub mod audit;
 pub mod intents;
 pub mod numbers;
+pub mod passwords;
 
 use std::sync::Arc;
 

@@ -1,0 +1,163 @@
+//! The audit log: who did what to which IDs, with what outcome. Rows are
+//! written in the transaction of the portal's own change, or before an
+//! upstream call (outcome `pending`) and completed after it.
+
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+/// One audited action.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub user_id: Option<i64>,
+    pub user_email: String,
+    pub role: String,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    pub action: String,
+    pub target_ids: Vec<String>,
+    pub request_id: Option<String>,
+    pub client_address: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Pending,
+    Succeeded,
+    Failed,
+    Denied,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Succeeded => "succeeded",
+            Outcome::Failed => "failed",
+            Outcome::Denied => "denied",
+        }
+    }
+}
+
+const INSERT: &str = "INSERT INTO audit_log (user_id, user_email, role, distributor_id, account_id, action, \
+     target_ids, outcome, detail, request_id, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/// Records an action inside the caller's transaction.
+pub async fn record_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    entry: &Entry,
+    outcome: Outcome,
+    detail: &str,
+) -> sqlx::Result<i64> {
+    let id = sqlx::query(INSERT)
+        .bind(entry.user_id)
+        .bind(&entry.user_email)
+        .bind(&entry.role)
+        .bind(&entry.distributor_id)
+        .bind(&entry.account_id)
+        .bind(&entry.action)
+        .bind(entry.target_ids.join(","))
+        .bind(outcome.as_str())
+        .bind(detail)
+        .bind(&entry.request_id)
+        .bind(&entry.client_address)
+        .execute(&mut **tx)
+        .await?
+        .last_insert_rowid();
+    Ok(id)
+}
+
+/// Records that an upstream call is about to be made; complete it with [`finish`].
+pub async fn begin(pool: &SqlitePool, entry: &Entry) -> sqlx::Result<i64> {
+    let mut tx = pool.begin().await?;
+    let id = record_in(&mut tx, entry, Outcome::Pending, "").await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn finish(pool: &SqlitePool, id: i64, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
+        .bind(outcome.as_str())
+        .bind(detail)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::sqlite::SqlitePoolOptions;
+
+    async fn pool() -> SqlitePool {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .unwrap();
+        sqlx::migrate!("../migrations").run(&pool).await.unwrap();
+        pool
+    }
+
+    #[tokio::test]
+    async fn an_upstream_action_is_recorded_before_and_completed_after() {
+        let pool = pool().await;
+        let entry = Entry {
+            user_email: "jane.doe@example.com".into(),
+            role: "Manager".into(),
+            distributor_id: Some("DID-1".into()),
+            account_id: Some("AID-1".into()),
+            action: "ManageDataLimits".into(),
+            target_ids: vec!["+18015550102".into(), "+18015550103".into()],
+            ..Entry::default()
+        };
+        let id = begin(&pool, &entry).await.unwrap();
+        let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE id = ?")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(outcome, "pending");
+        finish(&pool, id, Outcome::Succeeded, "limits 300/400/500 MB")
+            .await
+            .unwrap();
+        let row: (String, String, String) =
+            sqlx::query_as("SELECT outcome, target_ids, detail FROM audit_log WHERE id = ?")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            row,
+            (
+                "succeeded".into(),
+                "+18015550102,+18015550103".into(),
+                "limits 300/400/500 MB".into()
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn a_rolled_back_change_leaves_no_audit_row() {
+        let pool = pool().await;
+        let mut tx = pool.begin().await.unwrap();
+        record_in(
+            &mut tx,
+            &Entry {
+                user_email: "a@b.c".into(),
+                role: "Manager".into(),
+                action: "X".into(),
+                ..Entry::default()
+            },
+            Outcome::Succeeded,
+            "",
+        )
+        .await
+        .unwrap();
+        tx.rollback().await.unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+}
