@@ -170,8 +170,8 @@ where
     })
 }
 
-/// Phone lists come as `["+1..."]` or `[{"Number": "+1..."}]`.
-fn phone_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+/// Phone lists come as `["+1..."]`, `[{"Number": "+1..."}]` or one bare `"+1..."`.
+pub fn phone_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Entry {
@@ -189,6 +189,105 @@ fn phone_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>,
             Entry::Object { number } => number,
         })
         .collect())
+}
+
+/// A list the reference sometimes documents as a single object, for whole bodies
+/// (`[...]`, `{...}` or `null`). Functions hand back the inner `Vec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ListOf<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListOf<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        one_or_many(deserializer).map(ListOf)
+    }
+}
+
+/// One number in a request list: `{"Number": "+18015551234"}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NumberEntry {
+    #[serde(rename = "Number", alias = "PhoneNumber", default)]
+    pub number: String,
+}
+
+impl NumberEntry {
+    pub fn new(number: impl Into<String>) -> Self {
+        Self { number: number.into() }
+    }
+
+    /// `["+1...", ...]` as the `[{"Number": ...}]` list requests use.
+    pub fn list<S: AsRef<str>>(numbers: &[S]) -> Vec<NumberEntry> {
+        numbers.iter().map(|n| NumberEntry::new(n.as_ref())).collect()
+    }
+}
+
+/// An optional list that may come as one element.
+pub fn opt_list<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let list: Vec<T> = one_or_many(deserializer)?;
+    Ok(Some(list))
+}
+
+/// Text that the reference sometimes shows as a number or boolean.
+pub fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(opt_string(deserializer)?.unwrap_or_default())
+}
+
+/// Optional text; numbers and booleans are read as their text.
+pub fn opt_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        other => return Err(serde::de::Error::custom(format!("expected text, got {other}"))),
+    })
+}
+
+/// Optional boolean in any of the forms [`lenient_bool`] accepts; null is `None`.
+pub fn opt_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    lenient_bool(value).map(Some).map_err(serde::de::Error::custom)
+}
+
+/// A whole number sent as a number or a numeric string.
+pub fn lenient_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    Ok(opt_i64(deserializer)?.unwrap_or_default())
+}
+
+/// Optional whole number; `"12"`, `12` and `12.0` all read as 12, empty text as `None`.
+pub fn opt_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    match opt_f64(deserializer)? {
+        None => Ok(None),
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+        Some(f) => Err(serde::de::Error::custom(format!("expected a whole number, got {f}"))),
+    }
+}
+
+/// An amount sent as a number or as text (`"1.12"`, `"$0.0045"`).
+pub fn lenient_f64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    Ok(opt_f64(deserializer)?.unwrap_or_default())
+}
+
+/// Optional amount; a leading `$` and surrounding spaces are ignored.
+pub fn opt_f64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Number(n) => Ok(n.as_f64()),
+        serde_json::Value::String(s) => {
+            let s = s.trim().trim_start_matches('$').trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            s.parse().map(Some).map_err(serde::de::Error::custom)
+        }
+        other => Err(serde::de::Error::custom(format!("expected a number, got {other}"))),
+    }
 }
 
 /// `true`, `"true"`, `"True"`, `1`, `"1"` are all true.
