@@ -226,3 +226,57 @@ async fn the_budget_keeps_the_client_under_the_upstream_limit() {
     );
     assert_eq!(sandbox.journal().len(), 5);
 }
+
+#[tokio::test]
+async fn a_page_of_lines_costs_one_batched_call_each_and_none_when_served_again() {
+    use telegent::ops::numbers::{DataUsageLimitsRequest, PhoneNumbersRequest};
+    use telegent::types::NumberEntry;
+    let (sandbox, client) = setup(None, |_| {}).await;
+    let lines: Vec<String> = sandbox
+        .snapshot()
+        .numbers
+        .values()
+        .map(|n| n.msisdn.clone())
+        .take(7)
+        .collect();
+    let page = PhoneNumbersRequest {
+        phone_numbers: NumberEntry::list(&lines),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        client.data_usage_info(&page).await.unwrap();
+        client.data_usage_settings(&page).await.unwrap();
+    }
+    assert_eq!(calls(&sandbox, "/v1.0/numbers/data-usage/info"), 1);
+    assert_eq!(calls(&sandbox, "/v1.0/numbers/data-usage/settings"), 1);
+    let limits = DataUsageLimitsRequest {
+        value_unit: "MB".into(),
+        limit_value: 500,
+        phone_numbers: NumberEntry::list(&lines[..1]),
+        ..Default::default()
+    };
+    client.set_data_usage_limits(&limits).await.unwrap();
+    client.data_usage_settings(&page).await.unwrap();
+    assert_eq!(
+        calls(&sandbox, "/v1.0/numbers/data-usage/settings"),
+        2,
+        "a change invalidates the cached settings"
+    );
+}
+
+#[tokio::test]
+async fn when_the_budget_is_spent_a_stale_read_is_served() {
+    let (sandbox, client) = setup(None, |c| {
+        c.rate_limit_per_minute = 3;
+        c.max_budget_wait = Duration::ZERO;
+        c.read_cache_ttl = Duration::from_millis(5);
+    })
+    .await;
+    let first = client.distributor_accounts().await.unwrap(); // token + read
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    client.distributor_accounts().await.unwrap(); // read: budget now spent
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    let stale = client.distributor_accounts().await.unwrap();
+    assert_eq!(stale, first);
+    assert_eq!(calls(&sandbox, ACCOUNTS), 2);
+}

@@ -197,28 +197,61 @@ impl TelegentClient {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<T, TelegentError> {
-        let key = cache_key(path, query);
-        let value = if self.cfg.read_cache_ttl.is_zero() {
-            self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
-                .await?
-        } else {
-            let slot = {
-                let mut reads = self.reads.lock().expect("read cache poisoned");
-                reads.entry(key).or_default().clone()
-            };
-            let mut cached = slot.lock().await;
-            match cached.as_ref() {
-                Some((at, value)) if at.elapsed() < self.cfg.read_cache_ttl => value.clone(),
-                _ => {
-                    let fresh = self
-                        .call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
-                        .await?;
-                    *cached = Some((Instant::now(), fresh.clone()));
-                    fresh
-                }
-            }
-        };
+        let value = self
+            .cached(cache_key(path, query), || {
+                self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
+            })
+            .await?;
         decode(value)
+    }
+
+    /// A read sent as POST (data-usage info and settings take a batch of
+    /// numbers in the body), cached like a GET under its path and body.
+    pub async fn post_read<T: DeserializeOwned>(&self, path: &str, body: &Value) -> Result<T, TelegentError> {
+        let key = format!("{path}#{body}");
+        let value = self
+            .cached(key, || {
+                self.call(Method::Post, path, &[], Some(body), Safety::Safe, Priority::Interactive)
+            })
+            .await?;
+        decode(value)
+    }
+
+    /// The read cache: a fresh entry is served as is; otherwise one caller
+    /// fetches while identical callers wait for its result. When the request
+    /// budget is spent, a stale entry is better than an error page.
+    async fn cached<F, Fut>(&self, key: String, fetch: F) -> Result<Value, TelegentError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Value, TelegentError>>,
+    {
+        if self.cfg.read_cache_ttl.is_zero() {
+            return fetch().await;
+        }
+        let slot = {
+            let mut reads = self.reads.lock().expect("read cache poisoned");
+            reads.entry(key).or_default().clone()
+        };
+        let mut cached = slot.lock().await;
+        if let Some((at, value)) = cached.as_ref() {
+            if at.elapsed() < self.cfg.read_cache_ttl {
+                return Ok(value.clone());
+            }
+        }
+        match fetch().await {
+            Ok(fresh) => {
+                *cached = Some((Instant::now(), fresh.clone()));
+                Ok(fresh)
+            }
+            Err(TelegentError::Busy { wait }) => match cached.as_ref() {
+                Some((_, stale)) => {
+                    tracing::info!(wait_ms = wait.as_millis() as u64, "budget spent: serving a stale read");
+                    Ok(stale.clone())
+                }
+                None => Err(TelegentError::Busy { wait }),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// Drops cached reads whose path starts with `path_prefix` (after a mutation

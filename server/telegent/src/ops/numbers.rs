@@ -1075,7 +1075,7 @@ mod client_ops {
         /// Live usage per number. A POST that changes nothing, so it is safe to retry.
         pub async fn data_usage_info(&self, request: &PhoneNumbersRequest) -> Result<DataUsageInfo, TelegentError> {
             let body = to_body(request)?;
-            self.post::<DataUsageInfo>("/v1.0/numbers/data-usage/info", &body, Safety::Safe)
+            self.post_read::<DataUsageInfo>("/v1.0/numbers/data-usage/info", &body)
                 .await
         }
 
@@ -1085,7 +1085,7 @@ mod client_ops {
             request: &PhoneNumbersRequest,
         ) -> Result<DataUsageSettings, TelegentError> {
             let body = to_body(request)?;
-            self.post::<DataUsageSettings>("/v1.0/numbers/data-usage/settings", &body, Safety::Safe)
+            self.post_read::<DataUsageSettings>("/v1.0/numbers/data-usage/settings", &body)
                 .await
         }
 
@@ -1105,7 +1105,7 @@ mod client_ops {
         /// `POST /v1.0/numbers/voicemail/info`.
         pub async fn voicemail_info(&self, request: &PhoneNumberRequest) -> Result<VoicemailInfo, TelegentError> {
             let body = to_body(request)?;
-            self.post::<VoicemailInfo>("/v1.0/numbers/voicemail/info", &body, Safety::Safe)
+            self.post_read::<VoicemailInfo>("/v1.0/numbers/voicemail/info", &body)
                 .await
         }
 
