@@ -241,7 +241,6 @@ async fn a_page_of_lines_costs_one_batched_call_each_and_none_when_served_again(
         .collect();
     let page = PhoneNumbersRequest {
         phone_numbers: NumberEntry::list(&lines),
-        ..Default::default()
     };
     for _ in 0..3 {
         client.data_usage_info(&page).await.unwrap();
