@@ -128,3 +128,126 @@ async fn a_refused_order_is_remembered_as_refused_and_not_charged() {
     assert!(first.to_string().contains("area code 000"), "{first}");
     assert_eq!(provisions(&portal), 0);
 }
+
+fn after_effect_500(portal: &Portal, path: &str) {
+    portal.sandbox.as_ref().unwrap().0.add_fault(FaultRule {
+        path_prefix: path.into(),
+        status: Some(500),
+        after_effect: true,
+        remaining: Some(1),
+        ..Default::default()
+    });
+}
+
+fn ledger(portal: &Portal, operation: &str) -> usize {
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .snapshot()
+        .ledger
+        .iter()
+        .filter(|e| e.operation == operation)
+        .count()
+}
+
+#[tokio::test]
+async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    let (doe, _) = doe_and_route(&portal);
+    after_effect_500(&portal, "/v1.0/numbers/portin");
+    let request = json!({
+        "PortInNumber": "+13855550141", "CurrentCarrierName": "Old Carrier", "CurrentAccountNumber": "123",
+        "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
+        "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"}
+    });
+    let first = telegent_app::ssr::numbers::submit_port_in(&portal.state, &ctx, "portin-1", &doe, &request)
+        .await
+        .unwrap();
+    assert_eq!(first["Reconciled"], true);
+    let again = telegent_app::ssr::numbers::submit_port_in(&portal.state, &ctx, "portin-1", &doe, &request)
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    assert_eq!(ledger(&portal, "portin"), 1);
+}
+
+#[tokio::test]
+async fn an_unconfirmed_port_out_stays_unconfirmed_and_is_never_resent() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    after_effect_500(&portal, "/v1.0/numbers/portout");
+    let request = json!({"PortOutNumber": "+18015550103", "PortOutPIN": "4321"});
+    for _ in 0..3 {
+        let error = numbers::port_out(&portal.state, &ctx, "portout-1", &request)
+            .await
+            .unwrap_err();
+        assert!(error.to_string().contains("did not confirm"), "{error}");
+    }
+    assert_eq!(ledger(&portal, "portout"), 1);
+}
+
+#[tokio::test]
+async fn an_unconfirmed_message_is_found_by_search_and_not_sent_again() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    after_effect_500(&portal, "/v1.0/message/outbound");
+    let request = json!({"From": "+18015550101", "To": [{"Number": "+18015550102"}], "Body": "Dinner at 7"});
+    let first = telegent_app::ssr::messaging::send(&portal.state, &ctx, "message-1", &request)
+        .await
+        .unwrap();
+    assert!(first["MessageId"].as_str().unwrap().starts_with("TMID-"));
+    let again = telegent_app::ssr::messaging::send(&portal.state, &ctx, "message-1", &request)
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    assert_eq!(ledger(&portal, "message"), 1);
+}
+
+#[tokio::test]
+async fn an_unconfirmed_subscription_is_found_for_its_number() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let sam = world
+        .subscribers
+        .values()
+        .find(|s| s.name == "Sam Doe")
+        .unwrap()
+        .id
+        .clone();
+    let line = world
+        .numbers
+        .values()
+        .find(|n| n.msisdn == "+18015550102")
+        .unwrap()
+        .id
+        .clone();
+    let package = world
+        .collection("packages")
+        .find(|(_, r)| r.fields["PackageName"] == "Family Unlimited")
+        .unwrap()
+        .0
+        .clone();
+    after_effect_500(&portal, "/v1.0/subscriptions");
+    let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
+    let first = telegent_app::ssr::subscriptions::create(&portal.state, &ctx, "sub-1", &request)
+        .await
+        .unwrap();
+    assert_eq!(first["TNID"], line.as_str());
+    let again = telegent_app::ssr::subscriptions::create(&portal.state, &ctx, "sub-1", &request)
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    let subscriptions = portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .snapshot()
+        .collection("subscriptions")
+        .count();
+    assert_eq!(subscriptions, 1);
+}

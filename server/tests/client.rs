@@ -279,3 +279,45 @@ async fn when_the_budget_is_spent_a_stale_read_is_served() {
     assert_eq!(stale, first);
     assert_eq!(calls(&sandbox, ACCOUNTS), 2);
 }
+
+/// The client's types and the sandbox's answers agree: the typed reads the
+/// portal uses decode what the sandbox serves, with the seeded data in them.
+#[tokio::test]
+async fn typed_reads_decode_the_sandbox_answers() {
+    let (sandbox, client) = setup(None, |_| {}).await;
+    let world = sandbox.snapshot();
+    let doe = world
+        .accounts
+        .values()
+        .find(|a| a.name == "Doe Family")
+        .unwrap()
+        .id
+        .clone();
+    let sam = world
+        .subscribers
+        .values()
+        .find(|s| s.name == "Sam Doe")
+        .unwrap()
+        .id
+        .clone();
+
+    let products = client.distributor_products(None).await.unwrap();
+    assert_eq!(products.results.len(), 4);
+    assert_eq!(products.total_products, Some(4));
+    let packages = client.account_packages(Some("family")).await.unwrap();
+    assert_eq!(packages.results.len(), 1);
+    let routes = client.account_message_routes(Some(&doe)).await.unwrap();
+    assert_eq!(routes.results.len(), 1);
+    let subscriber = client.subscriber(&sam).await.unwrap();
+    assert_eq!(subscriber.account_id().as_deref(), Some(doe.as_str()));
+    let features = client.guardian_features(&sam, None).await.unwrap();
+    assert_eq!(features.enable_intelligent_guardian_messages, Some(false));
+    let line = client.number_details("+18015550102").await.unwrap();
+    assert_eq!(line.number.as_deref(), Some("+18015550102"));
+    let inventory = client.number_inventory(1, None, None).await.unwrap();
+    assert_eq!(
+        inventory.phone_numbers.len(),
+        7,
+        "all of Acme's lines, none of Globex's"
+    );
+}

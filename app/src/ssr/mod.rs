@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod intents;
+pub mod messaging;
 pub mod numbers;
 pub mod passwords;
+pub mod subscriptions;
 
 use std::sync::Arc;
 

@@ -65,3 +65,56 @@ pub async fn provision(
     state.telegent.invalidate_reads("/v1.0/numbers");
     Ok(answer)
 }
+
+/// Submits a port-in at most once per `intent_key`. An unconfirmed submit is
+/// reconciled with an eligibility check: the platform refuses a second open
+/// port-in for a number, so "already open" means ours went through.
+pub async fn submit_port_in(
+    state: &AppState,
+    ctx: &RequestContext,
+    intent_key: &str,
+    account_id: &str,
+    request: &Value,
+) -> Result<Value, AppError> {
+    let number = request["PortInNumber"].as_str().unwrap_or_default().to_string();
+    let mut body = request.clone();
+    body["AccountId"] = json!(account_id);
+    let call = Billable {
+        intent_key,
+        distributor_id: &ctx.distributor_id,
+        operation: "portin",
+        path: "/v1.0/numbers/portin",
+        body: &body,
+    };
+    submit_once(&state.pool, &state.telegent, call, || async {
+        let check = json!({ "PhoneNumber": number, "TargetClassification": request["TargetPortinClassification"].as_str().unwrap_or("mvno") });
+        let answer: Value = state.telegent.post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe).await?;
+        let open = answer["Message"].as_str().is_some_and(|m| m.to_lowercase().contains("already open"));
+        Ok(open.then(|| json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true })))
+    })
+    .await
+}
+
+/// Requests a port-out PIN at most once per `intent_key`. The API offers no
+/// read that shows a port-out without its order ID, so an unconfirmed request
+/// stays unconfirmed (and is never resent) until someone checks with Telegent.
+pub async fn port_out(
+    state: &AppState,
+    ctx: &RequestContext,
+    intent_key: &str,
+    request: &Value,
+) -> Result<Value, AppError> {
+    let call = Billable {
+        intent_key,
+        distributor_id: &ctx.distributor_id,
+        operation: "portout",
+        path: "/v1.0/numbers/portout",
+        body: request,
+    };
+    submit_once(&state.pool, &state.telegent, call, || async {
+        Err::<Option<Value>, _>(AppError::Upstream(
+            "Telegent did not confirm the port-out request. Check with Telegent support before asking again.".into(),
+        ))
+    })
+    .await
+}

@@ -444,9 +444,17 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
         .and_then(Value::as_str)
         .map(str::to_lowercase)
         .filter(|f| !f.is_empty());
-    let element = match ctx.op.response_example.as_ref() {
-        Some(Value::Array(items)) => items.first().cloned(),
-        other => other.cloned(),
+    // Lists come bare or wrapped ({Total…, Filter, Results: [...]}), as the
+    // reference's example for the operation shows.
+    let example = ctx.op.response_example.as_ref();
+    let wrapper_field = match example {
+        Some(Value::Object(map)) => map.iter().find(|(_, v)| v.is_array()).map(|(k, _)| k.clone()),
+        _ => None,
+    };
+    let element = match (example, &wrapper_field) {
+        (Some(Value::Array(items)), _) => items.first().cloned(),
+        (Some(Value::Object(map)), Some(field)) => map[field].as_array().and_then(|a| a.first().cloned()),
+        _ => None,
     };
     let rows: Vec<Value> = world
         .collection(c.name)
@@ -466,7 +474,29 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
         })
         .map(|(_, r)| shape(element.as_ref(), &r.fields))
         .collect();
-    Ok(Value::Array(rows))
+    let (Some(Value::Object(wrapper)), Some(field)) = (example, wrapper_field) else {
+        return Ok(Value::Array(rows));
+    };
+    let mut out = wrapper.clone();
+    for (key, value) in out.iter_mut() {
+        let lower = key.to_ascii_lowercase();
+        if *key == field {
+            *value = Value::Array(rows.clone());
+        } else if lower.starts_with("total") {
+            *value = json!(rows.len());
+        } else if lower == "filter" {
+            *value = json!(filter);
+        } else if lower == "distributorid" {
+            *value = json!(did);
+        } else if lower == "accountid" {
+            *value = json!(account);
+        } else if lower == "aggregatorid" {
+            *value = Value::Null;
+        } else if let Some(given) = get(ctx.input, key) {
+            *value = given.clone();
+        }
+    }
+    Ok(Value::Object(out))
 }
 
 /// IDs a create refers to (routes, package, subscriber) must exist in scope.

@@ -247,7 +247,8 @@ async fn collections_are_stateful_and_scoped() {
     let (_, listed) = api
         .call("GET", "/v1.0/distributor/products", json!({"Filter": "roam"}))
         .await;
-    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed["Results"].as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed["TotalProducts"], 1);
     let globex = api.acting_as_globex();
     let (status, _) = globex.call("GET", "/v1.0/products", json!({"ProductId": id})).await;
     assert_eq!(status, 404);

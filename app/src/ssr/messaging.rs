@@ -1,0 +1,62 @@
+//! Outbound messages, sent at most once per intent.
+
+use serde_json::Value;
+
+use super::intents::{submit_once, Billable};
+use super::{AppState, RequestContext};
+use crate::error::AppError;
+
+/// Sends a message at most once per `intent_key`. An unconfirmed send is
+/// reconciled by searching the sender's messages for this body and recipients.
+pub async fn send(
+    state: &AppState,
+    ctx: &RequestContext,
+    intent_key: &str,
+    request: &Value,
+) -> Result<Value, AppError> {
+    let from = request["From"].as_str().unwrap_or_default().to_string();
+    let body = request["Body"].as_str().unwrap_or_default().to_string();
+    let recipients: Vec<String> = request["To"]
+        .as_array()
+        .map(|to| {
+            to.iter()
+                .filter_map(|t| t["Number"].as_str().or(t.as_str()).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let call = Billable {
+        intent_key,
+        distributor_id: &ctx.distributor_id,
+        operation: "message",
+        path: "/v1.0/message/outbound",
+        body: request,
+    };
+    submit_once(&state.pool, &state.telegent, call, || async {
+        state.telegent.invalidate_reads("/v1.0/message/search");
+        let found: Value = state
+            .telegent
+            .get_cached("/v1.0/message/search", &[("PhoneNumber", from.as_str()), ("Page", "1")])
+            .await?;
+        let claimed: Vec<(Option<String>,)> = sqlx::query_as(
+            "SELECT json_extract(response_json, '$.MessageId') FROM billable_intents \
+             WHERE operation = 'message' AND state = 'succeeded'",
+        )
+        .fetch_all(&state.pool)
+        .await
+        .map_err(|_| AppError::Internal)?;
+        let ours = found["Results"].as_array().into_iter().flatten().find(|m| {
+            let id = m["MessageId"].as_str().or(m["MessageID"].as_str());
+            let to: Vec<&str> = m["To"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|t| t["Number"].as_str())
+                .collect();
+            m["Body"].as_str() == Some(body.as_str())
+                && to == recipients.iter().map(String::as_str).collect::<Vec<_>>()
+                && !claimed.iter().any(|(c,)| c.as_deref() == id)
+        });
+        Ok(ours.cloned())
+    })
+    .await
+}
