@@ -428,6 +428,31 @@ fn address_json(a: &Address) -> Value {
     })
 }
 
+/// The addresses an update request carries; absent ones stay as they are.
+struct AddressChanges {
+    billing: Option<Address>,
+    mailing: Option<Address>,
+}
+
+impl AddressChanges {
+    fn from(input: &Value) -> Self {
+        let read = |name| field(input, name).map(|_| address_from(input, name));
+        AddressChanges {
+            billing: read("BillingAddress"),
+            mailing: read("MailingAddress"),
+        }
+    }
+
+    fn apply(self, billing: &mut Address, mailing: &mut Address) {
+        if let Some(b) = self.billing {
+            *billing = b;
+        }
+        if let Some(m) = self.mailing {
+            *mailing = m;
+        }
+    }
+}
+
 pub fn address_from(body: &Value, name: &str) -> Address {
     let Some(v) = field(body, name) else {
         return Address::default();
@@ -545,10 +570,7 @@ fn distributor_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         }
     }
     let name = ctx.str_field("DistributorName");
-    let has_billing = field(ctx.input, "BillingAddress").is_some();
-    let has_mailing = field(ctx.input, "MailingAddress").is_some();
-    let billing = address_from(ctx.input, "BillingAddress");
-    let mailing = address_from(ctx.input, "MailingAddress");
+    let changes = AddressChanges::from(ctx.input);
     let d = ctx.sandbox.mutate(|w| {
         let d = w
             .distributors
@@ -557,12 +579,7 @@ fn distributor_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         if let Some(name) = name {
             d.name = name;
         }
-        if has_billing {
-            d.billing = billing;
-        }
-        if has_mailing {
-            d.mailing = mailing;
-        }
+        changes.apply(&mut d.billing, &mut d.mailing);
         Ok::<_, ApiError>(d.clone())
     })?;
     let mut out = distributor_json(&ctx.sandbox.snapshot(), &d);
@@ -675,10 +692,7 @@ fn account_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         }
     };
     let name = ctx.str_field("AccountName");
-    let has_billing = field(ctx.input, "BillingAddress").is_some();
-    let has_mailing = field(ctx.input, "MailingAddress").is_some();
-    let billing = address_from(ctx.input, "BillingAddress");
-    let mailing = address_from(ctx.input, "MailingAddress");
+    let changes = AddressChanges::from(ctx.input);
     let account = ctx.sandbox.mutate(|w| {
         let a = w
             .accounts
@@ -688,12 +702,7 @@ fn account_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         if let Some(name) = name {
             a.name = name;
         }
-        if has_billing {
-            a.billing = billing;
-        }
-        if has_mailing {
-            a.mailing = mailing;
-        }
+        changes.apply(&mut a.billing, &mut a.mailing);
         Ok::<_, ApiError>(a.clone())
     })?;
     let mut value = account_json(&ctx.sandbox.snapshot(), &account);

@@ -531,3 +531,17 @@ async fn a_snapshot_can_be_restored() {
     api.admin("/_sandbox/state", snapshot).await;
     assert_eq!(api.sandbox.snapshot().collection("products").count(), 8);
 }
+
+#[tokio::test]
+async fn an_account_update_changes_only_what_it_names() {
+    let api = Api::start(None).await;
+    let doe = api.doe();
+    let before = api.sandbox.snapshot().accounts[&doe].clone();
+    let body = json!({"AccountId": doe, "BillingAddress": {"Street1": "1 New St", "City": "Orem", "State": "UT", "Zip": "84057"}});
+    let (status, out) = api.call("POST", "/v1.0/account/update", body).await;
+    assert_eq!(status, 200, "{out}");
+    let after = api.sandbox.snapshot().accounts[&doe].clone();
+    assert_eq!(after.name, before.name);
+    assert_eq!(after.mailing, before.mailing);
+    assert_eq!(after.billing.city.as_deref(), Some("Orem"));
+}
