@@ -4,7 +4,6 @@
 pub mod config;
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -239,9 +238,4 @@ pub async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down");
-}
-
-/// True when `path` is inside a directory we may create.
-pub fn ensure_dir(path: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(path)
 }

@@ -2,7 +2,7 @@ use anyhow::Context;
 use clap::Parser;
 use leptos::prelude::*;
 use telegent_portal::config::{Cli, Command, LogFormat, SandboxArgs, ServeArgs, Upstream};
-use telegent_portal::{build_portal, ensure_dir, open_database, shutdown_signal, PortalConfig};
+use telegent_portal::{build_portal, open_database, shutdown_signal, PortalConfig};
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
 use tracing_subscriber::EnvFilter;
 
@@ -48,7 +48,7 @@ fn init_logging(filter: &str, format: LogFormat) {
 
 async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) -> anyhow::Result<()> {
     let upstream = args.upstream().map_err(anyhow::Error::msg)?;
-    ensure_dir(&common.data_dir).with_context(|| format!("creating {}", common.data_dir.display()))?;
+    std::fs::create_dir_all(&common.data_dir).with_context(|| format!("creating {}", common.data_dir.display()))?;
     let mut leptos_options = get_configuration(None)
         .context("reading the Leptos configuration")?
         .leptos_options;
@@ -95,7 +95,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
 }
 
 async fn run_sandbox(common: &telegent_portal::config::CommonArgs, args: SandboxArgs) -> anyhow::Result<()> {
-    ensure_dir(&common.data_dir)?;
+    std::fs::create_dir_all(&common.data_dir)?;
     let state_file = common.sandbox_state_file();
     let sandbox = Sandbox::open(SandboxConfig {
         seed: args.seed,

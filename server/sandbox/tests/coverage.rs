@@ -64,14 +64,22 @@ fn render() -> String {
          How the sandbox answers:\n\
          - **stateful**: its own handler over the sandbox's state;\n\
          - **collection**: the generic stateful engine (create/read/update/delete/list, owner-scoped);\n\
-         - **token**: the token endpoint;\n\
-         - **example**: validated and scoped, answered with the reference's example (echoing the request's \
-         fields) — not yet modelled as state.\n\n\
+         - **token**: the token endpoint.\n\n\
          | # | tag | method | path | sandbox | client | tests |\n|---|---|---|---|---|---|---|\n{rows}",
         ops.len(),
         ops.len(),
         summary.join(", ")
     )
+}
+
+#[test]
+fn every_operation_is_answered_from_state() {
+    let missing: Vec<String> = operations()
+        .iter()
+        .map(|op| op.key())
+        .filter(|key| implementation(key) == "missing")
+        .collect();
+    assert!(missing.is_empty(), "operations without a sandbox handler: {missing:?}");
 }
 
 #[test]

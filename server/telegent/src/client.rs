@@ -291,7 +291,7 @@ impl TelegentClient {
         loop {
             let token = self.token_for(&endpoint, priority).await?;
             self.acquire(priority).await?;
-            let attempt = self.send(method, &endpoint, query, body, Some(&token)).await;
+            let attempt = self.send_to(method, &endpoint, query, body, Some(&token)).await;
             let (retry_after, failure) = match attempt {
                 Attempt::Success(value) => return Ok(value),
                 Attempt::Status { status: 401 | 403, .. } if !reauthenticated => {
@@ -412,17 +412,6 @@ impl TelegentClient {
             }
             tokio::time::sleep(delay).await;
         }
-    }
-
-    async fn send(
-        &self,
-        method: Method,
-        endpoint: &str,
-        query: &[(&str, &str)],
-        body: Option<&Value>,
-        token: Option<&str>,
-    ) -> Attempt {
-        self.send_to(method, endpoint, query, body, token).await
     }
 
     async fn send_to(

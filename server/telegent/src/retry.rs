@@ -41,10 +41,7 @@ impl RetryPolicy {
     /// (never less), otherwise the backoff.
     pub fn next_delay(&self, retry: u32, retry_after: Option<Duration>, random_unit: f64) -> Duration {
         let backoff = self.backoff(retry, random_unit);
-        match retry_after {
-            Some(ra) => ra.max(backoff.min(self.cap)).min(self.cap.max(ra)),
-            None => backoff,
-        }
+        retry_after.map_or(backoff, |ra| ra.max(backoff))
     }
 }
 

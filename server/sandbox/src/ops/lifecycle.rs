@@ -13,7 +13,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{phone_list, Handler};
-use crate::api::{address_from, ApiError, Ctx};
+use crate::api::{ApiError, Ctx};
 use crate::validate::get;
 use crate::world::{Number, Order, World};
 
@@ -529,7 +529,6 @@ fn portin_submit(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let number = ctx
         .str_field("PortInNumber")
         .ok_or_else(|| ApiError::required("PortInNumber"))?;
-    address_from(ctx.input, "CurrentBillingAddress");
     if portin_outcome(&number) == "ineligible" {
         return Err(ApiError::unprocessable(
             "Number is not portable. Check eligibility first.",
