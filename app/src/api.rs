@@ -1,39 +1,378 @@
-//! Server functions: thin wrappers that take the caller's scope from the
-//! request context and call a service. Stable endpoint names, POST only.
+//! Server functions: each names its action, takes the caller (and so the
+//! scope) from the session, checks every ID argument against that scope,
+//! then calls a service. Stable endpoint names, POST only.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{AccountDetail, AccountsPage, CurrentUser};
+use crate::model::{
+    AccountDetail, AccountsPage, AuditPage, CreatedUser, CurrentUser, DistributorRow, MyLines, UsersPage,
+};
 
 #[cfg(feature = "ssr")]
 use crate::{
-    model::AccountSort,
-    ssr::{accounts, ctx},
+    model::{AccountSort, AuditFilter, NavItem, NewUser, ViewAsBanner, AUDIT_PER_PAGE},
+    policy::{Action, Role},
+    ssr::{
+        accounts, audit,
+        auth::{self, account_in_scope, current_caller, distributor_in_scope, require},
+        state, upstreams, users, with_status,
+    },
 };
 
-#[server(endpoint = "session/current-user")]
-pub async fn fetch_current_user() -> Result<CurrentUser, AppError> {
-    let (state, ctx) = ctx()?;
-    let distributor_name = accounts::distributor_name(&state, &ctx).await?;
-    Ok(CurrentUser {
-        display_name: ctx.display_name,
-        email: ctx.email,
-        role_label: ctx.role_label,
-        distributor_name,
-    })
+/// The session, for the server functions that change it.
+#[cfg(feature = "ssr")]
+async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "no session layer");
+            AppError::Internal
+        })
 }
 
-/// One page of the caller's Distributor's accounts. `sort` is a URL value
-/// (`name`, `-name`, `subscribers`, `-subscribers`).
+/// The request id and the client's address, for the audit log.
+#[cfg(feature = "ssr")]
+fn request_meta() -> (Option<String>, Option<String>) {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return (None, None);
+    };
+    let request_id = parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let address = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    (request_id, address)
+}
+
+/// Only paths on this site, so a crafted link cannot send people elsewhere.
+pub fn safe_next(next: &str) -> String {
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains("://");
+    if ok && !next.starts_with("/login") {
+        next.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The signed-in user, their navigation and any "view as" banner; `None`
+/// when nobody is signed in.
+#[server(endpoint = "session/current-user")]
+pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
+    let Some(caller) = current_caller() else {
+        return Ok(None);
+    };
+    let state = state()?;
+    let scope_label = match (&caller.account_id, &caller.distributor_id) {
+        (Some(account_id), _) => match &caller.view_as {
+            Some(view) => view.account_name.clone(),
+            None => match caller.tenant(&state) {
+                Ok(tenant) => tenant
+                    .client
+                    .account(account_id)
+                    .await
+                    .map(|a| a.account_name)
+                    .unwrap_or_default(),
+                Err(_) => String::new(),
+            },
+        },
+        (None, Some(_)) => match caller.tenant(&state) {
+            Ok(tenant) => accounts::distributor_name(&tenant).await.unwrap_or_default(),
+            Err(_) => String::new(),
+        },
+        (None, None) => "All Distributors".into(),
+    };
+    let home = home_of(&caller);
+    let mut nav = Vec::new();
+    let mut add = |href: &str, label: &str| {
+        nav.push(NavItem {
+            href: href.into(),
+            label: label.into(),
+        })
+    };
+    match caller.role {
+        Role::PlatformAdmin => add("/distributors", "Distributors"),
+        Role::DistributorAdmin | Role::DistributorViewer => add("/", "Accounts"),
+        Role::AccountAdmin => add(&home, "Account"),
+        Role::Manager => add(&home, "Family"),
+        Role::Subscriber => add("/me", "My lines"),
+    }
+    if caller.allows(Action::ManageUsers) {
+        add("/users", "Users");
+    }
+    if caller.allows(Action::ViewAudit) {
+        add("/audit", "Audit log");
+    }
+    if caller.view_as.is_none() {
+        add("/profile", "Profile");
+    }
+    let now = state.clock.now();
+    Ok(Some(CurrentUser {
+        display_name: caller.display_name.clone(),
+        email: caller.email.clone(),
+        role: caller.role,
+        role_label: caller.role_label(),
+        scope_label,
+        home,
+        nav,
+        must_change_password: caller.must_change_password,
+        view_as: caller.view_as.as_ref().map(|v| ViewAsBanner {
+            account_id: v.account_id.clone(),
+            account_name: v.account_name.clone(),
+            reason: v.reason.clone(),
+            minutes_left: ((v.expires_at - now) + 59) / 60,
+        }),
+    }))
+}
+
+/// Where a role starts: the Platform's Distributors, a Distributor's
+/// accounts, an Account's page, a Subscriber's own lines.
+#[cfg(feature = "ssr")]
+pub fn home_of(caller: &auth::Caller) -> String {
+    match (caller.role, &caller.account_id) {
+        (Role::PlatformAdmin, _) => "/distributors".into(),
+        (Role::Subscriber, _) => "/me".into(),
+        (Role::AccountAdmin | Role::Manager, Some(account_id)) => format!("/accounts/{account_id}"),
+        _ => "/".into(),
+    }
+}
+
+/// Signs in (a plain form post: the browser follows the redirect and loads
+/// the next page with its new session).
+#[server(endpoint = "session/login")]
+pub async fn login(email: String, password: String, next: String) -> Result<(), AppError> {
+    let state = state()?;
+    let session = session().await?;
+    let (request_id, address) = request_meta();
+    let user = with_status(auth::sign_in(&state, &session, &email, &password, request_id, address).await)?;
+    let target = if user.must_change_password {
+        "/password".to_string()
+    } else {
+        safe_next(&next)
+    };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+#[server(endpoint = "session/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let state = state()?;
+    let session = session().await?;
+    let caller = current_caller();
+    auth::sign_out(&state, &session, caller.as_deref()).await?;
+    leptos_axum::redirect("/login?signed_out=1");
+    Ok(())
+}
+
+/// Changes the caller's password (also the first-sign-in step).
+#[server(endpoint = "session/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let state = state()?;
+    let caller = with_status(current_caller().ok_or(AppError::SignedOut))?;
+    if caller.view_as.is_some() {
+        return with_status(Err(AppError::Forbidden));
+    }
+    let session = session().await?;
+    with_status(
+        auth::change_password(
+            &state,
+            &session,
+            &caller,
+            &current_password,
+            &new_password,
+            &confirm_password,
+        )
+        .await,
+    )?;
+    leptos_axum::redirect(&format!("{}?password_changed=1", home_of(&caller)));
+    Ok(())
+}
+
+#[server(endpoint = "session/view-as")]
+pub async fn start_view_as(account_id: String, reason: String) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ViewAsManager).await?;
+    let session = session().await?;
+    with_status(auth::start_view_as(&state, &session, &caller, &account_id, &reason).await)?;
+    leptos_axum::redirect(&format!("/accounts/{account_id}"));
+    Ok(())
+}
+
+#[server(endpoint = "session/view-as-stop")]
+pub async fn stop_view_as() -> Result<(), AppError> {
+    let state = state()?;
+    let caller = with_status(current_caller().ok_or(AppError::SignedOut))?;
+    let session = session().await?;
+    let back = caller
+        .view_as
+        .as_ref()
+        .map(|v| format!("/accounts/{}", v.account_id))
+        .unwrap_or_else(|| "/".into());
+    auth::stop_view_as(&state, &session, &caller).await?;
+    leptos_axum::redirect(&back);
+    Ok(())
+}
+
+/// One page of a Distributor's accounts (`distributor_id` empty: the
+/// caller's own). `sort` is a URL value (`name`, `-name`, `subscribers`,
+/// `-subscribers`). Account roles see their one Account.
 #[server(endpoint = "accounts/list")]
-pub async fn list_accounts(page: u32, search: String, sort: String) -> Result<AccountsPage, AppError> {
-    let (state, ctx) = ctx()?;
-    accounts::list(&state, &ctx, page, &search, AccountSort::from_param(&sort)).await
+pub async fn list_accounts(
+    distributor_id: String,
+    page: u32,
+    search: String,
+    sort: String,
+) -> Result<AccountsPage, AppError> {
+    let (state, caller) = require(Action::ViewAccounts).await?;
+    let tenant = distributor_in_scope(&state, &caller, &distributor_id)?;
+    let only = match caller.role {
+        Role::AccountAdmin | Role::Manager | Role::Subscriber => Some(caller.account_id.as_deref().unwrap_or("")),
+        _ => None,
+    };
+    with_status(accounts::list(&tenant, only, page, &search, AccountSort::from_param(&sort)).await)
 }
 
 #[server(endpoint = "accounts/detail")]
 pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, AppError> {
-    let (state, ctx) = ctx()?;
-    accounts::detail(&state, &ctx, &account_id).await
+    let (state, caller) = require(Action::ViewAccounts).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let mut detail = with_status(accounts::detail(&tenant, &account_id).await)?;
+    detail.distributor_href = match caller.role {
+        Role::PlatformAdmin => Some(format!("/distributors/{}", tenant.distributor_id)),
+        Role::DistributorAdmin | Role::DistributorViewer => Some("/".into()),
+        _ => None,
+    };
+    detail.can_view_as = caller.allows(Action::ViewAsManager);
+    Ok(detail)
+}
+
+/// The Distributors this portal serves (Platform admin).
+#[server(endpoint = "distributors/list")]
+pub async fn list_distributors() -> Result<Vec<DistributorRow>, AppError> {
+    let (state, _) = require(Action::ViewDistributors).await?;
+    let records = upstreams::list_distributors(&state.pool).await?;
+    Ok(records
+        .into_iter()
+        .map(|r| DistributorRow {
+            connected: state.upstreams.get(&r.distributor_id).is_some(),
+            id: r.distributor_id,
+            name: r.name,
+            api_base_url: r.api_base_url,
+            account_key: r.account_key,
+        })
+        .collect())
+}
+
+/// A Subscriber's own lines.
+#[server(endpoint = "me/lines")]
+pub async fn fetch_my_lines() -> Result<MyLines, AppError> {
+    let (state, caller) = require(Action::ViewOwnLines).await?;
+    let (Some(account_id), Some(subscriber_id)) = (&caller.account_id, &caller.subscriber_id) else {
+        return with_status(Err(AppError::NotFound));
+    };
+    let tenant = caller.tenant(&state)?;
+    let account = tenant.client.account(account_id).await?;
+    let me = tenant.client.subscriber(subscriber_id).await?;
+    Ok(MyLines {
+        name: me.name,
+        account_name: account.account_name,
+        numbers: me
+            .phone_numbers
+            .iter()
+            .map(|n| telegent::phone::format_for_display(n))
+            .collect(),
+    })
+}
+
+#[server(endpoint = "users/list")]
+pub async fn list_users(search: String, page: u32) -> Result<UsersPage, AppError> {
+    let (state, caller) = require(Action::ManageUsers).await?;
+    users::list(&state, &caller, &search, page).await
+}
+
+/// Creates a user with a temporary password. The result is also kept in
+/// the session once, so a browser without JavaScript sees it after the redirect.
+#[server(endpoint = "users/create")]
+pub async fn create_user(
+    email: String,
+    display_name: String,
+    role: String,
+    distributor_id: String,
+    account_id: String,
+) -> Result<CreatedUser, AppError> {
+    let (state, caller) = require(Action::ManageUsers).await?;
+    let input = NewUser {
+        email,
+        display_name,
+        role,
+        distributor_id,
+        account_id,
+    };
+    let (id, temporary_password) = with_status(users::create(&state, &caller, input.clone()).await)?;
+    let created = CreatedUser {
+        id,
+        email: input.email.trim().to_lowercase(),
+        temporary_password,
+    };
+    session()
+        .await?
+        .insert(CREATED_USER_KEY, &created)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    leptos_axum::redirect("/users?created=1");
+    Ok(created)
+}
+
+#[cfg(feature = "ssr")]
+const CREATED_USER_KEY: &str = "created_user";
+
+/// The user created just before (shown once, then forgotten).
+#[server(endpoint = "users/created")]
+pub async fn take_created_user() -> Result<Option<CreatedUser>, AppError> {
+    require(Action::ManageUsers).await?;
+    session()
+        .await?
+        .remove::<CreatedUser>(CREATED_USER_KEY)
+        .await
+        .map_err(|_| AppError::Internal)
+}
+
+#[server(endpoint = "users/set-enabled")]
+pub async fn set_user_enabled(user_id: i64, enabled: bool) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageUsers).await?;
+    with_status(users::set_enabled(&state, &caller, user_id, enabled).await)
+}
+
+#[server(endpoint = "users/role")]
+pub async fn change_user_role(user_id: i64, role: String) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageUsers).await?;
+    with_status(users::change_role(&state, &caller, user_id, &role).await)
+}
+
+/// The audit log in the caller's scope; empty filters match everything.
+#[server(endpoint = "audit/list")]
+pub async fn list_audit(
+    user: String,
+    action: String,
+    outcome: String,
+    from: String,
+    to: String,
+    page: u32,
+) -> Result<AuditPage, AppError> {
+    let (state, caller) = require(Action::ViewAudit).await?;
+    let filter = AuditFilter {
+        user,
+        action,
+        outcome,
+        from,
+        to,
+    };
+    Ok(audit::search(&state.pool, &caller, &filter, page, Some(AUDIT_PER_PAGE)).await?)
 }

@@ -10,6 +10,12 @@ pub enum AppError {
     /// Missing, or outside the caller's scope: both look exactly the same.
     #[error("We couldn't find that page. It may have been removed, or the link may be wrong.")]
     NotFound,
+    /// No valid session (never signed in, signed out, or expired).
+    #[error("Your session has ended. Sign in again to continue.")]
+    SignedOut,
+    /// Signed in, but the role does not allow this action.
+    #[error("Your role doesn't allow this. Ask an administrator if you need it.")]
+    Forbidden,
     /// A value a person typed broke a rule; `field` names the form field.
     #[error("{message}")]
     Invalid { field: String, message: String },
@@ -36,6 +42,45 @@ impl FromServerFnError for AppError {
             },
             _ => AppError::Internal,
         }
+    }
+}
+
+impl AppError {
+    /// The message for a form field, when this error belongs to one.
+    pub fn field_message(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field, message } if field == name => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// An error for a form field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::SignedOut => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Upstream(_) => StatusCode::BAD_GATEWAY,
+            AppError::Internal | AppError::Network => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
     }
 }
 

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -17,10 +18,20 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::layout::Shell;
 use crate::components::problem::error_fallback;
-use crate::pages::{account::AccountPage, dashboard::Dashboard, not_found::NotFound};
+use crate::pages::{
+    account::AccountPage,
+    audit::AuditPage,
+    dashboard::Dashboard,
+    distributors::{DistributorsPage, MyLinesPage},
+    not_found::NotFound,
+    session::{LoginPage, PasswordPage, ProfilePage},
+    users::UsersPage,
+};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    ssr::set_page_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -55,7 +66,15 @@ pub fn App() -> impl IntoView {
                 // same with JavaScript off.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/distributors") view=DistributorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/distributors/:distributor_id") view=Dashboard ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
+                    <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
                 </ErrorBoundary>
             </Shell>

@@ -2,13 +2,38 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::policy::Role;
+
 /// The person using the portal and what they may see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentUser {
     pub display_name: String,
     pub email: String,
+    /// The role in effect (Manager while viewing as one).
+    pub role: Role,
     pub role_label: String,
-    pub distributor_name: String,
+    /// The Distributor or Account the role reaches ("All Distributors" for the platform).
+    pub scope_label: String,
+    /// Where "home" is for this role.
+    pub home: String,
+    pub nav: Vec<NavItem>,
+    pub must_change_password: bool,
+    pub view_as: Option<ViewAsBanner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+}
+
+/// Shown on every page while an administrator views a Manager's portal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewAsBanner {
+    pub account_id: String,
+    pub account_name: String,
+    pub reason: String,
+    pub minutes_left: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +99,10 @@ pub struct SubscriberRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountDetail {
     pub distributor_name: String,
+    /// The Distributor's accounts list, for callers who reach it.
+    pub distributor_href: Option<String>,
+    /// The caller may open this Account's Manager portal in "view as".
+    pub can_view_as: bool,
     pub id: String,
     pub name: String,
     pub address: String,
@@ -81,3 +110,111 @@ pub struct AccountDetail {
 }
 
 pub const ACCOUNTS_PER_PAGE: u32 = 10;
+
+pub const USERS_PER_PAGE: u32 = 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserListItem {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    /// invited | active | disabled
+    pub status: String,
+    /// The caller may disable, re-enable or change the role of this user.
+    pub editable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsersPage {
+    pub rows: Vec<UserListItem>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u32,
+    /// Roles the caller may give.
+    pub grantable: Vec<Role>,
+}
+
+/// The user-creation form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    /// A `Role` variant name, e.g. `Manager`.
+    pub role: String,
+    /// For distributor roles created by the Platform admin.
+    pub distributor_id: String,
+    /// For account roles created by distributor staff.
+    pub account_id: String,
+}
+
+/// A user just created: the temporary password is shown once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatedUser {
+    pub id: i64,
+    pub email: String,
+    pub temporary_password: String,
+}
+
+pub const AUDIT_PER_PAGE: u32 = 50;
+
+/// Filters of the audit page; all live in the URL (absent ones match everything).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuditFilter {
+    /// Part of the user's e-mail address.
+    pub user: String,
+    /// An exact action name, e.g. `SignIn`.
+    pub action: String,
+    /// pending | succeeded | failed | denied
+    pub outcome: String,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub user_email: String,
+    pub role: String,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    pub action: String,
+    pub target_ids: String,
+    pub outcome: String,
+    pub detail: String,
+    pub request_id: Option<String>,
+    pub client_address: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub rows: Vec<AuditRow>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u32,
+    /// Action names present in the caller's scope, for the filter.
+    pub actions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistributorRow {
+    pub id: String,
+    pub name: String,
+    pub api_base_url: String,
+    pub account_key: String,
+    /// Whether a client could be built from the stored, sealed credential.
+    pub connected: bool,
+}
+
+/// A Subscriber's own lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyLines {
+    pub name: String,
+    pub account_name: String,
+    pub numbers: Vec<String>,
+}

@@ -28,6 +28,17 @@ pub enum Command {
     Migrate,
     /// Run the Telegent sandbox alone (for API exploration or another portal).
     Sandbox(SandboxArgs),
+    /// Create a Platform admin (for a portal on the real API, which has no
+    /// demo users) and print a temporary password to change at first sign-in.
+    CreateAdmin(CreateAdminArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateAdminArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +60,10 @@ pub struct CommonArgs {
     pub log_level: String,
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
     pub log_format: LogFormat,
+    /// File holding the 256-bit key that seals Distributor API secrets at rest
+    /// (64 hex characters; generated on first run). Default: DATA_DIR/credential.key.
+    #[arg(long, env = "PORTAL_CREDENTIAL_KEY_FILE", global = true)]
+    pub credential_key_file: Option<PathBuf>,
 }
 
 impl CommonArgs {
@@ -60,6 +75,13 @@ impl CommonArgs {
 
     pub fn sandbox_state_file(&self) -> PathBuf {
         self.data_dir.join("sandbox.json")
+    }
+
+    /// The key that seals Distributor API secrets (created on first run).
+    pub fn credential_key_file(&self) -> PathBuf {
+        self.credential_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("credential.key"))
     }
 }
 
@@ -87,6 +109,16 @@ pub struct ServeArgs {
     /// Where the in-process sandbox listens (port 0: any free port).
     #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:0")]
     pub sandbox_bind: SocketAddr,
+    /// The address people use to reach the portal. `https://…` turns on
+    /// Secure `__Host-` session cookies and HSTS (put TLS in front of the portal).
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "PORTAL_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in after which a session ends, used or not.
+    #[arg(long, env = "PORTAL_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u64,
 }
 
 #[derive(Debug, Clone, Args)]

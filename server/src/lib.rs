@@ -2,6 +2,7 @@
 //! `main.rs` is only the command line around this.
 
 pub mod config;
+pub mod web;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,12 +18,19 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::SqlitePool;
-use telegent::{ClientConfig, Credentials, TelegentClient};
+use telegent_app::ssr::auth::AuthSettings;
+use telegent_app::ssr::clock::Clock;
+use telegent_app::ssr::credentials::SecretBox;
+use telegent_app::ssr::demo;
+use telegent_app::ssr::upstreams::{DistributorRecord, Upstreams};
 use telegent_app::ssr::AppState;
 use telegent_app::{shell, App};
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
 
 use crate::config::Upstream;
 
@@ -59,6 +67,27 @@ pub struct PortalConfig {
     pub sandbox_state_file: Option<std::path::PathBuf>,
     pub sandbox_bind: SocketAddr,
     pub rate_limit_per_minute: u32,
+    /// The key file sealing Distributor secrets (`None`: a key for this process only).
+    pub credential_key_file: Option<std::path::PathBuf>,
+    pub auth: AuthSettings,
+    /// Served over HTTPS (behind TLS): Secure `__Host-` cookies and HSTS.
+    pub https: bool,
+}
+
+impl PortalConfig {
+    /// In memory, on the sandbox, with defaults: what tests and benchmarks use.
+    pub fn for_tests() -> Self {
+        Self {
+            database_url: "sqlite::memory:".into(),
+            upstream: Upstream::Sandbox,
+            sandbox_state_file: None,
+            sandbox_bind: "127.0.0.1:0".parse().expect("valid address"),
+            rate_limit_per_minute: 50,
+            credential_key_file: None,
+            auth: AuthSettings::default(),
+            https: false,
+        }
+    }
 }
 
 /// A running portal: its router, state, and the sandbox when one was started.
@@ -68,108 +97,174 @@ pub struct Portal {
     pub sandbox: Option<(Sandbox, SocketAddr)>,
 }
 
+/// The session cookie's name: `__Host-` prefixed (which requires Secure, no
+/// Domain and Path=/) when served over HTTPS.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-portal_session"
+    } else {
+        "portal_session"
+    }
+}
+
 /// Opens the database, starts the sandbox when no real API is configured,
-/// seeds the demo data on first start, and builds the router.
+/// stores the Distributor credentials (sealed), seeds the demo users on
+/// first start, and builds the router.
 pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> anyhow::Result<Portal> {
     let pool = open_database(&cfg.database_url).await?;
-    let (base_url, credentials, distributor_id, sandbox) = match cfg.upstream {
+    let secrets = match &cfg.credential_key_file {
+        Some(path) => SecretBox::from_key_file(path).with_context(|| format!("credential key {}", path.display()))?,
+        None => SecretBox::ephemeral(),
+    };
+    let upstreams = Arc::new(Upstreams::new(secrets, cfg.rate_limit_per_minute));
+    let mut sandbox = None;
+    match cfg.upstream {
         Upstream::Sandbox => {
-            let sandbox = Sandbox::open(SandboxConfig {
+            let instance = Sandbox::open(SandboxConfig {
                 state_file: cfg.sandbox_state_file,
                 ..SandboxConfig::default()
             })
             .context("opening the sandbox state")?;
-            let addr = sandbox
+            let addr = instance
                 .spawn_on(cfg.sandbox_bind)
                 .await
                 .context("starting the sandbox")?;
-            let credentials = Credentials {
-                account_key: seed::ACME_KEY.into(),
-                account_secret: seed::ACME_SECRET.into(),
-            };
-            (
-                format!("http://{addr}"),
-                credentials,
-                seed::ACME_KEY.to_string(),
-                Some((sandbox, addr)),
-            )
+            // The sandbox's address changes between runs: store both demo
+            // Distributors with the current one.
+            for (key, secret) in [
+                (seed::ACME_KEY, seed::ACME_SECRET),
+                (seed::GLOBEX_KEY, seed::GLOBEX_SECRET),
+            ] {
+                register_distributor(&pool, &upstreams, key, &format!("http://{addr}"), key, secret).await?;
+            }
+            sandbox = Some((instance, addr));
         }
         Upstream::Real {
             base_url,
             account_key,
             account_secret,
             distributor_id,
-        } => (
-            base_url,
-            Credentials {
-                account_key,
-                account_secret,
-            },
-            distributor_id,
-            None,
-        ),
-    };
-    let mut client_config = ClientConfig::new(base_url.clone(), credentials.clone());
-    client_config.rate_limit_per_minute = cfg.rate_limit_per_minute;
-    let telegent = Arc::new(TelegentClient::new(client_config)?);
-    register_distributor(&pool, &telegent, &distributor_id, &base_url, &credentials.account_key).await?;
+        } => {
+            register_distributor(
+                &pool,
+                &upstreams,
+                &distributor_id,
+                &base_url,
+                &account_key,
+                &account_secret,
+            )
+            .await?;
+        }
+    }
+    let loaded = upstreams
+        .load_all(&pool)
+        .await
+        .map_err(|e| anyhow::anyhow!("loading Distributor credentials: {e}"))?;
+    tracing::info!(distributors = loaded, "Telegent clients ready");
+    name_distributors(&pool, &upstreams).await?;
+    if sandbox.is_some() {
+        let created = demo::seed_demo_users(&pool, &upstreams)
+            .await
+            .context("creating demo users")?;
+        if created > 0 {
+            tracing::info!(users = created, "created the demo users");
+        }
+    }
     let state = AppState {
         leptos_options,
         pool,
-        telegent,
-        distributor_id,
+        upstreams,
+        clock: Clock::default(),
+        auth: cfg.auth,
     };
-    Ok(Portal {
-        router: router(state.clone()),
-        state,
-        sandbox,
-    })
+    let router = router(state.clone(), cfg.https).await?;
+    Ok(Portal { router, state, sandbox })
 }
 
-/// Records the configured Distributor in the portal database on first start
-/// (its name from Telegent). Later starts leave the row as it is.
+/// Stores a configured Distributor and its (sealed) credential. A new row
+/// is named by its ID until [`name_distributors`] asks Telegent.
 async fn register_distributor(
     pool: &SqlitePool,
-    telegent: &TelegentClient,
+    upstreams: &Upstreams,
     distributor_id: &str,
     base_url: &str,
     account_key: &str,
+    account_secret: &str,
 ) -> anyhow::Result<()> {
     let known: Option<(String,)> = sqlx::query_as("SELECT name FROM distributors WHERE distributor_id = ?")
         .bind(distributor_id)
         .fetch_optional(pool)
         .await?;
-    if known.is_some() {
-        return Ok(());
-    }
-    let name = match telegent.distributor(distributor_id).await {
-        Ok(d) => d.distributor_name,
-        Err(e) => {
-            // A real API may be briefly unreachable at start; the portal still serves.
-            tracing::warn!(error = %e, "could not read the distributor's name from Telegent");
-            distributor_id.to_string()
-        }
+    let record = DistributorRecord {
+        distributor_id: distributor_id.into(),
+        name: known.map(|(name,)| name).unwrap_or_else(|| distributor_id.into()),
+        api_base_url: base_url.into(),
+        account_key: account_key.into(),
     };
-    sqlx::query("INSERT INTO distributors (distributor_id, name, api_base_url, account_key) VALUES (?, ?, ?, ?)")
-        .bind(distributor_id)
-        .bind(&name)
-        .bind(base_url)
-        .bind(account_key)
-        .execute(pool)
+    upstreams
+        .store(pool, &record, account_secret)
+        .await
+        .map_err(|e| anyhow::anyhow!("storing {distributor_id}: {e}"))
+}
+
+/// Gives Distributors still named by their ID their name from Telegent.
+async fn name_distributors(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow::Result<()> {
+    let unnamed: Vec<(String,)> = sqlx::query_as("SELECT distributor_id FROM distributors WHERE name = distributor_id")
+        .fetch_all(pool)
         .await?;
-    tracing::info!(distributor = %name, "registered distributor");
+    for (distributor_id,) in unnamed {
+        let Some(client) = upstreams.get(&distributor_id) else {
+            continue;
+        };
+        match client.distributor(&distributor_id).await {
+            Ok(d) => {
+                sqlx::query("UPDATE distributors SET name = ? WHERE distributor_id = ?")
+                    .bind(&d.distributor_name)
+                    .bind(&distributor_id)
+                    .execute(pool)
+                    .await?;
+                tracing::info!(distributor = %d.distributor_name, "registered distributor");
+            }
+            // A real API may be briefly unreachable at start; the portal still serves.
+            Err(e) => {
+                tracing::warn!(error = %e, %distributor_id, "could not read the distributor's name from Telegent")
+            }
+        }
+    }
     Ok(())
 }
 
-/// The HTTP surface: pages, server functions, static files, health checks.
-pub fn router(state: AppState) -> Router {
+/// The HTTP surface: pages, server functions, the audit CSV, static files,
+/// health checks; sessions, the caller, CSRF refusal and security headers
+/// around all of them.
+pub async fn router(state: AppState, https: bool) -> anyhow::Result<Router> {
     let routes = generate_route_list(App);
     let request_id = HeaderName::from_static("x-request-id");
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
-    Router::new()
+
+    let store = SqliteStore::new(state.pool.clone());
+    store.migrate().await.context("creating the session table")?;
+    let cleanup = store.clone();
+    tokio::spawn(async move {
+        // Expired sessions are refused anyway; this only reclaims their rows.
+        let _ = cleanup
+            .continuously_delete_expired(std::time::Duration::from_secs(15 * 60))
+            .await;
+    });
+    let idle = time::Duration::seconds(state.auth.idle_timeout.as_secs() as i64);
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(session_cookie_name(https))
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(https)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle));
+
+    Ok(Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/audit.csv", get(web::audit_csv))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -177,6 +272,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::resolve_caller))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(web::refuse_cross_site))
+        .layer(axum::middleware::from_fn_with_state(https, web::security_headers))
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
@@ -187,7 +286,26 @@ pub fn router(state: AppState) -> Router {
                 .unwrap_or("-");
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
         }))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid)))
+}
+
+/// Creates an active Platform admin with a temporary password (to be
+/// changed at first sign-in) and returns that password.
+pub async fn create_platform_admin(pool: &SqlitePool, email: &str, name: &str) -> anyhow::Result<String> {
+    let email = email.trim().to_lowercase();
+    anyhow::ensure!(email.contains('@'), "“{email}” is not an e-mail address");
+    let temporary = telegent_app::ssr::users::temporary_password();
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, role, status, must_change_password) \
+         VALUES (?, ?, ?, 'PlatformAdmin', 'invited', 1)",
+    )
+    .bind(&email)
+    .bind(name.trim())
+    .bind(telegent_app::ssr::passwords::hash(&temporary))
+    .execute(pool)
+    .await
+    .with_context(|| format!("creating {email} (does that user exist already?)"))?;
+    Ok(temporary)
 }
 
 /// The process is up.
@@ -202,7 +320,14 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         .await
         .map(|_| ())
         .map_err(|e| e.to_string());
-    let upstream = state.telegent.ping().await.map_err(|e| e.to_string());
+    let mut upstream = Ok(());
+    for distributor_id in state.upstreams.distributor_ids() {
+        if let Some(client) = state.upstreams.get(&distributor_id) {
+            if let Err(e) = client.ping().await {
+                upstream = Err(format!("{distributor_id}: {e}"));
+            }
+        }
+    }
     let ready = database.is_ok() && upstream.is_ok();
     let body = serde_json::json!({
         "ready": ready,

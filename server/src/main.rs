@@ -1,6 +1,9 @@
 use anyhow::Context;
 use clap::Parser;
 use leptos::prelude::*;
+use std::time::Duration;
+use telegent_app::ssr::auth::AuthSettings;
+use telegent_app::ssr::demo::{DEMO_PASSWORD, DEMO_USERS};
 use telegent_portal::config::{Cli, Command, LogFormat, SandboxArgs, ServeArgs, Upstream};
 use telegent_portal::{build_portal, open_database, shutdown_signal, PortalConfig};
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
@@ -34,6 +37,13 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Sandbox(args) => run_sandbox(&cli.common, args).await,
+        Command::CreateAdmin(args) => {
+            let pool = open_database(&cli.common.database_url()).await?;
+            let temporary = telegent_portal::create_platform_admin(&pool, &args.email, &args.name).await?;
+            println!("Platform admin {} created.", args.email.trim().to_lowercase());
+            println!("Temporary password (shown once; to be changed at first sign-in): {temporary}");
+            Ok(())
+        }
     }
 }
 
@@ -60,6 +70,13 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             sandbox_state_file: Some(common.sandbox_state_file()),
             sandbox_bind: args.sandbox_bind,
             rate_limit_per_minute: args.telegent_rate_limit,
+            credential_key_file: Some(common.credential_key_file()),
+            auth: AuthSettings {
+                idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
+                absolute_lifetime: Duration::from_secs(args.session_max_hours * 3600),
+                ..AuthSettings::default()
+            },
+            https: args.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
         },
         leptos_options,
     )
@@ -75,8 +92,11 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
                 "  Telegent API: built-in sandbox at http://{addr} (state in {})",
                 common.sandbox_state_file().display()
             );
-            println!("  Signed in automatically as the demo Distributor admin of Acme Mobile");
-            println!("  (temporary until portal logins arrive).");
+            println!("  Demo sign-ins (password “{DEMO_PASSWORD}”):");
+            for user in DEMO_USERS {
+                let account = user.account.map(|a| format!(", {a}")).unwrap_or_default();
+                println!("    {:<28} {}{account}", user.email, user.role.label());
+            }
         }
         (Upstream::Real { base_url, .. }, _) => println!("  Telegent API: {base_url}"),
         _ => {}

@@ -3,31 +3,21 @@
 //! in the sandbox's ledger, and repeating a request with the same intent key
 //! returns the first result.
 
-use leptos::prelude::LeptosOptions;
+mod common;
+
 use serde_json::{json, Value};
-use telegent_app::ssr::{numbers, RequestContext};
-use telegent_portal::config::Upstream;
-use telegent_portal::{build_portal, Portal, PortalConfig};
+use telegent_app::ssr::{numbers, Tenant};
+use telegent_portal::Portal;
 use telegent_sandbox::faults::FaultRule;
+use telegent_sandbox::seed::ACME_KEY;
 
-async fn portal() -> Portal {
-    let options = LeptosOptions::builder().output_name("telegent-portal").build();
-    let config = PortalConfig {
-        database_url: "sqlite::memory:".into(),
-        upstream: Upstream::Sandbox,
-        sandbox_state_file: None,
-        sandbox_bind: "127.0.0.1:0".parse().unwrap(),
-        rate_limit_per_minute: 1000,
-    };
-    build_portal(config, options).await.unwrap()
-}
+use common::portal;
 
-fn admin(portal: &Portal) -> RequestContext {
-    RequestContext {
-        display_name: "Test".into(),
-        email: "test@example.com".into(),
-        role_label: "Distributor admin".into(),
-        distributor_id: portal.state.distributor_id.clone(),
+/// Acme Mobile's client, as a Distributor admin's requests use it.
+fn admin(portal: &Portal) -> Tenant {
+    Tenant {
+        distributor_id: ACME_KEY.into(),
+        client: portal.state.upstreams.get(ACME_KEY).expect("Acme client"),
     }
 }
 
@@ -93,14 +83,14 @@ async fn provisioning_n_numbers_with_do_it_then_fail_faults_orders_exactly_n() {
         // A person (or a retrying browser) repeats the same form until it answers.
         let mut answer = None;
         for _ in 0..3 {
-            if let Ok(a) = numbers::provision(&portal.state, &ctx, &key, &doe, &request).await {
+            if let Ok(a) = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &request).await {
                 answer = Some(a);
                 break;
             }
         }
         let answer = answer.expect("each order resolves");
         // And submits it once more after success: the first result comes back.
-        let again = numbers::provision(&portal.state, &ctx, &key, &doe, &request)
+        let again = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &request)
             .await
             .unwrap();
         assert_eq!(again, answer);
@@ -118,10 +108,10 @@ async fn a_refused_order_is_remembered_as_refused_and_not_charged() {
     let ctx = admin(&portal);
     let (doe, mut request) = doe_and_route(&portal);
     request["AreaCode"] = json!("000");
-    let first = numbers::provision(&portal.state, &ctx, "refused-1", &doe, &request)
+    let first = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &request)
         .await
         .unwrap_err();
-    let second = numbers::provision(&portal.state, &ctx, "refused-1", &doe, &request)
+    let second = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &request)
         .await
         .unwrap_err();
     assert_eq!(first, second);
@@ -163,11 +153,11 @@ async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
         "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
         "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"}
     });
-    let first = telegent_app::ssr::numbers::submit_port_in(&portal.state, &ctx, "portin-1", &doe, &request)
+    let first = telegent_app::ssr::numbers::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
         .await
         .unwrap();
     assert_eq!(first["Reconciled"], true);
-    let again = telegent_app::ssr::numbers::submit_port_in(&portal.state, &ctx, "portin-1", &doe, &request)
+    let again = telegent_app::ssr::numbers::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -181,7 +171,7 @@ async fn an_unconfirmed_port_out_stays_unconfirmed_and_is_never_resent() {
     after_effect_500(&portal, "/v1.0/numbers/portout");
     let request = json!({"PortOutNumber": "+18015550103", "PortOutPIN": "4321"});
     for _ in 0..3 {
-        let error = numbers::port_out(&portal.state, &ctx, "portout-1", &request)
+        let error = numbers::port_out(&portal.state.pool, &ctx, "portout-1", &request)
             .await
             .unwrap_err();
         assert!(error.to_string().contains("did not confirm"), "{error}");
@@ -195,11 +185,11 @@ async fn an_unconfirmed_message_is_found_by_search_and_not_sent_again() {
     let ctx = admin(&portal);
     after_effect_500(&portal, "/v1.0/message/outbound");
     let request = json!({"From": "+18015550101", "To": [{"Number": "+18015550102"}], "Body": "Dinner at 7"});
-    let first = telegent_app::ssr::messaging::send(&portal.state, &ctx, "message-1", &request)
+    let first = telegent_app::ssr::messaging::send(&portal.state.pool, &ctx, "message-1", &request)
         .await
         .unwrap();
     assert!(first["MessageId"].as_str().unwrap().starts_with("TMID-"));
-    let again = telegent_app::ssr::messaging::send(&portal.state, &ctx, "message-1", &request)
+    let again = telegent_app::ssr::messaging::send(&portal.state.pool, &ctx, "message-1", &request)
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -233,11 +223,11 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .clone();
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
-    let first = telegent_app::ssr::subscriptions::create(&portal.state, &ctx, "sub-1", &request)
+    let first = telegent_app::ssr::subscriptions::create(&portal.state.pool, &ctx, "sub-1", &request)
         .await
         .unwrap();
     assert_eq!(first["TNID"], line.as_str());
-    let again = telegent_app::ssr::subscriptions::create(&portal.state, &ctx, "sub-1", &request)
+    let again = telegent_app::ssr::subscriptions::create(&portal.state.pool, &ctx, "sub-1", &request)
         .await
         .unwrap();
     assert_eq!(again, first);

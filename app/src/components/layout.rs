@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
-use crate::api::fetch_current_user;
+use crate::api::{fetch_current_user, Logout, StopViewAs};
 use crate::error::AppError;
 use crate::model::CurrentUser;
+
+type UserResource = OnceResource<Result<Option<CurrentUser>, AppError>>;
 
 /// The page frame: skip link, top bar (product, current user and role, theme),
 /// navigation (a drawer on phones, a sidebar from tablet width up) and main.
@@ -36,7 +39,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             >
                 "Menu"
             </a>
-            <a class="brand" href="/">"Telegent Portal"</a>
+            // A full load: the server sends each role to its own home.
+            <a class="brand" href="/" rel="external">"Telegent Portal"</a>
             <div class="topbar-end">
                 <UserChip user />
                 <ThemeToggle />
@@ -50,13 +54,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <div class="nav-user">
                     <UserChip user />
                 </div>
-                // Following a link closes the drawer.
-                <ul on:click=move |_| set_nav_open.set(false)>
-                    <li><A href="/" exact=true>"Accounts"</A></li>
-                </ul>
-                <p class="sidebar-note">"Subscribers, numbers, porting, routes and catalog arrive with the next releases."</p>
+                <NavLinks user on_follow=move || set_nav_open.set(false) />
             </nav>
-            <main id="main" tabindex="-1">{children()}</main>
+            <main id="main" tabindex="-1">
+                <ViewAsBanner user />
+                {children()}
+            </main>
         </div>
     }
 }
@@ -64,12 +67,13 @@ pub fn Shell(children: Children) -> impl IntoView {
 /// The signed-in person and their role. Shown in the top bar, and on phones
 /// (where the top bar is narrow) at the top of the navigation drawer.
 #[component]
-fn UserChip(user: OnceResource<Result<CurrentUser, AppError>>) -> impl IntoView {
+fn UserChip(user: UserResource) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <span class="user-chip">"…"</span> }>
             {move || Suspend::new(async move {
                 user.await
                     .ok()
+                    .flatten()
                     .map(|u| {
                         view! {
                             <span class="user-chip" title=u.email.clone()>
@@ -78,6 +82,62 @@ fn UserChip(user: OnceResource<Result<CurrentUser, AppError>>) -> impl IntoView 
                             </span>
                         }
                     })
+            })}
+        </Suspense>
+    }
+}
+
+/// The pages this role may open (the server checks again on every call),
+/// and signing out.
+#[component]
+fn NavLinks(user: UserResource, on_follow: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let on_follow = on_follow.clone();
+                Suspend::new(async move {
+                    match user.await.ok().flatten() {
+                        Some(u) => view! {
+                            // Following a link closes the drawer.
+                            <ul on:click=move |_| on_follow()>
+                                {u.nav
+                                    .into_iter()
+                                    .map(|item| view! { <li><A href=item.href exact=true>{item.label}</A></li> })
+                                    .collect_view()}
+                            </ul>
+                            <form method="post" action=Logout::PATH class="sign-out">
+                                <button type="submit" class="button">"Sign out"</button>
+                            </form>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <ul><li><a href="/login">"Sign in"</a></li></ul>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// On every page while an administrator views a Manager's portal.
+#[component]
+fn ViewAsBanner(user: UserResource) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().and_then(|u| u.view_as).map(|v| view! {
+                    <div class="view-as-banner" role="status">
+                        <p>
+                            <strong>{format!("Viewing {} as its Manager (read-only).", v.account_name)}</strong>
+                            " " {format!("Reason: {}. Ends in {} min.", v.reason, v.minutes_left)}
+                        </p>
+                        <form method="post" action=StopViewAs::PATH>
+                            <button type="submit" class="button">"Stop viewing"</button>
+                        </form>
+                    </div>
+                })
             })}
         </Suspense>
     }

@@ -8,11 +8,11 @@ use crate::error::AppError;
 #[component]
 pub fn Problem(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if error == AppError::NotFound {
-        crate::ssr::set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::ssr::set_status(error.status());
     let title = match &error {
         AppError::NotFound => "Not found",
+        AppError::SignedOut => "Signed out",
+        AppError::Forbidden => "Not allowed",
         AppError::Upstream(_) => "Telegent didn't answer as expected",
         AppError::Network => "Connection problem",
         _ => "Something went wrong",
@@ -21,7 +21,11 @@ pub fn Problem(error: AppError) -> impl IntoView {
         <section class="problem" role="alert">
             <h1>{title}</h1>
             <p>{error.to_string()}</p>
-            <p><a href="/">"Back to the dashboard"</a></p>
+            {if error == AppError::SignedOut {
+                view! { <p><a href="/login" rel="external">"Sign in"</a></p> }.into_any()
+            } else {
+                view! { <p><a href="/" rel="external">"Back to your home page"</a></p> }.into_any()
+            }}
         </section>
     }
 }

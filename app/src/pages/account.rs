@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::fetch_account_detail;
+use leptos::server_fn::ServerFn;
+
+use crate::api::{fetch_account_detail, StartViewAs};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
 use crate::model::AccountDetail;
@@ -29,14 +31,23 @@ pub fn AccountPage() -> impl IntoView {
 fn AccountView(data: AccountDetail) -> impl IntoView {
     let AccountDetail {
         distributor_name,
+        distributor_href,
+        can_view_as,
         id,
         name,
         address,
         subscribers,
     } = data;
+    let id_for_view_as = id.clone();
     view! {
         <Title text=name.clone() />
-        <Breadcrumbs crumbs=vec![Crumb::link(distributor_name, "/"), Crumb::here(name.clone())] />
+        <Breadcrumbs crumbs=vec![
+            match distributor_href {
+                Some(href) => Crumb::link(distributor_name, href),
+                None => Crumb::here_parent(distributor_name),
+            },
+            Crumb::here(name.clone()),
+        ] />
         <div class="page-head">
             <h1>{name}</h1>
             <p class="muted"><span class="id-text">{id}</span></p>
@@ -47,6 +58,7 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
             <dt>"Subscribers"</dt>
             <dd>{subscribers.len()}</dd>
         </dl>
+        {can_view_as.then(|| view! { <ViewAsForm account_id=id_for_view_as.clone() /> })}
         <h2>"Subscribers"</h2>
         {if subscribers.is_empty() {
             view! { <div class="empty-state"><p>"No subscribers in this account yet."</p></div> }.into_any()
@@ -84,5 +96,35 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
             }
             .into_any()
         }}
+    }
+}
+
+/// Opens this Account's Manager portal read-only, after saying why (audited;
+/// expires). A plain form post: the session changes, the page reloads.
+#[component]
+fn ViewAsForm(account_id: String) -> impl IntoView {
+    let action = ServerAction::<StartViewAs>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <details class="view-as">
+            <summary>"View as this account's Manager…"</summary>
+            <form method="post" action=StartViewAs::PATH class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <div class="field">
+                    <label for="view-as-reason">"Reason (recorded in the audit log)"</label>
+                    <textarea
+                        id="view-as-reason"
+                        name="reason"
+                        required
+                        rows="2"
+                        aria-invalid=move || error().and_then(|e| e.field_message("reason")).map(|_| "true")
+                        aria-describedby="view-as-reason-error"
+                    ></textarea>
+                    {move || error().map(|e| view! { <p class="field-error" id="view-as-reason-error">{e.to_string()}</p> })}
+                </div>
+                <p class="hint">"Read-only, for 30 minutes. A banner shows on every page until you stop."</p>
+                <button type="submit" class="button">"Start viewing"</button>
+            </form>
+        </details>
     }
 }

@@ -1,48 +1,37 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::list_accounts;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::model::{AccountSort, AccountsPage};
+use crate::url::with_query;
 
-/// The URL of the accounts list for a page, search and sort.
-fn list_href(page: u32, search: &str, sort: AccountSort) -> String {
+/// The URL of the accounts list (at `base`) for a page, search and sort.
+fn list_href(base: &str, page: u32, search: &str, sort: AccountSort) -> String {
     let mut params = Vec::new();
     if !search.is_empty() {
-        params.push(format!("q={}", urlencode(search)));
+        params.push(("q", search.to_string()));
     }
     if sort != AccountSort::Name {
-        params.push(format!("sort={}", sort.as_param()));
+        params.push(("sort", sort.as_param().to_string()));
     }
     if page > 1 {
-        params.push(format!("page={page}"));
+        params.push(("page", page.to_string()));
     }
-    if params.is_empty() {
-        "/".into()
-    } else {
-        format!("/?{}", params.join("&"))
-    }
+    with_query(base, &params)
 }
 
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b' ' => "+".into(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// The Distributor dashboard: its Accounts, searchable, sortable and paged,
-/// with all of that in the URL.
+/// A Distributor's Accounts, searchable, sortable and paged, with all of
+/// that in the URL: the caller's own Distributor at `/`, any Distributor at
+/// `/distributors/:distributor_id` (Platform admin).
 #[component]
 pub fn Dashboard() -> impl IntoView {
+    let params = use_params_map();
+    let distributor_id = move || params.read().get("distributor_id").unwrap_or_default();
     let query = use_query_map();
     let page = move || {
         query
@@ -54,15 +43,19 @@ pub fn Dashboard() -> impl IntoView {
     let search = move || query.read().get("q").unwrap_or_default();
     let sort = move || AccountSort::from_param(&query.read().get("sort").unwrap_or_default());
     let accounts = Resource::new(
-        move || (page(), search(), sort()),
-        |(page, search, sort)| list_accounts(page, search, sort.as_param().to_string()),
+        move || (distributor_id(), page(), search(), sort()),
+        |(distributor_id, page, search, sort)| list_accounts(distributor_id, page, search, sort.as_param().to_string()),
     );
     view! {
         <Title text="Accounts" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading accounts…"</p> }>
             {move || Suspend::new(async move {
                 match accounts.await {
-                    Ok(data) => view! { <AccountsView data search=search() sort=sort() /> }.into_any(),
+                    Ok(data) => {
+                        let id = distributor_id();
+                        let base = if id.is_empty() { "/".to_string() } else { format!("/distributors/{id}") };
+                        view! { <AccountsView data base search=search() sort=sort() /> }.into_any()
+                    }
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
@@ -71,7 +64,7 @@ pub fn Dashboard() -> impl IntoView {
 }
 
 #[component]
-fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl IntoView {
+fn AccountsView(data: AccountsPage, base: String, search: String, sort: AccountSort) -> impl IntoView {
     let AccountsPage {
         distributor_name,
         rows,
@@ -88,6 +81,7 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
     };
     let sort_header = {
         let search = search.clone();
+        let base = base.clone();
         move |label: &'static str, asc: AccountSort, desc: AccountSort| {
             let (next, state) = if sort == asc {
                 (desc, "ascending")
@@ -98,7 +92,7 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
             };
             view! {
                 <th scope="col" aria-sort=state>
-                    <a href=list_href(1, &search, next)>{label}</a>
+                    <a href=list_href(&base, 1, &search, next)>{label}</a>
                 </th>
             }
         }
@@ -107,7 +101,11 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
     let search_for_pager = search.clone();
     let search_value = search.clone();
     view! {
-        <Breadcrumbs crumbs=vec![Crumb::here(distributor_name.clone())] />
+        {if base == "/" {
+            view! { <Breadcrumbs crumbs=vec![Crumb::here(distributor_name.clone())] /> }
+        } else {
+            view! { <Breadcrumbs crumbs=vec![Crumb::link("Distributors", "/distributors"), Crumb::here(distributor_name.clone())] /> }
+        }}
         <div class="page-head">
             <h1>"Accounts"</h1>
             <p class="muted" role="status">{summary}</p>
@@ -126,7 +124,7 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
                     {if search.is_empty() {
                         view! { <p>"This distributor has no accounts yet."</p> }.into_any()
                     } else {
-                        view! { <p>"No account matches “" {search.clone()} "”. " <a href="/">"Show all accounts"</a></p> }.into_any()
+                        view! { <p>"No account matches “" {search.clone()} "”. " <a href=base.clone()>"Show all accounts"</a></p> }.into_any()
                     }}
                 </div>
             }
@@ -164,7 +162,7 @@ fn AccountsView(data: AccountsPage, search: String, sort: AccountSort) -> impl I
                         </tbody>
                     </table>
                 </div>
-                <Pager page total_pages href_for=move |p| list_href(p, &search_for_pager, sort) />
+                <Pager page total_pages href_for=move |p| list_href(&base, p, &search_for_pager, sort) />
             }
             .into_any()
         }}
@@ -177,11 +175,11 @@ mod tests {
 
     #[test]
     fn list_urls_keep_only_what_differs_from_the_default() {
-        assert_eq!(list_href(1, "", AccountSort::Name), "/");
-        assert_eq!(list_href(2, "", AccountSort::Name), "/?page=2");
+        assert_eq!(list_href("/", 1, "", AccountSort::Name), "/");
+        assert_eq!(list_href("/", 2, "", AccountSort::Name), "/?page=2");
         assert_eq!(
-            list_href(3, "doe & co", AccountSort::SubscribersDesc),
-            "/?q=doe+%26+co&sort=-subscribers&page=3"
+            list_href("/distributors/DID-1", 3, "doe & co", AccountSort::SubscribersDesc),
+            "/distributors/DID-1?q=doe+%26+co&sort=-subscribers&page=3"
         );
     }
 }

@@ -1,3 +1,7 @@
 pub mod account;
+pub mod audit;
 pub mod dashboard;
+pub mod distributors;
 pub mod not_found;
+pub mod session;
+pub mod users;

@@ -1,26 +1,35 @@
 //! The Distributor's accounts: read from Telegent (cached briefly by the
 //! client), then searched, sorted and paged here.
 
-use telegent::phone;
-use telegent::types::Account;
+use telegent::types::{Account, Subscriber};
+use telegent::{phone, TelegentClient};
 
-use super::{AppState, RequestContext};
+use super::Tenant;
 use crate::error::AppError;
 use crate::model::{AccountDetail, AccountRow, AccountSort, AccountsPage, SubscriberRow, ACCOUNTS_PER_PAGE};
 
-pub async fn distributor_name(state: &AppState, ctx: &RequestContext) -> Result<String, AppError> {
-    Ok(state.telegent.distributor(&ctx.distributor_id).await?.distributor_name)
+pub async fn distributor_name(tenant: &Tenant) -> Result<String, AppError> {
+    Ok(tenant
+        .client
+        .distributor(&tenant.distributor_id)
+        .await?
+        .distributor_name)
 }
 
+/// One page of the Distributor's accounts; `only` narrows the list to one
+/// Account (for callers whose scope is a single Account).
 pub async fn list(
-    state: &AppState,
-    ctx: &RequestContext,
+    tenant: &Tenant,
+    only: Option<&str>,
     page: u32,
     search: &str,
     sort: AccountSort,
 ) -> Result<AccountsPage, AppError> {
-    let distributor_name = distributor_name(state, ctx).await?;
-    let accounts = state.telegent.distributor_accounts().await?;
+    let distributor_name = distributor_name(tenant).await?;
+    let mut accounts = tenant.client.distributor_accounts().await?;
+    if let Some(only) = only {
+        accounts.retain(|a| a.account_id == only);
+    }
     Ok(page_of(distributor_name, accounts, page, search, sort))
 }
 
@@ -80,42 +89,50 @@ pub fn page_of(
     }
 }
 
-/// One account with its subscribers. An ID outside the caller's Distributor is
-/// a 404 upstream, answered exactly like a missing one.
-pub async fn detail(state: &AppState, ctx: &RequestContext, account_id: &str) -> Result<AccountDetail, AppError> {
-    if !account_id.starts_with("AID-") {
-        return Err(AppError::NotFound);
-    }
-    let distributor_name = distributor_name(state, ctx).await?;
-    let account = state.telegent.account(account_id).await?;
+/// The subscribers of one Account. Telegent lists subscribers per
+/// Distributor: page through with large pages (one call for most
+/// Distributors, cached by the client) and keep this Account's.
+pub async fn account_subscribers(client: &TelegentClient, account_id: &str) -> Result<Vec<Subscriber>, AppError> {
     let mut subscribers = Vec::new();
-    // Subscribers are listed per Distributor; page through with large pages
-    // (one call for most distributors) and keep this account's.
     let mut page = 1;
     loop {
-        let batch = state.telegent.distributor_subscribers(page, 500).await?;
+        let batch = client.distributor_subscribers(page, 500).await?;
         let fetched = batch.subscribers.len() as u32;
         subscribers.extend(
             batch
                 .subscribers
                 .into_iter()
-                .filter(|s| s.account_id().as_deref() == Some(account_id))
-                .map(|s| SubscriberRow {
-                    numbers: s.phone_numbers.iter().map(|n| phone::format_for_display(n)).collect(),
-                    id: s.subscriber_id,
-                    name: s.name,
-                    email: s.email,
-                    role: s.role,
-                }),
+                .filter(|s| s.account_id().as_deref() == Some(account_id)),
         );
         if fetched < 500 || page * 500 >= batch.total_subscribers {
             break;
         }
         page += 1;
     }
+    Ok(subscribers)
+}
+
+/// One Account with its subscribers. The caller has checked the Account is
+/// in scope (see `auth::account_in_scope`).
+pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, AppError> {
+    let distributor_name = distributor_name(tenant).await?;
+    let account = tenant.client.account(account_id).await?;
+    let mut subscribers: Vec<SubscriberRow> = account_subscribers(&tenant.client, account_id)
+        .await?
+        .into_iter()
+        .map(|s| SubscriberRow {
+            numbers: s.phone_numbers.iter().map(|n| phone::format_for_display(n)).collect(),
+            id: s.subscriber_id,
+            name: s.name,
+            email: s.email,
+            role: s.role,
+        })
+        .collect();
     subscribers.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(AccountDetail {
         distributor_name,
+        distributor_href: None,
+        can_view_as: false,
         address: account
             .billing_address
             .as_ref()

@@ -3,17 +3,14 @@
 use serde_json::Value;
 
 use super::intents::{submit_once, Billable};
-use super::{AppState, RequestContext};
+use sqlx::SqlitePool;
+
+use super::Tenant;
 use crate::error::AppError;
 
 /// Sends a message at most once per `intent_key`. An unconfirmed send is
 /// reconciled by searching the sender's messages for this body and recipients.
-pub async fn send(
-    state: &AppState,
-    ctx: &RequestContext,
-    intent_key: &str,
-    request: &Value,
-) -> Result<Value, AppError> {
+pub async fn send(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
     let from = request["From"].as_str().unwrap_or_default().to_string();
     let body = request["Body"].as_str().unwrap_or_default().to_string();
     let recipients: Vec<String> = request["To"]
@@ -26,22 +23,22 @@ pub async fn send(
         .unwrap_or_default();
     let call = Billable {
         intent_key,
-        distributor_id: &ctx.distributor_id,
+        distributor_id: &tenant.distributor_id,
         operation: "message",
         path: "/v1.0/message/outbound",
         body: request,
     };
-    submit_once(&state.pool, &state.telegent, call, || async {
-        state.telegent.invalidate_reads("/v1.0/message/search");
-        let found: Value = state
-            .telegent
+    submit_once(pool, &tenant.client, call, || async {
+        tenant.client.invalidate_reads("/v1.0/message/search");
+        let found: Value = tenant
+            .client
             .get_cached("/v1.0/message/search", &[("PhoneNumber", from.as_str()), ("Page", "1")])
             .await?;
         let claimed: Vec<(Option<String>,)> = sqlx::query_as(
             "SELECT json_extract(response_json, '$.MessageId') FROM billable_intents \
              WHERE operation = 'message' AND state = 'succeeded'",
         )
-        .fetch_all(&state.pool)
+        .fetch_all(pool)
         .await
         .map_err(|_| AppError::Internal)?;
         let ours = found["Results"].as_array().into_iter().flatten().find(|m| {

@@ -1,20 +1,28 @@
-//! Server-only code: application state, the request context and the services
-//! behind the server functions. Compiled only with the `ssr` feature.
+//! Server-only code: application state, the caller (from the session), the
+//! one policy check, and the services behind the server functions. Compiled
+//! only with the `ssr` feature.
 
 pub mod accounts;
 pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod credentials;
+pub mod demo;
 pub mod intents;
 pub mod messaging;
 pub mod numbers;
 pub mod passwords;
 pub mod subscriptions;
+pub mod upstreams;
+pub mod users;
 
 use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::SqlitePool;
-use telegent::TelegentClient;
+
+pub use auth::{Caller, Tenant};
 
 use crate::error::AppError;
 
@@ -23,10 +31,10 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: SqlitePool,
-    /// The Telegent client for the portal's Distributor credential.
-    pub telegent: Arc<TelegentClient>,
-    /// The Distributor that credential belongs to (`DID-…`).
-    pub distributor_id: String,
+    /// One Telegent client per Distributor credential (each has its own budget).
+    pub upstreams: Arc<upstreams::Upstreams>,
+    pub clock: clock::Clock,
+    pub auth: auth::AuthSettings,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -42,33 +50,45 @@ pub fn state() -> Result<AppState, AppError> {
     })
 }
 
-/// Who is asking and what they may reach. Scope comes only from here, never
-/// from a server function's arguments.
-#[derive(Debug, Clone)]
-pub struct RequestContext {
-    pub display_name: String,
-    pub email: String,
-    pub role_label: String,
-    pub distributor_id: String,
-}
-
-/// TEMPORARY (until the identity issue lands): every request acts as the demo
-/// Distributor admin of the configured Distributor. Replace with the session's
-/// user; nothing else should construct a `RequestContext`.
-pub fn ctx() -> Result<(AppState, RequestContext), AppError> {
-    let state = state()?;
-    let ctx = RequestContext {
-        display_name: "Demo Admin".into(),
-        email: "admin@acme.example".into(),
-        role_label: "Distributor admin".into(),
-        distributor_id: state.distributor_id.clone(),
-    };
-    Ok((state, ctx))
-}
-
-/// Sets the HTTP status of the page being rendered (e.g. 404 for the not-found page).
+/// Sets the HTTP status of the response being produced (a page, or a server
+/// function's answer).
 pub fn set_status(status: http::StatusCode) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(status);
+    }
+}
+
+/// Gives a server function's error its HTTP status, so that "not found" is a
+/// 404 whether the ID is missing or belongs to someone else.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        set_status(error.status());
+    }
+    result
+}
+
+/// The Content-Security-Policy of a page: scripts only with this response's
+/// nonce (Leptos puts it on its hydration scripts) or loaded by them, and
+/// WebAssembly; no framing, no plugins, forms only to this site.
+pub fn set_page_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    // `cargo leptos watch` reloads pages over a WebSocket on another port.
+    let live_reload = if std::env::var_os("LEPTOS_WATCH").is_some() {
+        " ws: wss:"
+    } else {
+        ""
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'{live_reload}; frame-ancestors 'none'; base-uri 'none'; \
+         form-action 'self'; object-src 'none'"
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&policy),
+    ) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

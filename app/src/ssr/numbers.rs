@@ -3,14 +3,16 @@
 use serde_json::{json, Value};
 
 use super::intents::{submit_once, Billable};
-use super::{AppState, RequestContext};
+use sqlx::SqlitePool;
+
+use super::Tenant;
 use crate::error::AppError;
 
 /// The MSISDNs of an account's inventory, read fresh from the platform.
-async fn inventory(state: &AppState, account_id: &str) -> Result<Vec<String>, AppError> {
-    state.telegent.invalidate_reads("/v1.0/numbers/inventory");
-    let page: Value = state
-        .telegent
+async fn inventory(tenant: &Tenant, account_id: &str) -> Result<Vec<String>, AppError> {
+    tenant.client.invalidate_reads("/v1.0/numbers/inventory");
+    let page: Value = tenant
+        .client
         .get_cached(
             "/v1.0/numbers/inventory",
             &[("AccountId", account_id), ("TotalNumbersRequested", "500")],
@@ -31,29 +33,29 @@ async fn inventory(state: &AppState, account_id: &str) -> Result<Vec<String>, Ap
 /// number that appeared since the request was prepared, and that no other
 /// intent has claimed, is this order's.
 pub async fn provision(
-    state: &AppState,
-    ctx: &RequestContext,
+    pool: &SqlitePool,
+    tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
     request: &Value,
 ) -> Result<Value, AppError> {
-    let before = inventory(state, account_id).await?;
+    let before = inventory(tenant, account_id).await?;
     let mut body = request.clone();
     body["AccountId"] = json!(account_id);
     let call = Billable {
         intent_key,
-        distributor_id: &ctx.distributor_id,
+        distributor_id: &tenant.distributor_id,
         operation: "provision",
         path: "/v1.0/numbers/provision",
         body: &body,
     };
-    let answer = submit_once(&state.pool, &state.telegent, call, || async {
-        let now = inventory(state, account_id).await?;
+    let answer = submit_once(pool, &tenant.client, call, || async {
+        let now = inventory(tenant, account_id).await?;
         let claimed: Vec<(Option<String>,)> = sqlx::query_as(
             "SELECT json_extract(response_json, '$.PhoneNumberAssigned') FROM billable_intents \
              WHERE operation = 'provision' AND state = 'succeeded' AND response_json IS NOT NULL",
         )
-        .fetch_all(&state.pool)
+        .fetch_all(pool)
         .await
         .map_err(|_| AppError::Internal)?;
         let new = now
@@ -62,7 +64,7 @@ pub async fn provision(
         Ok(new.map(|number| json!({ "PhoneNumberAssigned": number, "OrderStatus": "Complete", "Reconciled": true })))
     })
     .await?;
-    state.telegent.invalidate_reads("/v1.0/numbers");
+    tenant.client.invalidate_reads("/v1.0/numbers");
     Ok(answer)
 }
 
@@ -70,8 +72,8 @@ pub async fn provision(
 /// reconciled with an eligibility check: the platform refuses a second open
 /// port-in for a number, so "already open" means ours went through.
 pub async fn submit_port_in(
-    state: &AppState,
-    ctx: &RequestContext,
+    pool: &SqlitePool,
+    tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
     request: &Value,
@@ -81,14 +83,14 @@ pub async fn submit_port_in(
     body["AccountId"] = json!(account_id);
     let call = Billable {
         intent_key,
-        distributor_id: &ctx.distributor_id,
+        distributor_id: &tenant.distributor_id,
         operation: "portin",
         path: "/v1.0/numbers/portin",
         body: &body,
     };
-    submit_once(&state.pool, &state.telegent, call, || async {
+    submit_once(pool, &tenant.client, call, || async {
         let check = json!({ "PhoneNumber": number, "TargetClassification": request["TargetPortinClassification"].as_str().unwrap_or("mvno") });
-        let answer: Value = state.telegent.post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe).await?;
+        let answer: Value = tenant.client.post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe).await?;
         let open = answer["Message"].as_str().is_some_and(|m| m.to_lowercase().contains("already open"));
         Ok(open.then(|| json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true })))
     })
@@ -99,19 +101,19 @@ pub async fn submit_port_in(
 /// read that shows a port-out without its order ID, so an unconfirmed request
 /// stays unconfirmed (and is never resent) until someone checks with Telegent.
 pub async fn port_out(
-    state: &AppState,
-    ctx: &RequestContext,
+    pool: &SqlitePool,
+    tenant: &Tenant,
     intent_key: &str,
     request: &Value,
 ) -> Result<Value, AppError> {
     let call = Billable {
         intent_key,
-        distributor_id: &ctx.distributor_id,
+        distributor_id: &tenant.distributor_id,
         operation: "portout",
         path: "/v1.0/numbers/portout",
         body: request,
     };
-    submit_once(&state.pool, &state.telegent, call, || async {
+    submit_once(pool, &tenant.client, call, || async {
         Err::<Option<Value>, _>(AppError::Upstream(
             "Telegent did not confirm the port-out request. Check with Telegent support before asking again.".into(),
         ))

@@ -3,28 +3,25 @@
 use serde_json::Value;
 
 use super::intents::{submit_once, Billable};
-use super::{AppState, RequestContext};
+use sqlx::SqlitePool;
+
+use super::Tenant;
 use crate::error::AppError;
 
 /// Creates a subscription at most once per `intent_key`. An unconfirmed create
 /// is reconciled by looking for the number's subscription: there can be only one.
-pub async fn create(
-    state: &AppState,
-    ctx: &RequestContext,
-    intent_key: &str,
-    request: &Value,
-) -> Result<Value, AppError> {
+pub async fn create(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
     let tnid = request["TNID"].as_str().unwrap_or_default().to_string();
     let call = Billable {
         intent_key,
-        distributor_id: &ctx.distributor_id,
+        distributor_id: &tenant.distributor_id,
         operation: "subscription",
         path: "/v1.0/subscriptions",
         body: request,
     };
-    let answer = submit_once(&state.pool, &state.telegent, call, || async {
-        state.telegent.invalidate_reads("/v1.0/account/subscriptions");
-        let list: Value = state.telegent.get_cached("/v1.0/account/subscriptions", &[]).await?;
+    let answer = submit_once(pool, &tenant.client, call, || async {
+        tenant.client.invalidate_reads("/v1.0/account/subscriptions");
+        let list: Value = tenant.client.get_cached("/v1.0/account/subscriptions", &[]).await?;
         let rows = list["Results"]
             .as_array()
             .cloned()
@@ -35,6 +32,6 @@ pub async fn create(
             .find(|s| !tnid.is_empty() && s["TNID"].as_str() == Some(tnid.as_str())))
     })
     .await?;
-    state.telegent.invalidate_reads("/v1.0/account/subscriptions");
+    tenant.client.invalidate_reads("/v1.0/account/subscriptions");
     Ok(answer)
 }

@@ -121,6 +121,14 @@ pub fn demo_world(seed: u64) -> World {
     add_subscriber(
         &mut w,
         &bakery,
+        "Priya Shah",
+        "priya@brightbakery.example",
+        "Account Admin",
+        &[],
+    );
+    add_subscriber(
+        &mut w,
+        &bakery,
         "Bakery Devices",
         "devices@brightbakery.example",
         "Subscriber",
@@ -140,6 +148,14 @@ pub fn demo_world(seed: u64) -> World {
         "john.smith@example.com",
         "Manager",
         &[mobile("+15125550120")],
+    );
+    add_subscriber(
+        &mut w,
+        &smith,
+        "Carlos Smith",
+        "carlos.smith@example.com",
+        "Account Admin",
+        &[],
     );
     add_subscriber(
         &mut w,

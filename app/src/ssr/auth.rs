@@ -1,0 +1,650 @@
+//! Who is calling, and what they may reach.
+//!
+//! A request's caller is resolved once, from the session, by the server's
+//! middleware ([`resolve`]) and handed to server functions in the request's
+//! extensions. Server functions name their action ([`require`]) and check
+//! every ID they are given against the caller's scope ([`account_in_scope`]
+//! and friends) before any upstream call. Scope never comes from arguments.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use telegent::TelegentClient;
+use tower_sessions::Session;
+
+use super::audit::{self, Outcome};
+use super::passwords::{self, Verified};
+use super::{with_status, AppState};
+use crate::error::AppError;
+use crate::policy::{allows, Action, Role};
+
+/// The session entry holding the signed-in user.
+pub const SESSION_KEY: &str = "auth";
+
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    /// A session unused this long ends (default 30 minutes).
+    pub idle_timeout: Duration,
+    /// A session ends this long after sign-in, used or not (default 12 hours).
+    pub absolute_lifetime: Duration,
+    /// How long a "view as" lasts.
+    pub view_as_lifetime: Duration,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            idle_timeout: Duration::from_secs(30 * 60),
+            absolute_lifetime: Duration::from_secs(12 * 60 * 60),
+            view_as_lifetime: Duration::from_secs(30 * 60),
+        }
+    }
+}
+
+/// What the session stores: only IDs and times; everything else is read
+/// from the database on each request, so a disabled user or a changed role
+/// takes effect on the very next request.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionAuth {
+    pub user_id: i64,
+    /// The user's `session_epoch` at sign-in; a password change bumps it.
+    pub epoch: i64,
+    pub login_at: i64,
+    pub last_seen: i64,
+    pub view_as: Option<ViewAs>,
+}
+
+/// An administrator looking at a Manager's portal (read-only, audited, expiring).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ViewAs {
+    pub distributor_id: String,
+    pub account_id: String,
+    pub account_name: String,
+    pub reason: String,
+    pub expires_at: i64,
+}
+
+/// A portal user as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    pub subscriber_id: Option<String>,
+    pub status: String,
+    pub must_change_password: bool,
+    pub session_epoch: i64,
+}
+
+pub const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, distributor_id, account_id, \
+     subscriber_id, status, must_change_password, session_epoch";
+
+pub async fn user_by_id(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn user_by_email(pool: &SqlitePool, email: &str) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?"))
+        .bind(email.trim())
+        .fetch_optional(pool)
+        .await
+}
+
+pub fn parse_role(value: &str) -> Option<Role> {
+    crate::policy::ROLES.into_iter().find(|r| format!("{r:?}") == value)
+}
+
+/// The person behind a request, with the scope their role reaches.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    /// The role in effect (Manager while viewing as one).
+    pub role: Role,
+    /// The user's own role.
+    pub real_role: Role,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    pub subscriber_id: Option<String>,
+    pub must_change_password: bool,
+    pub view_as: Option<ViewAs>,
+    pub request_id: Option<String>,
+    pub client_address: Option<String>,
+}
+
+/// The resolved caller, put into each request's extensions by the middleware.
+#[derive(Debug, Clone, Default)]
+pub struct CallerSlot(pub Option<Arc<Caller>>);
+
+/// A Distributor's client, picked by scope.
+#[derive(Clone)]
+pub struct Tenant {
+    pub distributor_id: String,
+    pub client: Arc<TelegentClient>,
+}
+
+impl Caller {
+    /// The policy table, narrowed to reading while viewing as someone else.
+    pub fn allows(&self, action: Action) -> bool {
+        allows(self.role, action) && (self.view_as.is_none() || action.is_read())
+    }
+
+    /// The role as the audit log and the top bar show it.
+    pub fn role_label(&self) -> String {
+        match &self.view_as {
+            Some(_) => format!("{} viewing as {}", self.real_role.label(), self.role.label()),
+            None => self.role.label().to_string(),
+        }
+    }
+
+    /// An audit entry for an action by this caller.
+    pub fn audit(&self, action: &str, targets: &[&str]) -> audit::Entry {
+        audit::Entry {
+            user_id: Some(self.user_id),
+            user_email: self.email.clone(),
+            role: self.role_label(),
+            distributor_id: self.distributor_id.clone(),
+            account_id: self.account_id.clone(),
+            action: action.into(),
+            target_ids: targets.iter().map(|t| t.to_string()).collect(),
+            request_id: self.request_id.clone(),
+            client_address: self.client_address.clone(),
+        }
+    }
+
+    /// The Distributor this caller is bound to, with its client. The Platform
+    /// admin has none: pages pass a Distributor ID through [`distributor_in_scope`].
+    pub fn tenant(&self, state: &AppState) -> Result<Tenant, AppError> {
+        let distributor_id = self.distributor_id.clone().ok_or(AppError::NotFound)?;
+        let client = state.upstreams.get(&distributor_id).ok_or_else(|| {
+            tracing::error!(%distributor_id, "no Telegent client for a signed-in user's Distributor");
+            AppError::Internal
+        })?;
+        Ok(Tenant { distributor_id, client })
+    }
+}
+
+/// Reads the session and the user behind it; `None` (with the session
+/// cleared) when there is no user, the session has expired, the user was
+/// disabled, or their password changed since this session began.
+pub async fn resolve(
+    state: &AppState,
+    session: &Session,
+    request_id: Option<String>,
+    client_address: Option<String>,
+) -> Option<Caller> {
+    let mut auth: SessionAuth = session.get(SESSION_KEY).await.ok().flatten()?;
+    let now = state.clock.now();
+    let idle = state.auth.idle_timeout.as_secs() as i64;
+    let absolute = state.auth.absolute_lifetime.as_secs() as i64;
+    if now - auth.last_seen > idle || now - auth.login_at > absolute {
+        let _ = session.flush().await;
+        return None;
+    }
+    let user = match user_by_id(&state.pool, auth.user_id).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            let _ = session.flush().await;
+            return None;
+        }
+        Err(error) => {
+            tracing::error!(%error, "reading the session's user");
+            return None;
+        }
+    };
+    let role = parse_role(&user.role)?;
+    if user.status == "disabled" || user.session_epoch != auth.epoch {
+        let _ = session.flush().await;
+        return None;
+    }
+    let mut changed = false;
+    // Writing on every request would cost a store write each time; a minute's
+    // precision is plenty for a 30-minute idle timeout.
+    if now - auth.last_seen >= 60 {
+        auth.last_seen = now;
+        changed = true;
+    }
+    if auth.view_as.as_ref().is_some_and(|v| v.expires_at <= now) {
+        auth.view_as = None;
+        changed = true;
+    }
+    if changed {
+        let _ = session.insert(SESSION_KEY, &auth).await;
+    }
+    let mut caller = Caller {
+        user_id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role,
+        real_role: role,
+        distributor_id: user.distributor_id,
+        account_id: user.account_id,
+        subscriber_id: user.subscriber_id,
+        must_change_password: user.must_change_password,
+        view_as: None,
+        request_id,
+        client_address,
+    };
+    if let Some(view) = auth.view_as {
+        // The grant was checked when it began; check the role still allows it.
+        if allows(role, Action::ViewAsManager) {
+            caller.role = Role::Manager;
+            caller.distributor_id = Some(view.distributor_id.clone());
+            caller.account_id = Some(view.account_id.clone());
+            caller.subscriber_id = None;
+            caller.view_as = Some(view);
+        }
+    }
+    Some(caller)
+}
+
+/// The caller of the current request, if signed in.
+pub fn current_caller() -> Option<Arc<Caller>> {
+    use leptos::prelude::use_context;
+    use_context::<http::request::Parts>()?
+        .extensions
+        .get::<CallerSlot>()?
+        .0
+        .clone()
+}
+
+/// The state and the caller, if the caller's role allows `action`. A refused
+/// mutation is audited as denied.
+pub async fn require(action: Action) -> Result<(AppState, Arc<Caller>), AppError> {
+    let state = super::state()?;
+    let caller = with_status(current_caller().ok_or(AppError::SignedOut))?;
+    if caller.must_change_password || !caller.allows(action) {
+        if !action.is_read() {
+            let entry = caller.audit(&format!("{action:?}"), &[]);
+            if let Ok(mut tx) = state.pool.begin().await {
+                let _ = audit::record_in(&mut tx, &entry, Outcome::Denied, "not allowed for this role").await;
+                let _ = tx.commit().await;
+            }
+        }
+        return with_status(Err(AppError::Forbidden));
+    }
+    Ok((state, caller))
+}
+
+/// The Distributor named by a page (empty: the caller's own), if the caller
+/// reaches it. Foreign and unknown IDs are both "not found".
+pub fn distributor_in_scope(state: &AppState, caller: &Caller, distributor_id: &str) -> Result<Tenant, AppError> {
+    let wanted = if distributor_id.is_empty() {
+        caller.distributor_id.as_deref().ok_or(AppError::NotFound)?
+    } else {
+        distributor_id
+    };
+    let reachable = match caller.role {
+        Role::PlatformAdmin => caller.view_as.is_none(),
+        _ => caller.distributor_id.as_deref() == Some(wanted),
+    };
+    if !reachable {
+        return with_status(Err(AppError::NotFound));
+    }
+    let client = state.upstreams.get(wanted).ok_or(AppError::NotFound);
+    with_status(client.map(|client| Tenant {
+        distributor_id: wanted.to_string(),
+        client,
+    }))
+}
+
+/// The Account, if the caller reaches it: their own for account roles; one
+/// of their Distributor's (from its cached account list) for distributor
+/// roles; any Distributor's for the Platform admin.
+pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &str) -> Result<Tenant, AppError> {
+    let found = match caller.role {
+        Role::AccountAdmin | Role::Manager | Role::Subscriber => {
+            if caller.account_id.as_deref() == Some(account_id) {
+                Some(caller.tenant(state)?)
+            } else {
+                None
+            }
+        }
+        Role::DistributorAdmin | Role::DistributorViewer => {
+            let tenant = caller.tenant(state)?;
+            owns_account(&tenant, account_id).await?.then_some(tenant)
+        }
+        Role::PlatformAdmin => {
+            let mut found = None;
+            for distributor_id in state.upstreams.distributor_ids() {
+                let tenant = distributor_in_scope(state, caller, &distributor_id)?;
+                if owns_account(&tenant, account_id).await? {
+                    found = Some(tenant);
+                    break;
+                }
+            }
+            found
+        }
+    };
+    with_status(found.ok_or(AppError::NotFound))
+}
+
+async fn owns_account(tenant: &Tenant, account_id: &str) -> Result<bool, AppError> {
+    let accounts = tenant.client.distributor_accounts().await?;
+    Ok(accounts.iter().any(|a| a.account_id == account_id))
+}
+
+// ---------------------------------------------------------------------------
+// Signing in and out.
+
+/// Free failures before delays start, per e-mail address and per client address.
+const FREE_FAILURES_PER_EMAIL: i64 = 5;
+const FREE_FAILURES_PER_ADDRESS: i64 = 20;
+/// The first delay; each further failure doubles it, up to the cap.
+const FIRST_DELAY_SECONDS: i64 = 30;
+const MAX_DELAY_SECONDS: i64 = 15 * 60;
+/// Failures older than this are forgotten.
+const FAILURE_MEMORY_SECONDS: i64 = 24 * 60 * 60;
+
+fn delay_after(failures: i64, free: i64) -> i64 {
+    if failures < free {
+        return 0;
+    }
+    let doublings = (failures - free).min(16) as u32;
+    (FIRST_DELAY_SECONDS << doublings).min(MAX_DELAY_SECONDS)
+}
+
+/// Seconds until another attempt is allowed for `key`, or 0.
+async fn wait_for(pool: &SqlitePool, key: &str, free: i64, now: i64) -> sqlx::Result<i64> {
+    let row: Option<(i64, i64)> = sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE key = ?")
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    Ok(match row {
+        Some((failures, last)) if now - last < FAILURE_MEMORY_SECONDS => {
+            (last + delay_after(failures, free) - now).max(0)
+        }
+        _ => 0,
+    })
+}
+
+async fn record_failure(pool: &SqlitePool, key: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO login_failures (key, failures, last_failure_at) VALUES (?, 1, ?) \
+         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN ? - last_failure_at > ? THEN 1 \
+         ELSE failures + 1 END, last_failure_at = excluded.last_failure_at",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(now)
+    .bind(FAILURE_MEMORY_SECONDS)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+fn email_key(email: &str) -> String {
+    format!("email:{}", email.trim().to_lowercase())
+}
+
+fn address_key(address: Option<&str>) -> String {
+    format!("address:{}", address.unwrap_or("unknown"))
+}
+
+pub const WRONG_CREDENTIALS: &str = "That e-mail address and password don't match. Check both and try again.";
+
+/// Checks the credentials and starts a fresh session. Unknown addresses and
+/// wrong passwords get the same answer after the same work.
+pub async fn sign_in(
+    state: &AppState,
+    session: &Session,
+    email: &str,
+    password: &str,
+    request_id: Option<String>,
+    client_address: Option<String>,
+) -> Result<UserRow, AppError> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Err(AppError::invalid("email", "Enter your e-mail address."));
+    }
+    if password.is_empty() {
+        return Err(AppError::invalid("password", "Enter your password."));
+    }
+    let now = state.clock.now();
+    let pool = &state.pool;
+    let by_email = email_key(email);
+    let by_address = address_key(client_address.as_deref());
+    let wait = wait_for(pool, &by_email, FREE_FAILURES_PER_EMAIL, now)
+        .await?
+        .max(wait_for(pool, &by_address, FREE_FAILURES_PER_ADDRESS, now).await?);
+    let mut entry = audit::Entry {
+        user_email: email.to_lowercase(),
+        role: String::new(),
+        action: "SignIn".into(),
+        request_id,
+        client_address,
+        ..audit::Entry::default()
+    };
+    if wait > 0 {
+        record(pool, &entry, Outcome::Denied, "throttled").await?;
+        let minutes = (wait + 59) / 60;
+        return Err(AppError::invalid(
+            "form",
+            format!(
+                "Too many unsuccessful sign-ins. Wait {minutes} minute{} and try again.",
+                if minutes == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let user = user_by_email(pool, email).await?;
+    let verified = match &user {
+        Some(user) => passwords::verify(password, &user.password_hash),
+        None => {
+            passwords::verify_dummy(password);
+            Verified::No
+        }
+    };
+    let Some(user) = user.filter(|_| verified != Verified::No) else {
+        record_failure(pool, &by_email, now).await?;
+        record_failure(pool, &by_address, now).await?;
+        record(pool, &entry, Outcome::Failed, "wrong e-mail or password").await?;
+        return Err(AppError::invalid("password", WRONG_CREDENTIALS));
+    };
+    entry.user_id = Some(user.id);
+    entry.role = user.role.clone();
+    entry.distributor_id = user.distributor_id.clone();
+    entry.account_id = user.account_id.clone();
+    if user.status == "disabled" {
+        record(pool, &entry, Outcome::Denied, "user disabled").await?;
+        return Err(AppError::invalid(
+            "form",
+            "This sign-in has been turned off. Ask your administrator to turn it back on.",
+        ));
+    }
+    if verified == Verified::YesRehash {
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(passwords::hash(password))
+            .bind(user.id)
+            .execute(pool)
+            .await?;
+    }
+    sqlx::query("DELETE FROM login_failures WHERE key = ?")
+        .bind(&by_email)
+        .execute(pool)
+        .await?;
+    // A fresh session id at sign-in: an id planted before cannot be ridden.
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(
+            SESSION_KEY,
+            SessionAuth {
+                user_id: user.id,
+                epoch: user.session_epoch,
+                login_at: now,
+                last_seen: now,
+                view_as: None,
+            },
+        )
+        .await
+        .map_err(session_error)?;
+    record(pool, &entry, Outcome::Succeeded, "").await?;
+    Ok(user)
+}
+
+/// Ends the session server-side (the store forgets it; the cookie is void).
+pub async fn sign_out(state: &AppState, session: &Session, caller: Option<&Caller>) -> Result<(), AppError> {
+    if let Some(caller) = caller {
+        record(&state.pool, &caller.audit("SignOut", &[]), Outcome::Succeeded, "").await?;
+    }
+    session.flush().await.map_err(session_error)
+}
+
+/// Changes the caller's own password; every other session of theirs ends.
+pub async fn change_password(
+    state: &AppState,
+    session: &Session,
+    caller: &Caller,
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<(), AppError> {
+    let user = user_by_id(&state.pool, caller.user_id)
+        .await?
+        .ok_or(AppError::SignedOut)?;
+    if passwords::verify(current, &user.password_hash) == Verified::No {
+        return Err(AppError::invalid(
+            "current_password",
+            "That isn't your current password.",
+        ));
+    }
+    passwords::check_new(new, &user.email).map_err(|message| AppError::invalid("new_password", message))?;
+    if new == current {
+        return Err(AppError::invalid(
+            "new_password",
+            "Choose a password different from the current one.",
+        ));
+    }
+    if new != confirm {
+        return Err(AppError::invalid("confirm_password", "The two new passwords differ."));
+    }
+    let mut tx = state.pool.begin().await?;
+    let (epoch,): (i64,) = sqlx::query_as(
+        "UPDATE users SET password_hash = ?, must_change_password = 0, status = CASE status WHEN 'invited' \
+         THEN 'active' ELSE status END, session_epoch = session_epoch + 1, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING session_epoch",
+    )
+    .bind(passwords::hash(new))
+    .bind(user.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record_in(
+        &mut tx,
+        &caller.audit("ChangePassword", &[&user.id.to_string()]),
+        Outcome::Succeeded,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    // This session carries on under the new epoch (and a new id); the others are void.
+    let mut auth: SessionAuth = session
+        .get(SESSION_KEY)
+        .await
+        .map_err(session_error)?
+        .ok_or(AppError::SignedOut)?;
+    auth.epoch = epoch;
+    session.cycle_id().await.map_err(session_error)?;
+    session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
+    Ok(())
+}
+
+/// Begins a read-only, expiring, audited look at an Account's Manager portal.
+pub async fn start_view_as(
+    state: &AppState,
+    session: &Session,
+    caller: &Caller,
+    account_id: &str,
+    reason: &str,
+) -> Result<ViewAs, AppError> {
+    let reason = reason.trim();
+    if reason.chars().count() < 10 {
+        return Err(AppError::invalid(
+            "reason",
+            "Say why you need to look (at least 10 characters); it is recorded in the audit log.",
+        ));
+    }
+    let tenant = account_in_scope(state, caller, account_id).await?;
+    let account = tenant.client.account(account_id).await?;
+    let view = ViewAs {
+        distributor_id: tenant.distributor_id.clone(),
+        account_id: account_id.to_string(),
+        account_name: account.account_name,
+        reason: reason.to_string(),
+        expires_at: state.clock.now() + state.auth.view_as_lifetime.as_secs() as i64,
+    };
+    let mut auth: SessionAuth = session
+        .get(SESSION_KEY)
+        .await
+        .map_err(session_error)?
+        .ok_or(AppError::SignedOut)?;
+    let mut entry = caller.audit("ViewAsStarted", &[account_id]);
+    entry.distributor_id = Some(tenant.distributor_id);
+    entry.account_id = Some(account_id.to_string());
+    record(&state.pool, &entry, Outcome::Succeeded, reason).await?;
+    auth.view_as = Some(view.clone());
+    session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
+    Ok(view)
+}
+
+pub async fn stop_view_as(state: &AppState, session: &Session, caller: &Caller) -> Result<(), AppError> {
+    let Some(view) = &caller.view_as else {
+        return Ok(());
+    };
+    let mut auth: SessionAuth = session
+        .get(SESSION_KEY)
+        .await
+        .map_err(session_error)?
+        .ok_or(AppError::SignedOut)?;
+    auth.view_as = None;
+    session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
+    record(
+        &state.pool,
+        &caller.audit("ViewAsEnded", &[&view.account_id]),
+        Outcome::Succeeded,
+        "",
+    )
+    .await?;
+    Ok(())
+}
+
+async fn record(pool: &SqlitePool, entry: &audit::Entry, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    audit::record_in(&mut tx, entry, outcome, detail).await?;
+    tx.commit().await
+}
+
+fn session_error(error: tower_sessions::session::Error) -> AppError {
+    tracing::error!(%error, "session store");
+    AppError::Internal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_start_after_the_free_failures_and_double_up_to_the_cap() {
+        assert_eq!(delay_after(4, 5), 0);
+        assert_eq!(delay_after(5, 5), 30);
+        assert_eq!(delay_after(6, 5), 60);
+        assert_eq!(delay_after(7, 5), 120);
+        assert_eq!(delay_after(40, 5), MAX_DELAY_SECONDS);
+    }
+
+    #[test]
+    fn roles_parse_from_their_stored_names() {
+        for role in crate::policy::ROLES {
+            assert_eq!(parse_role(&format!("{role:?}")), Some(role));
+        }
+        assert_eq!(parse_role("Root"), None);
+    }
+}

@@ -1,0 +1,375 @@
+//! Portal users inside the caller's scope: list, create with a temporary
+//! password, disable, re-enable, change role. Account-level users (Account
+//! Admin, Manager, Subscriber) are linked to a Telegent subscriber of the
+//! same role, created or found by e-mail.
+
+use sqlx::SqlitePool;
+use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
+
+use super::audit::{self, Outcome};
+use super::auth::{account_in_scope, distributor_in_scope, parse_role, Caller, UserRow, USER_COLUMNS};
+use super::{passwords, AppState};
+use crate::error::AppError;
+use crate::model::{NewUser, UserListItem, UsersPage, USERS_PER_PAGE};
+use crate::policy::Role;
+
+/// Where a stored user sits, as seen by the caller's scope.
+fn in_scope(caller: &Caller, user: &UserRow) -> bool {
+    match caller.role {
+        Role::PlatformAdmin => caller.view_as.is_none(),
+        Role::DistributorAdmin | Role::DistributorViewer => {
+            user.distributor_id.is_some() && user.distributor_id == caller.distributor_id
+        }
+        Role::AccountAdmin | Role::Manager => user.account_id.is_some() && user.account_id == caller.account_id,
+        Role::Subscriber => user.id == caller.user_id,
+    }
+}
+
+/// A user the caller may see; others (and unknown IDs) are "not found".
+pub async fn user_in_scope(pool: &SqlitePool, caller: &Caller, user_id: i64) -> Result<UserRow, AppError> {
+    let user = super::auth::user_by_id(pool, user_id).await?;
+    user.filter(|u| in_scope(caller, u)).ok_or(AppError::NotFound)
+}
+
+pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) -> Result<UsersPage, AppError> {
+    let rows: Vec<UserRow> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users ORDER BY display_name COLLATE NOCASE, id"
+    ))
+    .fetch_all(&state.pool)
+    .await?;
+    let needle = search.trim().to_lowercase();
+    let visible: Vec<UserListItem> = rows
+        .into_iter()
+        .filter(|u| in_scope(caller, u))
+        .filter(|u| {
+            needle.is_empty()
+                || u.email.to_lowercase().contains(&needle)
+                || u.display_name.to_lowercase().contains(&needle)
+        })
+        .map(|u| {
+            let role = parse_role(&u.role).unwrap_or(Role::Subscriber);
+            UserListItem {
+                editable: u.id != caller.user_id && caller.role.may_grant(role) && caller.view_as.is_none(),
+                id: u.id,
+                email: u.email,
+                display_name: u.display_name,
+                role,
+                distributor_id: u.distributor_id,
+                account_id: u.account_id,
+                status: u.status,
+            }
+        })
+        .collect();
+    let total = visible.len() as u32;
+    let total_pages = total.div_ceil(USERS_PER_PAGE).max(1);
+    let page = page.clamp(1, total_pages);
+    let rows = visible
+        .into_iter()
+        .skip(((page - 1) * USERS_PER_PAGE) as usize)
+        .take(USERS_PER_PAGE as usize)
+        .collect();
+    Ok(UsersPage {
+        rows,
+        page,
+        total_pages,
+        total,
+        grantable: crate::policy::ROLES
+            .into_iter()
+            .filter(|r| caller.role.may_grant(*r))
+            .collect(),
+    })
+}
+
+/// A temporary password: 4 groups of 5 letters and digits (≈ 103 bits).
+pub fn temporary_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rng();
+    (0..4)
+        .map(|_| {
+            (0..5)
+                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && email.len() <= 254
+}
+
+/// Creates a user with a temporary password (returned once, to be handed
+/// over; the person must choose their own at first sign-in).
+pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result<(i64, String), AppError> {
+    let email = input.email.trim().to_lowercase();
+    let name = input.display_name.trim().to_string();
+    if name.is_empty() {
+        return Err(AppError::invalid("display_name", "Enter the person's name."));
+    }
+    if !valid_email(&email) {
+        return Err(AppError::invalid(
+            "email",
+            "Enter an e-mail address like name@example.com.",
+        ));
+    }
+    let role = parse_role(&input.role).ok_or_else(|| AppError::invalid("role", "Choose a role."))?;
+    if !caller.role.may_grant(role) {
+        return Err(AppError::invalid("role", "You can't give this role."));
+    }
+    if super::auth::user_by_email(&state.pool, &email).await?.is_some() {
+        return Err(AppError::invalid(
+            "email",
+            "A portal user with this e-mail address already exists.",
+        ));
+    }
+    // Where the new user sits: from the caller's scope, narrowed by the form
+    // only within it.
+    let mut entry = caller.audit("CreateUser", &[&email]);
+    let detail = format!("{email} as {}", role.label());
+    let mut pending_audit = None;
+    let (distributor_id, account_id, subscriber_id) = match role {
+        Role::PlatformAdmin => (None, None, None),
+        Role::DistributorAdmin | Role::DistributorViewer => {
+            // An unknown and a foreign Distributor answer alike: not found.
+            let tenant = distributor_in_scope(state, caller, input.distributor_id.trim())?;
+            (Some(tenant.distributor_id), None, None)
+        }
+        Role::AccountAdmin | Role::Manager | Role::Subscriber => {
+            let account_id = match &caller.account_id {
+                Some(own) => own.clone(),
+                None => input.account_id.trim().to_string(),
+            };
+            if account_id.is_empty() {
+                return Err(AppError::invalid("account_id", "Enter the Account's ID (AID-…)."));
+            }
+            // An unknown and a foreign Account answer alike: not found.
+            let tenant = account_in_scope(state, caller, &account_id).await?;
+            entry.distributor_id = Some(tenant.distributor_id.clone());
+            entry.account_id = Some(account_id.clone());
+            // Telegent is changed first: audited before the call, completed after.
+            let audit_id = audit::begin(&state.pool, &entry).await?;
+            pending_audit = Some(audit_id);
+            let telegent_role = role.telegent_role().unwrap_or("Subscriber");
+            match link_subscriber(&tenant.client, &account_id, &name, &email, telegent_role).await {
+                Ok(subscriber_id) => (Some(tenant.distributor_id), Some(account_id), Some(subscriber_id)),
+                Err(error) => {
+                    audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+                    return Err(error);
+                }
+            }
+        }
+    };
+    let temporary = temporary_password();
+    let mut tx = state.pool.begin().await?;
+    let id = sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, role, distributor_id, account_id, subscriber_id, \
+         status, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, 'invited', 1)",
+    )
+    .bind(&email)
+    .bind(&name)
+    .bind(passwords::hash(&temporary))
+    .bind(format!("{role:?}"))
+    .bind(&distributor_id)
+    .bind(&account_id)
+    .bind(&subscriber_id)
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    let targets = format!("{id},{email}");
+    match pending_audit {
+        Some(audit_id) => {
+            sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = ?, target_ids = ? WHERE id = ?")
+                .bind(&detail)
+                .bind(&targets)
+                .bind(audit_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        None => {
+            entry.distributor_id = distributor_id.or(entry.distributor_id);
+            entry.target_ids = vec![id.to_string(), email.clone()];
+            audit::record_in(&mut tx, &entry, Outcome::Succeeded, &detail).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok((id, temporary))
+}
+
+/// The Telegent subscriber for a new account-level user: the Account's
+/// subscriber with this e-mail (its role brought in line), or a new one.
+/// Telegent e-mails are platform-unique; a clash elsewhere is shown at the field.
+async fn link_subscriber(
+    client: &telegent::TelegentClient,
+    account_id: &str,
+    name: &str,
+    email: &str,
+    telegent_role: &str,
+) -> Result<String, AppError> {
+    let existing = super::accounts::account_subscribers(client, account_id)
+        .await?
+        .into_iter()
+        .find(|s| s.email.eq_ignore_ascii_case(email));
+    if let Some(subscriber) = existing {
+        if subscriber.role != telegent_role {
+            client
+                .update_subscriber(&SubscriberUpdateRequest {
+                    subscriber_id: subscriber.subscriber_id.clone(),
+                    role: Some(telegent_role.into()),
+                    ..SubscriberUpdateRequest::default()
+                })
+                .await?;
+        }
+        return Ok(subscriber.subscriber_id);
+    }
+    let created = client
+        .create_subscriber(&SubscriberCreateRequest {
+            name: name.into(),
+            email: email.into(),
+            role: telegent_role.into(),
+            // Telegent requires one; people sign in to the portal, not to Telegent.
+            password: temporary_password(),
+            account_id: account_id.into(),
+            ..SubscriberCreateRequest::default()
+        })
+        .await;
+    match created {
+        Ok(subscriber) => Ok(subscriber.subscriber_id),
+        Err(telegent::TelegentError::Rejected { message, .. }) if message.to_lowercase().contains("email") => {
+            Err(AppError::invalid(
+                "email",
+                "This e-mail address is already used by a subscriber elsewhere on the platform.",
+            ))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Disables or re-enables a user; a disabled user's sessions end at once.
+pub async fn set_enabled(state: &AppState, caller: &Caller, user_id: i64, enabled: bool) -> Result<(), AppError> {
+    let user = editable_user(state, caller, user_id).await?;
+    let status = if enabled {
+        if user.must_change_password {
+            "invited"
+        } else {
+            "active"
+        }
+    } else {
+        "disabled"
+    };
+    let mut tx = state.pool.begin().await?;
+    sqlx::query(
+        "UPDATE users SET status = ?, session_epoch = session_epoch + 1, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    )
+    .bind(status)
+    .bind(user.id)
+    .execute(&mut *tx)
+    .await?;
+    let action = if enabled { "EnableUser" } else { "DisableUser" };
+    audit::record_in(
+        &mut tx,
+        &caller.audit(action, &[&user.id.to_string()]),
+        Outcome::Succeeded,
+        &user.email,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes a user's role within the same level (distributor roles among
+/// themselves, account roles among themselves), never above the caller's.
+pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: &str) -> Result<(), AppError> {
+    let user = editable_user(state, caller, user_id).await?;
+    let new_role = parse_role(role).ok_or_else(|| AppError::invalid("role", "Choose a role."))?;
+    if !caller.role.may_grant(new_role) {
+        return Err(AppError::invalid("role", "You can't give this role."));
+    }
+    let old_role = parse_role(&user.role).ok_or(AppError::Internal)?;
+    let level = |r: Role| match r {
+        Role::PlatformAdmin => 0,
+        Role::DistributorAdmin | Role::DistributorViewer => 1,
+        _ => 2,
+    };
+    if level(old_role) != level(new_role) {
+        return Err(AppError::invalid(
+            "role",
+            "A role at another level needs a new user (its scope differs).",
+        ));
+    }
+    let mut entry = caller.audit("ChangeRole", &[&user.id.to_string()]);
+    let change = format!("{} → {}", old_role.label(), new_role.label());
+    if let (Some(telegent_role), Some(subscriber_id), Some(account_id)) =
+        (new_role.telegent_role(), &user.subscriber_id, &user.account_id)
+    {
+        // The linked Telegent subscriber carries the same role: change it
+        // first (audited before and after), then the portal's own row.
+        let tenant = account_in_scope(state, caller, account_id).await?;
+        entry.account_id = Some(account_id.clone());
+        let audit_id = audit::begin(&state.pool, &entry).await?;
+        let updated = tenant
+            .client
+            .update_subscriber(&SubscriberUpdateRequest {
+                subscriber_id: subscriber_id.clone(),
+                role: Some(telegent_role.into()),
+                ..SubscriberUpdateRequest::default()
+            })
+            .await;
+        if let Err(error) = updated {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            return Err(error.into());
+        }
+        let mut tx = state.pool.begin().await?;
+        set_role(&mut tx, user.id, new_role).await?;
+        sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = ? WHERE id = ?")
+            .bind(&change)
+            .bind(audit_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    let mut tx = state.pool.begin().await?;
+    set_role(&mut tx, user.id, new_role).await?;
+    audit::record_in(&mut tx, &entry, Outcome::Succeeded, &change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new role ends the user's sessions: they sign in again under it.
+async fn set_role(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, user_id: i64, role: Role) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE users SET role = ?, session_epoch = session_epoch + 1, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    )
+    .bind(format!("{role:?}"))
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A user in scope whom the caller may change: not themselves, not above them.
+async fn editable_user(state: &AppState, caller: &Caller, user_id: i64) -> Result<UserRow, AppError> {
+    let user = user_in_scope(&state.pool, caller, user_id).await?;
+    let role = parse_role(&user.role).ok_or(AppError::Internal)?;
+    if user.id == caller.user_id {
+        return Err(AppError::invalid(
+            "role",
+            "Ask another administrator to change your own sign-in.",
+        ));
+    }
+    if !caller.role.may_grant(role) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(user)
+}

@@ -1,0 +1,181 @@
+//! Middleware around every request: who is calling (from the session),
+//! sign-in redirects for pages, refusal of cross-site writes, security
+//! headers; and the audit log's CSV export.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Query, Request, State};
+use axum::http::header::{self, HeaderValue};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use telegent_app::api::home_of;
+use telegent_app::model::AuditFilter;
+use telegent_app::policy::Action;
+use telegent_app::ssr::auth::{self, CallerSlot};
+use telegent_app::ssr::{audit, AppState};
+use tower_sessions::Session;
+
+/// Paths anyone may load without signing in.
+fn is_public(path: &str) -> bool {
+    path == "/login" || path.starts_with("/pkg/") || path == "/healthz" || path == "/readyz"
+}
+
+/// A page (HTML) rather than a server function, a static file or an export.
+fn is_page(path: &str) -> bool {
+    !path.starts_with("/api/") && !path.rsplit('/').next().unwrap_or("").contains('.')
+}
+
+/// Resolves the caller once per request and hands it on in the request's
+/// extensions; sends signed-out visitors of a page to the sign-in form (and
+/// back afterwards), and people with a temporary password to change it.
+pub async fn resolve_caller(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let address = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    let caller = auth::resolve(&state, &session, request_id, address).await.map(Arc::new);
+    let path = request.uri().path().to_string();
+    if request.method() == Method::GET && is_page(&path) {
+        match &caller {
+            None if !is_public(&path) => {
+                let wanted = request
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_else(|| "/".into());
+                let next_param: String = form_urlencoded::byte_serialize(wanted.as_bytes()).collect();
+                let target = if wanted == "/" {
+                    "/login".to_string()
+                } else {
+                    format!("/login?next={next_param}")
+                };
+                return Redirect::to(&target).into_response();
+            }
+            Some(caller) if path == "/login" => return Redirect::to(&home_of(caller)).into_response(),
+            Some(caller) if caller.must_change_password && path != "/password" => {
+                return Redirect::to("/password").into_response()
+            }
+            Some(caller) if path == "/" && home_of(caller) != "/" => {
+                return Redirect::to(&home_of(caller)).into_response()
+            }
+            _ => {}
+        }
+    }
+    request.extensions_mut().insert(CallerSlot(caller));
+    next.run(request).await
+}
+
+/// Refuses state-changing requests that a browser says come from another
+/// site (`Sec-Fetch-Site`), or whose `Origin` is not this host.
+pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let cross_site_fetch = fetch_site.is_some_and(|site| site != "same-origin" && site != "none");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let foreign_origin = headers
+        .get(header::ORIGIN)
+        .map(|origin| {
+            let origin = origin.to_str().unwrap_or("null");
+            let authority = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"));
+            authority.is_none() || authority != host
+        })
+        .unwrap_or(false);
+    if cross_site_fetch || foreign_origin {
+        tracing::warn!(
+            origin = ?request.headers().get(header::ORIGIN),
+            fetch_site = ?fetch_site,
+            path = %request.uri().path(),
+            "refused a cross-site request"
+        );
+        return (
+            StatusCode::FORBIDDEN,
+            "This request came from another site and was refused. Use the portal's own forms.",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// For responses that set no policy of their own (pages set one with their
+/// script nonce): no scripts at all beyond this site's files.
+pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
+/// Security headers on every response, errors and 404s included.
+pub async fn security_headers(State(https): State<bool>, request: Request, next: Next) -> Response {
+    let cacheable = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers
+        .entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(DEFAULT_CSP));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Same-origin requests keep their Referer, which the no-JavaScript form
+    // posts need to come back to their page; other sites learn nothing.
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    if !cacheable {
+        // Pages hold one person's data: not for shared caches or the back button after sign-out.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// The audit log in the caller's scope as CSV, with the page's filters.
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    Extension(slot): Extension<CallerSlot>,
+    Query(filter): Query<AuditFilter>,
+) -> Response {
+    let Some(caller) = slot.0 else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to export the audit log.").into_response();
+    };
+    if caller.must_change_password || !caller.allows(Action::ViewAudit) {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include the audit log.").into_response();
+    }
+    match audit::search(&state.pool, &caller, &filter, 1, None).await {
+        Ok(page) => {
+            let filename = format!("audit-{}.csv", chrono::Utc::now().format("%Y%m%d"));
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{filename}\""),
+                    ),
+                ],
+                audit::to_csv(&page.rows),
+            )
+                .into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "audit export");
+            (StatusCode::INTERNAL_SERVER_ERROR, "The export failed; try again.").into_response()
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Shared by the integration tests: a portal on the in-process sandbox and a
+//! browser-like client that keeps its session cookie.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use leptos::prelude::LeptosOptions;
+use telegent_app::ssr::demo::DEMO_PASSWORD;
+use telegent_portal::{build_portal, Portal, PortalConfig};
+use tower::ServiceExt;
+
+pub const ACME_ADMIN: &str = "admin@acme.example";
+
+pub async fn portal() -> Portal {
+    portal_with(|_| {}).await
+}
+
+pub async fn portal_with(tune: impl FnOnce(&mut PortalConfig)) -> Portal {
+    let options = LeptosOptions::builder().output_name("telegent-portal").build();
+    let mut config = PortalConfig::for_tests();
+    config.rate_limit_per_minute = 1000;
+    tune(&mut config);
+    build_portal(config, options).await.expect("portal starts")
+}
+
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get("location").and_then(|v| v.to_str().ok())
+    }
+}
+
+/// A browser: sends its cookie, keeps the one the portal sets.
+#[derive(Clone)]
+pub struct Browser {
+    pub router: Router,
+    pub cookie: Option<String>,
+}
+
+impl Browser {
+    pub fn new(portal: &Portal) -> Self {
+        Self {
+            router: portal.router.clone(),
+            cookie: None,
+        }
+    }
+
+    /// A browser already signed in as `email` (a demo user).
+    pub async fn signed_in(portal: &Portal, email: &str) -> Self {
+        let mut browser = Self::new(portal);
+        let answer = browser.sign_in(email, DEMO_PASSWORD).await;
+        assert!(
+            answer.status.is_redirection() || answer.status.is_success(),
+            "sign-in as {email} failed: {answer:?}"
+        );
+        assert!(browser.cookie.is_some(), "no session cookie for {email}");
+        browser
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> Answer {
+        if let Some(cookie) = &self.cookie {
+            request.headers_mut().insert("cookie", cookie.parse().unwrap());
+        }
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set_cookie in headers.get_all("set-cookie") {
+            let value = set_cookie.to_str().unwrap();
+            let pair = value.split(';').next().unwrap().to_string();
+            if value.to_lowercase().contains("max-age=0") || pair.ends_with('=') {
+                self.cookie = None;
+            } else {
+                self.cookie = Some(pair);
+            }
+        }
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Answer {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    /// Calls a server function the way the hydrated app does.
+    pub async fn call(&mut self, endpoint: &str, form: &str) -> Answer {
+        let request = Request::post(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(Body::from(form.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Answer {
+        let form = format!("email={}&password={}&next=", urlencode(email), urlencode(password));
+        self.call("session/login", &form).await
+    }
+}
+
+pub fn urlencode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
