@@ -256,10 +256,12 @@ pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, A
 /// The Distributors this portal serves (Platform admin).
 #[server(endpoint = "distributors/list")]
 pub async fn list_distributors() -> Result<Vec<DistributorRow>, AppError> {
-    let (state, _) = require(Action::ViewDistributors).await?;
+    let (state, caller) = require(Action::ViewDistributors).await?;
     let records = upstreams::list_distributors(&state.pool).await?;
     Ok(records
         .into_iter()
+        // Everyone but the platform sees only their own Distributor.
+        .filter(|r| caller.role == Role::PlatformAdmin || caller.distributor_id.as_deref() == Some(&r.distributor_id))
         .map(|r| DistributorRow {
             connected: state.upstreams.get(&r.distributor_id).is_some(),
             id: r.distributor_id,

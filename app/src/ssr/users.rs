@@ -125,34 +125,40 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     if !caller.role.may_grant(role) {
         return Err(AppError::invalid("role", "You can't give this role."));
     }
+    let mut entry = caller.audit("CreateUser", &[&email]);
+    let detail = format!("{email} as {}", role.label());
+    let mut pending_audit = None;
+    // Scope first: an unknown and a foreign Distributor or Account answer
+    // alike (not found), whatever else is wrong with the form.
+    let placement = match role {
+        Role::PlatformAdmin => None,
+        Role::DistributorAdmin | Role::DistributorViewer => {
+            Some((distributor_in_scope(state, caller, input.distributor_id.trim())?, None))
+        }
+        Role::AccountAdmin | Role::Manager | Role::Subscriber => {
+            // Account roles add to their own Account (the form leaves the
+            // field empty); any other ID is checked like every argument.
+            let given = input.account_id.trim();
+            let account_id = match &caller.account_id {
+                Some(own) if given.is_empty() => own.clone(),
+                _ => given.to_string(),
+            };
+            if account_id.is_empty() {
+                return Err(AppError::invalid("account_id", "Enter the Account's ID (AID-…)."));
+            }
+            Some((account_in_scope(state, caller, &account_id).await?, Some(account_id)))
+        }
+    };
     if super::auth::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(AppError::invalid(
             "email",
             "A portal user with this e-mail address already exists.",
         ));
     }
-    // Where the new user sits: from the caller's scope, narrowed by the form
-    // only within it.
-    let mut entry = caller.audit("CreateUser", &[&email]);
-    let detail = format!("{email} as {}", role.label());
-    let mut pending_audit = None;
-    let (distributor_id, account_id, subscriber_id) = match role {
-        Role::PlatformAdmin => (None, None, None),
-        Role::DistributorAdmin | Role::DistributorViewer => {
-            // An unknown and a foreign Distributor answer alike: not found.
-            let tenant = distributor_in_scope(state, caller, input.distributor_id.trim())?;
-            (Some(tenant.distributor_id), None, None)
-        }
-        Role::AccountAdmin | Role::Manager | Role::Subscriber => {
-            let account_id = match &caller.account_id {
-                Some(own) => own.clone(),
-                None => input.account_id.trim().to_string(),
-            };
-            if account_id.is_empty() {
-                return Err(AppError::invalid("account_id", "Enter the Account's ID (AID-…)."));
-            }
-            // An unknown and a foreign Account answer alike: not found.
-            let tenant = account_in_scope(state, caller, &account_id).await?;
+    let (distributor_id, account_id, subscriber_id) = match placement {
+        None => (None, None, None),
+        Some((tenant, None)) => (Some(tenant.distributor_id), None, None),
+        Some((tenant, Some(account_id))) => {
             entry.distributor_id = Some(tenant.distributor_id.clone());
             entry.account_id = Some(account_id.clone());
             // Telegent is changed first: audited before the call, completed after.
