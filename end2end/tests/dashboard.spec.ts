@@ -1,7 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, noJs } from './helpers';
+import { expectAccessible, noJs, signIn } from './helpers';
 
 test.describe('Distributor dashboard', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'admin@acme.example');
+  });
+
   test('lists the seeded accounts of Acme Mobile, and only those', async ({ page }, testInfo) => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
@@ -49,7 +53,7 @@ test.describe('Distributor dashboard', () => {
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     const other = await page.goto('/no/such/page');
     expect(other?.status()).toBe(404);
-    await expect(page.getByRole('link', { name: 'Back to the dashboard' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to your home page' })).toBeVisible();
     await expectAccessible(page, testInfo);
   });
 

@@ -23,3 +23,15 @@ export async function expectAccessible(page: Page, testInfo: TestInfo): Promise<
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, 'axe-core violations').toEqual([]);
 }
+
+/** The demo users' shared password (see the README). */
+export const DEMO_PASSWORD = 'telegent demo 2026';
+
+/** Signs in through the form, the way a person does, and waits for the home page. */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD, next?: string): Promise<void> {
+  await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

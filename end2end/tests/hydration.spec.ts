@@ -1,11 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, noJs } from './helpers';
+import { hydrated, noJs, signIn } from './helpers';
 
 // These prove the wasm bundle hydrated the server-rendered page: in CI they
 // run against the release build (wasm-opt'ed bundle).
 test.describe('hydration', () => {
-  test.beforeEach(async ({}, testInfo) => {
+  test.beforeEach(async ({ page }, testInfo) => {
     test.skip(noJs(testInfo), 'needs JavaScript');
+    await signIn(page, 'admin@acme.example');
   });
 
   test('the theme switch changes the page without a reload', async ({ page }) => {

@@ -60,9 +60,19 @@ pub fn set_status(status: http::StatusCode) {
 
 /// Gives a server function's error its HTTP status, so that "not found" is a
 /// 404 whether the ID is missing or belongs to someone else.
+///
+/// Not for HTML requests: a plain form post must stay the redirect back to
+/// its page (which shows the error), and a page rendering on the server
+/// gets its status from the problem it shows.
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
-        set_status(error.status());
+        let wants_html = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+            .unwrap_or(false);
+        if !wants_html {
+            set_status(error.status());
+        }
     }
     result
 }
