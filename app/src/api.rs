@@ -378,3 +378,83 @@ pub async fn list_audit(
     };
     Ok(audit::search(&state.pool, &caller, &filter, page, Some(AUDIT_PER_PAGE)).await?)
 }
+
+/// An Account's members and lines with live data use, Guardian state and
+/// what needs attention (the Manager's home).
+#[server(endpoint = "family/overview")]
+pub async fn fetch_family_overview(account_id: String) -> Result<crate::model::FamilyOverview, AppError> {
+    let (state, caller) = require(Action::ViewSubscribers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(crate::ssr::family::overview(&state, &caller, &tenant, &account_id).await)
+}
+
+/// One line's data settings, usage and usage chart.
+#[server(endpoint = "family/line")]
+pub async fn fetch_line_detail(account_id: String, msisdn: String) -> Result<crate::model::LineDetail, AppError> {
+    let (state, caller) = require(Action::ViewNumbers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(crate::ssr::family::line_detail(&state, &caller, &tenant, &account_id, &msisdn).await)
+}
+
+/// The same data limits for one or several lines of the Account.
+#[server(endpoint = "family/limits")]
+pub async fn set_data_limits(
+    account_id: String,
+    #[server(default)] numbers: Vec<String>,
+    unit: String,
+    notify: String,
+    throttle: String,
+    limit: String,
+    speed: String,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageDataLimits).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    // The browser checked already; the same rule again, before anything is sent.
+    let thresholds = with_status(crate::limits::check_thresholds(
+        &unit, &notify, &throttle, &limit, &speed,
+    ))?;
+    let lines = with_status(
+        crate::ssr::family::set_limits(&state, &caller, &tenant, &account_id, &numbers, &thresholds).await,
+    )?;
+    leptos_axum::redirect(&format!("/accounts/{account_id}/limits?saved={}", lines.len()));
+    Ok(())
+}
+
+/// Renewal cycle for one or several lines; `reset` (a confirmed checkbox) also zeroes their usage.
+#[server(endpoint = "family/renewal")]
+pub async fn set_renewal(
+    account_id: String,
+    #[server(default)] numbers: Vec<String>,
+    period: String,
+    day: String,
+    auto_renew: Option<String>,
+    reset: Option<String>,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageDataLimits).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let (period, day) = with_status(crate::limits::check_renewal(&period, &day))?;
+    let reset = reset.is_some();
+    with_status(
+        crate::ssr::family::set_renewal(
+            &state,
+            &caller,
+            &tenant,
+            &account_id,
+            &numbers,
+            &period,
+            day,
+            auto_renew.is_some(),
+            reset,
+        )
+        .await,
+    )?;
+    let back = numbers
+        .first()
+        .map(|n| format!("/accounts/{account_id}/lines/{}", crate::url::urlencode(n)));
+    leptos_axum::redirect(&format!(
+        "{}?{}",
+        back.unwrap_or_else(|| format!("/accounts/{account_id}")),
+        if reset { "reset=1" } else { "renewal_saved=1" }
+    ));
+    Ok(())
+}

@@ -218,3 +218,117 @@ pub struct MyLines {
     pub account_name: String,
     pub numbers: Vec<String>,
 }
+
+/// A Manager's home: the family, its lines, their data use and what needs attention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FamilyOverview {
+    pub account_id: String,
+    pub account_name: String,
+    pub members: Vec<Member>,
+    pub alerts: Vec<Alert>,
+    /// The caller may change limits (a Manager, not someone viewing as one).
+    pub can_manage: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub subscriber_id: String,
+    pub name: String,
+    pub email: String,
+    /// Telegent role: Manager, Account Admin or Subscriber.
+    pub role: String,
+    pub lines: Vec<LineSummary>,
+    /// For Subscribers (the children): the AI Guardian's state.
+    pub guardian: Option<GuardianSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineSummary {
+    /// E.164.
+    pub msisdn: String,
+    /// As people read it: +1 (801) 555-0101.
+    pub display: String,
+    pub usage: LineUsage,
+}
+
+/// What the network does to a line now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Behaviour {
+    Normal,
+    Notified,
+    Throttled,
+    Blocked,
+    Unknown,
+}
+
+impl Behaviour {
+    pub fn label(self) -> &'static str {
+        match self {
+            Behaviour::Normal => "Normal",
+            Behaviour::Notified => "Warned",
+            Behaviour::Throttled => "Slowed down",
+            Behaviour::Blocked => "Data blocked",
+            Behaviour::Unknown => "Unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineUsage {
+    pub used_kb: u64,
+    pub limit_kb: u64,
+    pub notify_kb: Option<u64>,
+    pub throttle_kb: Option<u64>,
+    pub throttle_speed: Option<String>,
+    pub behaviour: Behaviour,
+    /// No limit set: the platform default applies.
+    pub is_default: bool,
+    /// `M` or `W` with the day, when known.
+    pub renewal: Option<RenewalView>,
+}
+
+impl LineUsage {
+    /// Share of the limit used, 0–100.
+    pub fn percent(&self) -> u32 {
+        if self.limit_kb == 0 {
+            return 0;
+        }
+        ((self.used_kb.min(self.limit_kb) * 100) / self.limit_kb) as u32
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RenewalView {
+    pub period: String,
+    pub day: i64,
+    pub auto_renew: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuardianSummary {
+    pub calls_on: bool,
+    pub messages_on: bool,
+    /// The message filter's mode in words, if there is one.
+    pub message_filter: Option<String>,
+    pub allowed: usize,
+    pub blocked: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alert {
+    /// `danger`, `warning` or `info`.
+    pub level: String,
+    pub message: String,
+}
+
+/// One line's data page: settings, usage and the samples for the chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineDetail {
+    pub account_id: String,
+    pub account_name: String,
+    pub owner: String,
+    pub line: LineSummary,
+    /// (seconds since the cycle began, used KB), oldest first.
+    pub samples: Vec<(i64, u64)>,
+    pub can_manage: bool,
+}

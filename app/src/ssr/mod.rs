@@ -8,6 +8,7 @@ pub mod auth;
 pub mod clock;
 pub mod credentials;
 pub mod demo;
+pub mod family;
 pub mod intents;
 pub mod messaging;
 pub mod numbers;

@@ -819,6 +819,22 @@ pub struct DataUsageSettingsEntry {
     pub throttle_speed: Option<String>,
     #[serde(rename = "ValueUnit", default, deserialize_with = "opt_string")]
     pub value_unit: Option<String>,
+    /// Not in the reference's example; the sandbox (and, we expect, the
+    /// platform) includes the cycle when one was set.
+    #[serde(rename = "RenewalInfo", default, skip_serializing_if = "Option::is_none")]
+    pub renewal_info: Option<RenewalInfo>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RenewalInfo {
+    #[serde(rename = "PeriodType", default, deserialize_with = "opt_string")]
+    pub period_type: Option<String>,
+    #[serde(rename = "PeriodValue", default, deserialize_with = "opt_i64")]
+    pub period_value: Option<i64>,
+    #[serde(rename = "RenewalDay", default, deserialize_with = "opt_i64")]
+    pub renewal_day: Option<i64>,
+    #[serde(rename = "AutoRenew", default, deserialize_with = "opt_bool")]
+    pub auto_renew: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,467 @@
+//! The family Manager's Account: members, lines and their data use, read
+//! with one batched `data-usage/info` and one `data-usage/settings` call for
+//! all lines of the page; data limits and renewal for one or several lines.
+
+use std::collections::HashMap;
+
+use telegent::ops::numbers::{
+    DataUsageInfoEntry, DataUsageLimitsRequest, DataUsageSettingsEntry, PhoneNumbersRequest, RenewalInfoRequest,
+};
+use telegent::phone;
+use telegent::types::{NumberEntry, Subscriber};
+
+use super::accounts::account_subscribers;
+use super::audit::{self, Outcome};
+use super::{AppState, Caller, Tenant};
+use crate::error::AppError;
+use crate::limits::{Thresholds, DEFAULT_LIMIT_MB};
+use crate::model::{
+    Alert, Behaviour, FamilyOverview, GuardianSummary, LineDetail, LineSummary, LineUsage, Member, RenewalView,
+};
+use crate::policy::Action;
+
+const KB_PER_MB: u64 = 1024;
+
+/// "150.5 MB", "1.2 GB", "512 KB", "0 B" → kilobytes.
+pub fn parse_amount_kb(text: &str) -> Option<u64> {
+    let mut parts = text.split_whitespace();
+    let value: f64 = parts.next()?.parse().ok()?;
+    let per = match parts.next().unwrap_or("KB").to_ascii_uppercase().as_str() {
+        "B" => 1.0 / 1024.0,
+        "KB" => 1.0,
+        "MB" => 1024.0,
+        "GB" => 1024.0 * 1024.0,
+        "TB" => 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    Some((value * per).round().max(0.0) as u64)
+}
+
+fn unit_kb(unit: Option<&str>) -> u64 {
+    match unit.unwrap_or("MB").to_ascii_uppercase().as_str() {
+        "KB" => 1,
+        "GB" => 1024 * 1024,
+        "TB" => 1024 * 1024 * 1024,
+        _ => KB_PER_MB,
+    }
+}
+
+fn behaviour(text: Option<&str>) -> Behaviour {
+    match text.unwrap_or("").to_ascii_lowercase().as_str() {
+        "active" | "normal" => Behaviour::Normal,
+        "notified" | "notify" => Behaviour::Notified,
+        "throttled" => Behaviour::Throttled,
+        "blocked" | "limited" => Behaviour::Blocked,
+        _ => Behaviour::Unknown,
+    }
+}
+
+/// One line's usage from the two batched answers.
+fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSettingsEntry>) -> LineUsage {
+    let per = unit_kb(settings.and_then(|s| s.value_unit.as_deref()));
+    let to_kb = |v: Option<i64>| v.filter(|v| *v > 0).map(|v| v as u64 * per);
+    let limit_kb = settings
+        .and_then(|s| to_kb(s.limit_value))
+        .unwrap_or(DEFAULT_LIMIT_MB as u64 * KB_PER_MB);
+    let is_default =
+        settings.is_none_or(|s| s.limit_value.is_none() || s.status_message.as_deref() == Some("Platform default"));
+    LineUsage {
+        used_kb: info
+            .and_then(|i| i.used.as_deref())
+            .and_then(parse_amount_kb)
+            .unwrap_or(0),
+        limit_kb,
+        notify_kb: settings.and_then(|s| to_kb(s.notify_value)),
+        throttle_kb: settings.and_then(|s| to_kb(s.throttle_value)),
+        throttle_speed: settings.and_then(|s| s.throttle_speed.clone()),
+        behaviour: behaviour(info.and_then(|i| i.current_behavior.as_deref())),
+        is_default,
+        renewal: settings.and_then(|s| s.renewal_info.as_ref()).and_then(|r| {
+            Some(RenewalView {
+                period: r.period_type.clone()?,
+                day: r.renewal_day?,
+                auto_renew: r.auto_renew.unwrap_or(false),
+            })
+        }),
+    }
+}
+
+/// Usage and settings for many lines: one call each, whatever the number of lines.
+async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<String, LineUsage>, AppError> {
+    if msisdns.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let request = PhoneNumbersRequest {
+        phone_numbers: NumberEntry::list(msisdns),
+    };
+    let (info, settings) = tokio::join!(
+        tenant.client.data_usage_info(&request),
+        tenant.client.data_usage_settings(&request)
+    );
+    let (info, settings) = (info?, settings?);
+    let info: HashMap<String, DataUsageInfoEntry> = info
+        .phone_numbers
+        .into_iter()
+        .filter_map(|e| Some((e.number.clone()?, e)))
+        .collect();
+    let settings: HashMap<String, DataUsageSettingsEntry> = settings
+        .phone_numbers
+        .into_iter()
+        .filter_map(|e| Some((e.number.clone()?, e)))
+        .collect();
+    Ok(msisdns
+        .iter()
+        .map(|m| (m.clone(), line_usage(info.get(m), settings.get(m))))
+        .collect())
+}
+
+/// The AI Guardian's state for one child (cached reads).
+async fn guardian_of(tenant: &Tenant, subscriber_id: &str) -> Result<GuardianSummary, AppError> {
+    let (features, filters) = tokio::join!(
+        tenant.client.guardian_features(subscriber_id, None),
+        tenant.client.message_filters(Some(subscriber_id), None, None)
+    );
+    let features = features?;
+    let filter = filters.ok().and_then(|f| f.into_iter().next());
+    Ok(GuardianSummary {
+        calls_on: features.enable_intelligent_guardian_calls.unwrap_or(false),
+        messages_on: features.enable_intelligent_guardian_messages.unwrap_or(false),
+        message_filter: filter.as_ref().and_then(|f| f.filter_mode.clone()),
+        allowed: filter.as_ref().map_or(0, |f| f.allowed_contacts.len()),
+        blocked: filter.as_ref().map_or(0, |f| f.blocked_contacts.len()),
+    })
+}
+
+fn summary(msisdn: &str, usage: LineUsage) -> LineSummary {
+    LineSummary {
+        msisdn: msisdn.to_string(),
+        display: phone::format_for_display(msisdn),
+        usage,
+    }
+}
+
+/// What needs attention, worst first.
+fn alerts_for(members: &[Member]) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for member in members {
+        for line in &member.lines {
+            let u = &line.usage;
+            let (level, message) = match u.behaviour {
+                Behaviour::Blocked => (
+                    "danger",
+                    format!(
+                        "{}'s line {} has used all its data and is blocked.",
+                        member.name, line.display
+                    ),
+                ),
+                Behaviour::Throttled => (
+                    "warning",
+                    format!("{}'s line {} is slowed down.", member.name, line.display),
+                ),
+                _ if u.percent() >= 80 => (
+                    "warning",
+                    format!(
+                        "{}'s line {} has used {}% of its data.",
+                        member.name,
+                        line.display,
+                        u.percent()
+                    ),
+                ),
+                _ => continue,
+            };
+            alerts.push(Alert {
+                level: level.into(),
+                message,
+            });
+        }
+        if let Some(g) = &member.guardian {
+            if !g.calls_on && !g.messages_on {
+                alerts.push(Alert {
+                    level: "info".into(),
+                    message: format!("AI Guardian is off for {}.", member.name),
+                });
+            }
+        }
+    }
+    alerts.sort_by_key(|a| match a.level.as_str() {
+        "danger" => 0,
+        "warning" => 1,
+        _ => 2,
+    });
+    alerts
+}
+
+/// Remembers what each line had used, for the chart (at most one sample per
+/// line every five minutes).
+async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(), AppError> {
+    let now = state.clock.now();
+    for (msisdn, used_kb) in lines {
+        let last: Option<(i64, i64)> =
+            sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = ? ORDER BY at DESC LIMIT 1")
+                .bind(msisdn)
+                .fetch_optional(&state.pool)
+                .await?;
+        let due = last.is_none_or(|(at, kb)| now - at >= 300 || kb as u64 != *used_kb);
+        if due {
+            sqlx::query("INSERT OR REPLACE INTO usage_samples (msisdn, at, used_kb) VALUES (?, ?, ?)")
+                .bind(msisdn)
+                .bind(now)
+                .bind(*used_kb as i64)
+                .execute(&state.pool)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn overview(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+) -> Result<FamilyOverview, AppError> {
+    let (account, subscribers) = tokio::join!(
+        tenant.client.account(account_id),
+        account_subscribers(&tenant.client, account_id)
+    );
+    let (account, mut subscribers) = (account?, subscribers?);
+    subscribers.sort_by_key(|s| (s.role != "Manager", s.name.to_lowercase()));
+    let msisdns: Vec<String> = subscribers.iter().flat_map(|s| s.phone_numbers.clone()).collect();
+    let mut usage = usage_of(tenant, &msisdns).await?;
+    let mut members = Vec::new();
+    for s in subscribers {
+        let guardian = if s.role == "Subscriber" {
+            // Guardian state is shown, not required: a failing read leaves it out.
+            guardian_of(tenant, &s.subscriber_id).await.ok()
+        } else {
+            None
+        };
+        members.push(member(s, &mut usage, guardian));
+    }
+    let samples: Vec<(&str, u64)> = members
+        .iter()
+        .flat_map(|m| m.lines.iter().map(|l| (l.msisdn.as_str(), l.usage.used_kb)))
+        .collect();
+    sample_usage(state, &samples).await?;
+    Ok(FamilyOverview {
+        account_id: account.account_id,
+        account_name: account.account_name,
+        alerts: alerts_for(&members),
+        members,
+        can_manage: caller.allows(Action::ManageDataLimits),
+    })
+}
+
+fn member(s: Subscriber, usage: &mut HashMap<String, LineUsage>, guardian: Option<GuardianSummary>) -> Member {
+    let lines = s
+        .phone_numbers
+        .iter()
+        .map(|m| summary(m, usage.remove(m).unwrap_or_else(|| line_usage(None, None))))
+        .collect();
+    Member {
+        subscriber_id: s.subscriber_id,
+        name: s.name,
+        email: s.email,
+        role: s.role,
+        lines,
+        guardian,
+    }
+}
+
+/// The lines of the Account (E.164), to check that every line a form names is one of them.
+pub async fn account_lines(tenant: &Tenant, account_id: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(account_subscribers(&tenant.client, account_id)
+        .await?
+        .into_iter()
+        .flat_map(|s| {
+            let name = s.name.clone();
+            s.phone_numbers.into_iter().map(move |n| (n, name.clone()))
+        })
+        .collect())
+}
+
+/// Every named line must belong to the Account; anything else is "not found".
+pub async fn lines_in_account(tenant: &Tenant, account_id: &str, numbers: &[String]) -> Result<Vec<String>, AppError> {
+    if numbers.is_empty() {
+        return Err(AppError::invalid("numbers", "Choose at least one line."));
+    }
+    let own = account_lines(tenant, account_id).await?;
+    let mut chosen = Vec::new();
+    for number in numbers {
+        let e164 = phone::normalize_e164(number).map_err(|_| AppError::NotFound)?;
+        if !own.iter().any(|(n, _)| *n == e164) {
+            return Err(AppError::NotFound);
+        }
+        if !chosen.contains(&e164) {
+            chosen.push(e164);
+        }
+    }
+    Ok(chosen)
+}
+
+pub async fn line_detail(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+    msisdn: &str,
+) -> Result<LineDetail, AppError> {
+    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
+        .await?
+        .remove(0);
+    let owner = account_lines(tenant, account_id)
+        .await?
+        .into_iter()
+        .find(|(n, _)| *n == line)
+        .map(|(_, name)| name)
+        .unwrap_or_default();
+    let account = tenant.client.account(account_id).await?;
+    let usage = usage_of(tenant, std::slice::from_ref(&line))
+        .await?
+        .remove(&line)
+        .unwrap_or_else(|| line_usage(None, None));
+    sample_usage(state, &[(line.as_str(), usage.used_kb)]).await?;
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = ? ORDER BY at")
+        .bind(&line)
+        .fetch_all(&state.pool)
+        .await?;
+    Ok(LineDetail {
+        account_id: account.account_id,
+        account_name: account.account_name,
+        owner,
+        samples: current_cycle(&rows),
+        line: summary(&line, usage),
+        can_manage: caller.allows(Action::ManageDataLimits),
+    })
+}
+
+/// The samples since usage last went down (a renewal or reset), as seconds
+/// since the first of them.
+fn current_cycle(rows: &[(i64, i64)]) -> Vec<(i64, u64)> {
+    let start = rows.windows(2).rposition(|w| w[1].1 < w[0].1).map_or(0, |i| i + 1);
+    let cycle = &rows[start..];
+    let t0 = cycle.first().map_or(0, |r| r.0);
+    cycle.iter().map(|(at, kb)| (at - t0, (*kb).max(0) as u64)).collect()
+}
+
+/// Sets the same thresholds on every chosen line (one call), audited before
+/// and after.
+pub async fn set_limits(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+    numbers: &[String],
+    thresholds: &Thresholds,
+) -> Result<Vec<String>, AppError> {
+    let lines = lines_in_account(tenant, account_id, numbers).await?;
+    let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mut entry = caller.audit("SetDataLimits", &targets);
+    entry.account_id = Some(account_id.to_string());
+    entry.distributor_id = Some(tenant.distributor_id.clone());
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let detail = format!(
+        "notify {} / slow-down {} / limit {} MB{}",
+        thresholds.notify_mb.map_or("–".into(), |v| v.to_string()),
+        thresholds.throttle_mb.map_or("–".into(), |v| v.to_string()),
+        thresholds.limit_mb,
+        thresholds
+            .throttle_speed
+            .as_deref()
+            .map(|s| format!(" at {s}"))
+            .unwrap_or_default()
+    );
+    let result = tenant
+        .client
+        .set_data_usage_limits(&DataUsageLimitsRequest {
+            value_unit: "MB".into(),
+            notify_value: thresholds.notify_mb,
+            throttle_value: thresholds.throttle_mb,
+            throttle_speed: thresholds.throttle_speed.clone(),
+            limit_value: thresholds.limit_mb,
+            phone_numbers: NumberEntry::list(&lines),
+        })
+        .await;
+    tenant.client.invalidate_reads("/v1.0/numbers/data-usage");
+    match result {
+        Ok(_) => {
+            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
+            Ok(lines)
+        }
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            Err(error.into())
+        }
+    }
+}
+
+/// Sets the renewal cycle of the chosen lines; `reset` also sets their usage to zero.
+#[allow(clippy::too_many_arguments)]
+pub async fn set_renewal(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+    numbers: &[String],
+    period: &str,
+    day: i64,
+    auto_renew: bool,
+    reset: bool,
+) -> Result<(), AppError> {
+    let lines = lines_in_account(tenant, account_id, numbers).await?;
+    let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let action = if reset { "ResetDataUsage" } else { "SetRenewal" };
+    let mut entry = caller.audit(action, &targets);
+    entry.account_id = Some(account_id.to_string());
+    entry.distributor_id = Some(tenant.distributor_id.clone());
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let result = tenant
+        .client
+        .update_renewal_info(&RenewalInfoRequest {
+            phone_numbers: NumberEntry::list(&lines),
+            reset_usage: reset.then_some(true),
+            auto_renew,
+            period_type: period.into(),
+            period_value: Some(1),
+            renewal_day: day,
+        })
+        .await;
+    tenant.client.invalidate_reads("/v1.0/numbers/data-usage");
+    let detail = format!(
+        "{} day {day}{}{}",
+        if period == "W" { "weekly" } else { "monthly" },
+        if auto_renew { ", auto-renew" } else { "" },
+        if reset { ", usage reset" } else { "" }
+    );
+    match result {
+        Ok(_) => {
+            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
+            Ok(())
+        }
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            Err(error.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_telegent_writes_them() {
+        assert_eq!(parse_amount_kb("0 B"), Some(0));
+        assert_eq!(parse_amount_kb("512 KB"), Some(512));
+        assert_eq!(parse_amount_kb("1.5 MB"), Some(1536));
+        assert_eq!(parse_amount_kb("2 GB"), Some(2 * 1024 * 1024));
+        assert_eq!(parse_amount_kb("lots"), None);
+    }
+
+    #[test]
+    fn the_chart_starts_at_the_last_reset() {
+        let rows = [(100, 10), (200, 50), (300, 5), (400, 20)];
+        assert_eq!(current_cycle(&rows), vec![(0, 5), (100, 20)]);
+        assert_eq!(current_cycle(&[]), vec![]);
+    }
+}

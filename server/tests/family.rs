@@ -1,0 +1,293 @@
+//! The family Manager's portal against the sandbox: batched usage reads,
+//! data-limit rules, renewal, and scope.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{portal, urlencode, Browser};
+use telegent_app::model::{Behaviour, FamilyOverview, LineDetail};
+use telegent_portal::Portal;
+
+const JANE: &str = "jane.doe@example.com";
+
+fn account_id(portal: &Portal, name: &str) -> String {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    world.accounts.values().find(|a| a.name == name).unwrap().id.clone()
+}
+
+/// Gives the Doe Family two more lines (five in all), as copies of Sam's.
+fn add_two_lines(portal: &Portal) {
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        let sam = w.numbers.values().find(|n| n.msisdn == "+18015550102").unwrap().clone();
+        for msisdn in ["+18015550104", "+18015550105"] {
+            let mut line = sam.clone();
+            line.id = w.new_id("NID");
+            line.msisdn = msisdn.into();
+            let subscriber = line.subscriber_id.clone().unwrap();
+            w.numbers.insert(line.id.clone(), line);
+            w.subscribers
+                .get_mut(&subscriber)
+                .unwrap()
+                .phone_numbers
+                .push(msisdn.into());
+        }
+    });
+    // Changes made behind the portal's back show once its short read cache lapses.
+    portal
+        .state
+        .upstreams
+        .get(telegent_sandbox::seed::ACME_KEY)
+        .unwrap()
+        .invalidate_reads("/v1.0/distributor/subscribers");
+}
+
+fn calls_to(portal: &Portal, suffix: &str, since: usize) -> usize {
+    portal.sandbox.as_ref().unwrap().0.journal()[since..]
+        .iter()
+        .filter(|e| e.path.to_lowercase().ends_with(suffix))
+        .count()
+}
+
+async fn overview(browser: &mut Browser, account: &str) -> FamilyOverview {
+    let answer = browser.call("family/overview", &format!("account_id={account}")).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    serde_json::from_str(&answer.body).unwrap()
+}
+
+fn limits_form(account: &str, numbers: &[&str], notify: &str, throttle: &str, limit: &str, speed: &str) -> String {
+    let mut form =
+        format!("account_id={account}&unit=MB&notify={notify}&throttle={throttle}&limit={limit}&speed={speed}");
+    for n in numbers {
+        // As a browser encodes the brackets of `numbers[]`.
+        form.push_str(&format!("&numbers%5B%5D={}", urlencode(n)));
+    }
+    form
+}
+
+#[tokio::test]
+async fn a_five_line_family_costs_one_info_and_one_settings_call_and_none_when_served_again() {
+    let portal = portal().await;
+    add_two_lines(&portal);
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let family = overview(&mut jane, &doe).await;
+    let lines: usize = family.members.iter().map(|m| m.lines.len()).sum();
+    assert_eq!(lines, 5);
+    assert_eq!(calls_to(&portal, "/data-usage/info", before), 1);
+    assert_eq!(calls_to(&portal, "/data-usage/settings", before), 1);
+
+    let again = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let family_again = overview(&mut jane, &doe).await;
+    assert_eq!(family_again.members.len(), family.members.len());
+    assert_eq!(calls_to(&portal, "/data-usage/info", again), 0, "cached");
+    assert_eq!(calls_to(&portal, "/data-usage/settings", again), 0, "cached");
+}
+
+#[tokio::test]
+async fn an_unset_line_shows_the_platform_default_and_usage_drives_the_behaviour() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    // Sam has used 19 of the default 20 MB.
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        w.numbers
+            .values_mut()
+            .find(|n| n.msisdn == "+18015550102")
+            .unwrap()
+            .used_kb = 19 * 1024;
+    });
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let family = overview(&mut jane, &doe).await;
+    let sam = family.members.iter().find(|m| m.name == "Sam Doe").unwrap();
+    let line = &sam.lines[0];
+    assert!(line.usage.is_default);
+    assert_eq!(line.usage.limit_kb, 20 * 1024);
+    assert_eq!(line.usage.used_kb, 19 * 1024);
+    assert_eq!(line.usage.percent(), 95);
+    assert!(family
+        .alerts
+        .iter()
+        .any(|a| a.message.contains("Sam Doe") && a.message.contains("95%")));
+    // The children's Guardian state is there, and "off" is an alert.
+    assert!(sam.guardian.is_some());
+    assert_eq!(family.members[0].name, "Jane Doe", "the Manager first");
+    assert!(family.can_manage);
+}
+
+#[tokio::test]
+async fn limits_for_two_lines_at_once_are_sent_once_and_read_back() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    overview(&mut jane, &doe).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let answer = jane
+        .call(
+            "family/limits",
+            &limits_form(&doe, &["+18015550102", "(801) 555-0103"], "300", "400", "500", "1-mbps"),
+        )
+        .await;
+    assert!(answer.status.is_success(), "{answer:?}");
+    assert_eq!(
+        calls_to(&portal, "/numbers/data-usage", before),
+        1,
+        "one call for both lines"
+    );
+
+    let family = overview(&mut jane, &doe).await;
+    for name in ["Sam Doe", "Lily Doe"] {
+        let usage = &family.members.iter().find(|m| m.name == name).unwrap().lines[0].usage;
+        assert_eq!(
+            (usage.notify_kb, usage.throttle_kb, usage.limit_kb),
+            (Some(300 * 1024), Some(400 * 1024), 500 * 1024),
+            "{name}"
+        );
+        assert_eq!(usage.throttle_speed.as_deref(), Some("1-mbps"));
+        assert!(!usage.is_default);
+    }
+    let jane_line = &family.members.iter().find(|m| m.name == "Jane Doe").unwrap().lines[0].usage;
+    assert!(jane_line.is_default, "a line not chosen keeps its settings");
+
+    let (outcome, targets): (String, String) =
+        sqlx::query_as("SELECT outcome, target_ids FROM audit_log WHERE action = 'SetDataLimits'")
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(outcome, "succeeded");
+    assert_eq!(targets, "+18015550102,+18015550103");
+}
+
+#[tokio::test]
+async fn thresholds_out_of_order_are_refused_at_the_field_and_nothing_is_sent() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    for (notify, throttle, limit, speed, field) in [
+        ("400", "300", "500", "1-mbps", "notify"),
+        ("100", "500", "500", "1-mbps", "throttle"),
+        ("", "", "0", "", "limit"),
+        ("", "", "abc", "", "limit"),
+        ("", "400", "500", "", "speed"),
+        ("", "400", "500", "3-mbps", "speed"),
+    ] {
+        let answer = jane
+            .call(
+                "family/limits",
+                &limits_form(&doe, &["+18015550102"], notify, throttle, limit, speed),
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{notify}/{throttle}/{limit}"
+        );
+        assert!(
+            answer.body.contains(&format!("\"field\":\"{field}\"")),
+            "{}",
+            answer.body
+        );
+    }
+    let none = jane
+        .call("family/limits", &limits_form(&doe, &[], "", "", "500", ""))
+        .await;
+    assert!(none.body.contains("\"field\":\"numbers\""), "{}", none.body);
+    assert_eq!(
+        calls_to(&portal, "/numbers/data-usage", before),
+        0,
+        "nothing reached Telegent"
+    );
+}
+
+#[tokio::test]
+async fn a_line_of_another_account_is_not_found_and_nothing_is_sent() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    // Omar's line, through Jane's own Account…
+    let mixed = jane
+        .call(
+            "family/limits",
+            &limits_form(&doe, &["+18015550102", "+13855550110"], "", "", "500", ""),
+        )
+        .await;
+    assert_eq!(mixed.status, StatusCode::NOT_FOUND);
+    // …and through the Bakery's.
+    let foreign = jane
+        .call(
+            "family/limits",
+            &limits_form(&bakery, &["+13855550110"], "", "", "500", ""),
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    assert_eq!(foreign.body, mixed.body);
+    let line = jane
+        .call("family/line", &format!("account_id={doe}&msisdn=%2B13855550110"))
+        .await;
+    assert_eq!(line.status, StatusCode::NOT_FOUND);
+    assert_eq!(calls_to(&portal, "/numbers/data-usage", before), 0);
+
+    // A Distributor viewer reads but cannot change.
+    let mut reviewer = Browser::signed_in(&portal, "reviewer@acme.example").await;
+    assert_eq!(
+        reviewer
+            .call("family/overview", &format!("account_id={doe}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let refused = reviewer
+        .call(
+            "family/limits",
+            &limits_form(&doe, &["+18015550102"], "", "", "500", ""),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn renewal_follows_the_cycle_rules_and_reset_zeroes_usage() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        w.numbers
+            .values_mut()
+            .find(|n| n.msisdn == "+18015550103")
+            .unwrap()
+            .used_kb = 12 * 1024;
+    });
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let bad = jane
+        .call(
+            "family/renewal",
+            &format!("account_id={doe}&numbers%5B%5D=%2B18015550103&period=W&day=8&auto_renew=on"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("\"field\":\"day\""), "{}", bad.body);
+
+    let ok = jane
+        .call(
+            "family/renewal",
+            &format!("account_id={doe}&numbers%5B%5D=%2B18015550103&period=M&day=15&auto_renew=on&reset=on"),
+        )
+        .await;
+    assert!(ok.status.is_success(), "{ok:?}");
+    let detail: LineDetail = serde_json::from_str(
+        &jane
+            .call("family/line", &format!("account_id={doe}&msisdn=%2B18015550103"))
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(detail.line.usage.used_kb, 0, "usage reset");
+    assert_eq!(detail.line.usage.behaviour, Behaviour::Normal);
+    let renewal = detail.line.usage.renewal.expect("renewal read back");
+    assert_eq!(
+        (renewal.period.as_str(), renewal.day, renewal.auto_renew),
+        ("M", 15, true)
+    );
+    assert_eq!(detail.owner, "Lily Doe");
+}
