@@ -24,6 +24,7 @@ use crate::pages::{
     audit::AuditPage,
     dashboard::Dashboard,
     distributors::{DistributorsPage, MyLinesPage},
+    family::{LimitsPage, LinePage},
     not_found::NotFound,
     session::{LoginPage, PasswordPage, ProfilePage},
     users::UsersPage,
@@ -73,6 +74,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/distributors") view=DistributorsPage ssr=SsrMode::Async />
                     <Route path=path!("/distributors/:distributor_id") view=Dashboard ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/limits") view=LimitsPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/lines/:line") view=LinePage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />

@@ -2,3 +2,4 @@ pub mod breadcrumbs;
 pub mod layout;
 pub mod pager;
 pub mod problem;
+pub mod usage;

@@ -8,6 +8,7 @@ use crate::api::{fetch_account_detail, StartViewAs};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
 use crate::model::AccountDetail;
+use crate::pages::family::FamilySection;
 
 /// One Account: its address and subscribers with their lines.
 #[component]
@@ -39,6 +40,7 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
         subscribers,
     } = data;
     let id_for_view_as = id.clone();
+    let id_for_family = id.clone();
     view! {
         <Title text=name.clone() />
         <Breadcrumbs crumbs=vec![
@@ -59,43 +61,7 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
             <dd>{subscribers.len()}</dd>
         </dl>
         {can_view_as.then(|| view! { <ViewAsForm account_id=id_for_view_as.clone() /> })}
-        <h2>"Subscribers"</h2>
-        {if subscribers.is_empty() {
-            view! { <div class="empty-state"><p>"No subscribers in this account yet."</p></div> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap">
-                    <table class="data-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Role"</th>
-                                <th scope="col">"E-mail"</th>
-                                <th scope="col">"Numbers"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {subscribers
-                                .into_iter()
-                                .map(|s| {
-                                    view! {
-                                        <tr>
-                                            <td data-label="Name">
-                                                <div>{s.name}<div class="id-text">{s.id}</div></div>
-                                            </td>
-                                            <td data-label="Role">{s.role}</td>
-                                            <td data-label="E-mail">{s.email}</td>
-                                            <td data-label="Numbers">{s.numbers.join(", ")}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        }}
+        <FamilySection account_id=id_for_family />
     }
 }
 
