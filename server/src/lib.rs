@@ -66,6 +66,9 @@ pub struct PortalConfig {
     /// Where the in-process sandbox keeps its state (`None`: memory only).
     pub sandbox_state_file: Option<std::path::PathBuf>,
     pub sandbox_bind: SocketAddr,
+    /// The in-process sandbox's per-credential limit (`None`: unlimited, for tests
+    /// that make hundreds of calls).
+    pub sandbox_rate_limit_per_minute: Option<u32>,
     pub rate_limit_per_minute: u32,
     /// The key file sealing Distributor secrets (`None`: a key for this process only).
     pub credential_key_file: Option<std::path::PathBuf>,
@@ -82,6 +85,7 @@ impl PortalConfig {
             upstream: Upstream::Sandbox,
             sandbox_state_file: None,
             sandbox_bind: "127.0.0.1:0".parse().expect("valid address"),
+            sandbox_rate_limit_per_minute: Some(50),
             rate_limit_per_minute: 50,
             credential_key_file: None,
             auth: AuthSettings::default(),
@@ -122,6 +126,7 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         Upstream::Sandbox => {
             let instance = Sandbox::open(SandboxConfig {
                 state_file: cfg.sandbox_state_file,
+                rate_limit_per_minute: cfg.sandbox_rate_limit_per_minute,
                 ..SandboxConfig::default()
             })
             .context("opening the sandbox state")?;
