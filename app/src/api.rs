@@ -282,14 +282,22 @@ pub async fn fetch_my_lines() -> Result<MyLines, AppError> {
     let tenant = caller.tenant(&state)?;
     let account = tenant.client.account(account_id).await?;
     let me = tenant.client.subscriber(subscriber_id).await?;
+    let mut usage = crate::ssr::family::usage_of(&tenant, &me.phone_numbers).await?;
+    let guardian = crate::ssr::family::guardian_of(&tenant, subscriber_id).await.ok();
     Ok(MyLines {
         name: me.name,
         account_name: account.account_name,
-        numbers: me
+        lines: me
             .phone_numbers
             .iter()
-            .map(|n| telegent::phone::format_for_display(n))
+            .map(|n| {
+                let u = usage
+                    .remove(n)
+                    .unwrap_or_else(|| crate::ssr::family::line_usage(None, None));
+                crate::ssr::family::summary(n, u)
+            })
             .collect(),
+        guardian,
     })
 }
 

@@ -211,12 +211,13 @@ pub struct DistributorRow {
     pub connected: bool,
 }
 
-/// A Subscriber's own lines.
+/// A Subscriber's own lines, their data use and the restrictions on them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MyLines {
     pub name: String,
     pub account_name: String,
-    pub numbers: Vec<String>,
+    pub lines: Vec<LineSummary>,
+    pub guardian: Option<GuardianSummary>,
 }
 
 /// A Manager's home: the family, its lines, their data use and what needs attention.

@@ -89,3 +89,16 @@ test('a Manager of another Account gets the not-found page for these addresses',
     await expect(page.getByText('Doe')).toHaveCount(0);
   }
 });
+
+test('a Subscriber sees their own lines and restrictions, read-only', async ({ page }, testInfo) => {
+  await signIn(page, 'sam.doe@example.com');
+  await expect(page.getByRole('heading', { level: 1, name: 'My lines' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: SAM })).toBeVisible();
+  await expect(page.getByText('Data stops at')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'AI Guardian' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('main').locator('input, select, textarea')).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+  const response = await page.goto('/accounts/' + 'AID-00000000-0000-0000-0000-000000000000' + '/limits');
+  expect(response?.status()).toBe(403);
+});

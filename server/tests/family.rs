@@ -291,3 +291,34 @@ async fn renewal_follows_the_cycle_rules_and_reset_zeroes_usage() {
     );
     assert_eq!(detail.owner, "Lily Doe");
 }
+
+#[tokio::test]
+async fn a_subscriber_sees_their_own_lines_and_restrictions_and_changes_nothing() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    jane.call(
+        "family/limits",
+        &limits_form(&doe, &["+18015550102"], "100", "200", "300", "256-kbps"),
+    )
+    .await;
+    let mut sam = Browser::signed_in(&portal, "sam.doe@example.com").await;
+    let answer = sam.call("me/lines", "").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let mine: telegent_app::model::MyLines = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(mine.lines.len(), 1);
+    assert_eq!(mine.lines[0].msisdn, "+18015550102");
+    assert_eq!(mine.lines[0].usage.limit_kb, 300 * 1024);
+    assert!(mine.guardian.is_some());
+    // Read-only: the family functions refuse a Subscriber.
+    for (endpoint, form) in [
+        ("family/overview", format!("account_id={doe}")),
+        ("family/limits", limits_form(&doe, &["+18015550102"], "", "", "900", "")),
+    ] {
+        assert_eq!(
+            sam.call(endpoint, &form).await.status,
+            StatusCode::FORBIDDEN,
+            "{endpoint}"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use crate::api::{fetch_my_lines, list_distributors};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
+use crate::components::usage::{format_kb, UsageGauge};
 use crate::model::{DistributorRow, MyLines};
 
 #[component]
@@ -95,7 +96,8 @@ fn MyLinesView(data: MyLines) -> impl IntoView {
     let MyLines {
         name,
         account_name,
-        numbers,
+        lines,
+        guardian,
     } = data;
     view! {
         <Breadcrumbs crumbs=vec![Crumb::here_parent(account_name), Crumb::here("My lines")] />
@@ -103,15 +105,53 @@ fn MyLinesView(data: MyLines) -> impl IntoView {
             <h1>"My lines"</h1>
             <p class="muted">{name}</p>
         </div>
-        {if numbers.is_empty() {
+        <p class="hint">"Your account's Manager sets these limits and filters; ask them if something should change."</p>
+        {if lines.is_empty() {
             view! { <div class="empty-state"><p>"No lines are assigned to you yet."</p></div> }.into_any()
         } else {
             view! {
-                <ul class="line-list">
-                    {numbers.into_iter().map(|n| view! { <li class="line">{n}</li> }).collect_view()}
+                <ul class="line-usage-list">
+                    {lines
+                        .into_iter()
+                        .map(|line| {
+                            let u = line.usage.clone();
+                            view! {
+                                <li class="member-card">
+                                    <div class="line-head">
+                                        <h2 class="line-number">{line.display.clone()}</h2>
+                                        <span class=format!("status behaviour-{:?}", u.behaviour)>{u.behaviour.label()}</span>
+                                    </div>
+                                    <UsageGauge usage=u.clone() />
+                                    <dl class="facts">
+                                        <dt>"Warning at"</dt>
+                                        <dd>{u.notify_kb.map_or("none".into(), format_kb)}</dd>
+                                        <dt>"Slowed down at"</dt>
+                                        <dd>{u.throttle_kb.map_or("never".into(), format_kb)}</dd>
+                                        <dt>"Data stops at"</dt>
+                                        <dd>{format_kb(u.limit_kb)}</dd>
+                                    </dl>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any()
         }}
+        {guardian.map(|g| view! {
+            <section class="panel" aria-labelledby="guardian-heading">
+                <h2 id="guardian-heading">"AI Guardian"</h2>
+                <dl class="facts">
+                    <dt>"Calls"</dt>
+                    <dd>{if g.calls_on { "Filtered" } else { "Not filtered" }}</dd>
+                    <dt>"Messages"</dt>
+                    <dd>{if g.messages_on { "Filtered" } else { "Not filtered" }}</dd>
+                    <dt>"Message filter"</dt>
+                    <dd>{g.message_filter.unwrap_or_else(|| "none".into())}</dd>
+                    <dt>"Blocked contacts"</dt>
+                    <dd>{g.blocked}</dd>
+                </dl>
+            </section>
+        })}
     }
 }

@@ -57,7 +57,7 @@ fn behaviour(text: Option<&str>) -> Behaviour {
 }
 
 /// One line's usage from the two batched answers.
-fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSettingsEntry>) -> LineUsage {
+pub fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSettingsEntry>) -> LineUsage {
     let per = unit_kb(settings.and_then(|s| s.value_unit.as_deref()));
     let to_kb = |v: Option<i64>| v.filter(|v| *v > 0).map(|v| v as u64 * per);
     let limit_kb = settings
@@ -87,7 +87,7 @@ fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSett
 }
 
 /// Usage and settings for many lines: one call each, whatever the number of lines.
-async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<String, LineUsage>, AppError> {
+pub async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<String, LineUsage>, AppError> {
     if msisdns.is_empty() {
         return Ok(HashMap::new());
     }
@@ -116,7 +116,7 @@ async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<String,
 }
 
 /// The AI Guardian's state for one child (cached reads).
-async fn guardian_of(tenant: &Tenant, subscriber_id: &str) -> Result<GuardianSummary, AppError> {
+pub async fn guardian_of(tenant: &Tenant, subscriber_id: &str) -> Result<GuardianSummary, AppError> {
     let (features, filters) = tokio::join!(
         tenant.client.guardian_features(subscriber_id, None),
         tenant.client.message_filters(Some(subscriber_id), None, None)
@@ -132,7 +132,7 @@ async fn guardian_of(tenant: &Tenant, subscriber_id: &str) -> Result<GuardianSum
     })
 }
 
-fn summary(msisdn: &str, usage: LineUsage) -> LineSummary {
+pub fn summary(msisdn: &str, usage: LineUsage) -> LineSummary {
     LineSummary {
         msisdn: msisdn.to_string(),
         display: phone::format_for_display(msisdn),
