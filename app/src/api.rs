@@ -466,3 +466,184 @@ pub async fn set_renewal(
     ));
     Ok(())
 }
+
+/// One child's AI Guardian: switches, guardians, and the filters of one line.
+#[server(endpoint = "guardian/detail")]
+pub async fn fetch_guardian(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+) -> Result<crate::model::GuardianDetail, AppError> {
+    let (state, caller) = require(Action::ViewSubscribers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(crate::ssr::guardian::detail(&caller, &tenant, &account_id, &subscriber_id, &line).await)
+}
+
+#[cfg(feature = "ssr")]
+fn back_to_guardian(account_id: &str, subscriber_id: &str, line: &str, saved: &str) {
+    leptos_axum::redirect(&format!(
+        "/accounts/{account_id}/guardian/{subscriber_id}?line={}&saved={saved}",
+        crate::url::urlencode(line.trim_start_matches('+'))
+    ));
+}
+
+/// The master switches: filters do nothing while these are off.
+#[server(endpoint = "guardian/switches")]
+pub async fn set_guardian_switches(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+    calls: Option<String>,
+    messages: Option<String>,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageGuardian).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(
+        crate::ssr::guardian::set_switches(
+            &state,
+            &caller,
+            &tenant,
+            &account_id,
+            &subscriber_id,
+            &line,
+            calls.is_some(),
+            messages.is_some(),
+        )
+        .await,
+    )?;
+    back_to_guardian(&account_id, &subscriber_id, &line, "switches");
+    Ok(())
+}
+
+/// Links (`link=true`) or unlinks a guardian of the child.
+#[server(endpoint = "guardian/relation")]
+pub async fn set_guardian_relation(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+    guardian_id: String,
+    link: bool,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageGuardian).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(
+        crate::ssr::guardian::set_relation(
+            &state,
+            &caller,
+            &tenant,
+            &account_id,
+            &subscriber_id,
+            &line,
+            &guardian_id,
+            link,
+        )
+        .await,
+    )?;
+    back_to_guardian(&account_id, &subscriber_id, &line, "guardians");
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "guardian/call-filter")]
+pub async fn save_call_filter(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+    mode: String,
+    block_unknown: Option<String>,
+    block_international: Option<String>,
+    inbound: Option<String>,
+    outbound: Option<String>,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageGuardian).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let settings = crate::ssr::guardian::CallSettings {
+        mode,
+        block_unknown: block_unknown.is_some(),
+        block_international: block_international.is_some(),
+        inbound: inbound.is_some(),
+        outbound: outbound.is_some(),
+    };
+    with_status(
+        crate::ssr::guardian::save_call_filter(&state, &caller, &tenant, &account_id, &subscriber_id, &line, &settings)
+            .await,
+    )?;
+    back_to_guardian(&account_id, &subscriber_id, &line, "calls");
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "guardian/message-filter")]
+pub async fn save_message_filter(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+    mode: String,
+    block_links: Option<String>,
+    block_media: Option<String>,
+    block_unknown: Option<String>,
+    inbound: Option<String>,
+    outbound: Option<String>,
+    keywords: String,
+    notify: String,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageGuardian).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let settings = crate::ssr::guardian::MessageSettings {
+        mode,
+        block_links: block_links.is_some(),
+        block_media: block_media.is_some(),
+        block_unknown: block_unknown.is_some(),
+        inbound: inbound.is_some(),
+        outbound: outbound.is_some(),
+        keywords,
+        notify,
+    };
+    with_status(
+        crate::ssr::guardian::save_message_filter(
+            &state,
+            &caller,
+            &tenant,
+            &account_id,
+            &subscriber_id,
+            &line,
+            &settings,
+        )
+        .await,
+    )?;
+    back_to_guardian(&account_id, &subscriber_id, &line, "messages");
+    Ok(())
+}
+
+/// Adds or removes one number on a call or message filter's allowed or blocked list.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "guardian/list")]
+pub async fn edit_guardian_list(
+    account_id: String,
+    subscriber_id: String,
+    line: String,
+    filter: String,
+    list: String,
+    number: String,
+    add: bool,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageGuardian).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(
+        crate::ssr::guardian::edit_list(
+            &state,
+            &caller,
+            &tenant,
+            &account_id,
+            &subscriber_id,
+            &line,
+            &filter,
+            &list,
+            &number,
+            add,
+        )
+        .await,
+    )?;
+    back_to_guardian(&account_id, &subscriber_id, &line, &format!("{filter}-{list}"));
+    Ok(())
+}

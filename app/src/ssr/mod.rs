@@ -9,6 +9,7 @@ pub mod clock;
 pub mod credentials;
 pub mod demo;
 pub mod family;
+pub mod guardian;
 pub mod intents;
 pub mod messaging;
 pub mod numbers;

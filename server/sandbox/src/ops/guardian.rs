@@ -197,7 +197,7 @@ fn relations_of_child(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .filter(|r| r.child_id == child.id)
         .map(relation_json)
         .collect();
-    Ok(json!({ "ChildSubscriberId": child.id, "Parents": parents }))
+    Ok(json!({ "ChildSubscriberId": child.id, "Guardians": parents }))
 }
 
 fn filter_json(f: &Filter, kind: &Kind) -> Value {
