@@ -2,6 +2,10 @@
 //! scope) from the session, checks every ID argument against that scope,
 //! then calls a service. Stable endpoint names, POST only.
 
+// A server function takes its form's fields one by one (that is how forms
+// post without JavaScript), so some take many.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -543,7 +547,6 @@ pub async fn set_guardian_relation(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "guardian/call-filter")]
 pub async fn save_call_filter(
     account_id: String,
@@ -572,7 +575,6 @@ pub async fn save_call_filter(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "guardian/message-filter")]
 pub async fn save_message_filter(
     account_id: String,
@@ -616,7 +618,6 @@ pub async fn save_message_filter(
 }
 
 /// Adds or removes one number on a call or message filter's allowed or blocked list.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "guardian/list")]
 pub async fn edit_guardian_list(
     account_id: String,

@@ -109,6 +109,9 @@ pub struct ServeArgs {
     /// Where the in-process sandbox listens (port 0: any free port).
     #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:0")]
     pub sandbox_bind: SocketAddr,
+    /// The in-process sandbox's requests per minute per credential (like the platform's ~50).
+    #[arg(long, env = "SANDBOX_RATE_LIMIT", default_value_t = 50)]
+    pub sandbox_rate_limit: u32,
     /// The address people use to reach the portal. `https://…` turns on
     /// Secure `__Host-` session cookies and HSTS (put TLS in front of the portal).
     #[arg(long, env = "PORTAL_PUBLIC_URL")]

@@ -69,7 +69,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             upstream: upstream.clone(),
             sandbox_state_file: Some(common.sandbox_state_file()),
             sandbox_bind: args.sandbox_bind,
-            sandbox_rate_limit_per_minute: Some(50),
+            sandbox_rate_limit_per_minute: (args.sandbox_rate_limit > 0).then_some(args.sandbox_rate_limit),
             rate_limit_per_minute: args.telegent_rate_limit,
             credential_key_file: Some(common.credential_key_file()),
             auth: AuthSettings {

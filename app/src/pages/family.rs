@@ -87,13 +87,14 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
 #[component]
 fn MemberCard(member: Member, account_id: String) -> impl IntoView {
     let Member {
+        subscriber_id,
         name,
         email,
         role,
         lines,
         guardian,
-        ..
     } = member;
+    let guardian_href = format!("/accounts/{account_id}/guardian/{subscriber_id}");
     view! {
         <li class="member-card">
             <div class="member-head">
@@ -112,7 +113,12 @@ fn MemberCard(member: Member, account_id: String) -> impl IntoView {
                     .message_filter
                     .map(|mode| format!(" · message filter {mode}, {} allowed, {} blocked", g.allowed, g.blocked))
                     .unwrap_or_default();
-                view! { <p class="guardian-state">"AI Guardian: " {state} {filter}</p> }
+                view! {
+                    <p class="guardian-state">
+                        "AI Guardian: " {state} {filter} " · "
+                        <a href=guardian_href.clone()>{format!("AI Guardian settings for {name}")}</a>
+                    </p>
+                }
             })}
             {if lines.is_empty() {
                 view! { <p class="muted">"No lines."</p> }.into_any()

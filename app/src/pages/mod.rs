@@ -3,6 +3,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod distributors;
 pub mod family;
+pub mod guardian;
 pub mod not_found;
 pub mod session;
 pub mod users;
