@@ -46,16 +46,18 @@ fn request_meta() -> (Option<String>, Option<String>) {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let address = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string());
+    let address = parts.extensions.get::<auth::ClientAddress>().and_then(|a| a.0.clone());
     (request_id, address)
 }
 
 /// Only paths on this site, so a crafted link cannot send people elsewhere.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains("://");
+    // Browsers drop tabs and newlines from URLs and read `\` as `/`, so
+    // "/\t/evil.example" would leave the site: refuse all of them.
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains("://")
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     if ok && !next.starts_with("/login") {
         next.to_string()
     } else {

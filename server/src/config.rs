@@ -116,6 +116,10 @@ pub struct ServeArgs {
     /// Secure `__Host-` session cookies and HSTS (put TLS in front of the portal).
     #[arg(long, env = "PORTAL_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Behind a reverse proxy: take client addresses (sign-in throttling, audit)
+    /// from the last X-Forwarded-For entry. Only with a proxy that sets it.
+    #[arg(long, env = "PORTAL_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "PORTAL_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,

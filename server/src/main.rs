@@ -75,6 +75,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             auth: AuthSettings {
                 idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
                 absolute_lifetime: Duration::from_secs(args.session_max_hours * 3600),
+                trust_forwarded_for: args.trust_forwarded_for,
                 ..AuthSettings::default()
             },
             https: args.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),

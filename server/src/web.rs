@@ -14,7 +14,7 @@ use axum::Extension;
 use telegent_app::api::home_of;
 use telegent_app::model::AuditFilter;
 use telegent_app::policy::Action;
-use telegent_app::ssr::auth::{self, CallerSlot};
+use telegent_app::ssr::auth::{self, CallerSlot, ClientAddress};
 use telegent_app::ssr::{audit, AppState};
 use tower_sessions::Session;
 
@@ -42,10 +42,8 @@ pub async fn resolve_caller(
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let address = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string());
+    let address = client_address(&request, state.auth.trust_forwarded_for);
+    request.extensions_mut().insert(ClientAddress(address.clone()));
     let caller = auth::resolve(&state, &session, request_id, address).await.map(Arc::new);
     let path = request.uri().path().to_string();
     if request.method() == Method::GET && is_page(&path) {
@@ -76,6 +74,28 @@ pub async fn resolve_caller(
     }
     request.extensions_mut().insert(CallerSlot(caller));
     next.run(request).await
+}
+
+/// The client's address: the last `X-Forwarded-For` entry when a trusted
+/// proxy adds it, the TCP peer otherwise.
+fn client_address(request: &Request, trust_forwarded_for: bool) -> Option<String> {
+    if trust_forwarded_for {
+        let forwarded = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|v| !v.is_empty());
+        if let Some(address) = forwarded {
+            return Some(address.to_string());
+        }
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
 }
 
 /// Refuses state-changing requests that a browser says come from another

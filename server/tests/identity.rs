@@ -98,6 +98,9 @@ async fn only_local_paths_are_followed_after_sign_in() {
         ("https://evil.example/", "/"),
         ("//evil.example", "/"),
         ("/\\evil.example", "/"),
+        ("/\t/evil.example", "/"),
+        ("/\n/evil.example", "/"),
+        ("/ /evil.example", "/"),
         ("/audit", "/audit"),
     ] {
         assert_eq!(telegent_app::api::safe_next(next), expected, "{next}");
@@ -676,4 +679,64 @@ async fn user_lists_stay_inside_the_scope() {
     let emails: Vec<&str> = page.rows.iter().map(|r| r.email.as_str()).collect();
     assert_eq!(emails, ["jane.doe@example.com", "sam.doe@example.com"]);
     assert_eq!(page.grantable, [Role::Subscriber]);
+}
+
+#[tokio::test]
+async fn creating_a_user_cannot_change_the_role_of_someone_above_the_caller() {
+    let portal = portal().await;
+    // An Account Admin of the Doe Family in Telegent, without a portal login.
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        let id = w.new_id("TSUID");
+        let mut max = w
+            .subscribers
+            .values()
+            .find(|s| s.email == "sam.doe@example.com")
+            .unwrap()
+            .clone();
+        max.id = id.clone();
+        max.name = "Max Doe".into();
+        max.email = "max.doe@example.com".into();
+        max.role = "Account Admin".into();
+        max.phone_numbers.clear();
+        w.subscribers.insert(id, max);
+    });
+    portal
+        .state
+        .upstreams
+        .get(telegent_sandbox::seed::ACME_KEY)
+        .unwrap()
+        .invalidate_reads("/v1.0/distributor/subscribers");
+    let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
+    let answer = jane
+        .call(
+            "users/create",
+            "email=max.doe%40example.com&display_name=Max&role=Subscriber&distributor_id=&account_id=",
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
+    assert!(answer.body.contains("\"field\":\"email\""), "{}", answer.body);
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let max = world
+        .subscribers
+        .values()
+        .find(|s| s.email == "max.doe@example.com")
+        .unwrap();
+    assert_eq!(max.role, "Account Admin", "not demoted");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_is_throttled_and_audited() {
+    let portal = portal_with(|c| c.auth.trust_forwarded_for = true).await;
+    let mut browser = Browser::new(&portal);
+    let mut request = login_request("nobody@example.com", "wrong password");
+    request
+        .headers_mut()
+        .insert("x-forwarded-for", "203.0.113.7, 198.51.100.9".parse().unwrap());
+    browser.send(from_address(request, "10.0.0.1")).await;
+    let (address,): (Option<String>,) =
+        sqlx::query_as("SELECT client_address FROM audit_log WHERE action = 'SignIn' ORDER BY id DESC LIMIT 1")
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(address.as_deref(), Some("198.51.100.9"), "the entry the proxy added");
 }

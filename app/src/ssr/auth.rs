@@ -31,6 +31,9 @@ pub struct AuthSettings {
     pub absolute_lifetime: Duration,
     /// How long a "view as" lasts.
     pub view_as_lifetime: Duration,
+    /// Behind a reverse proxy: take the client's address from the last
+    /// `X-Forwarded-For` entry (the one the proxy added), not the peer.
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for AuthSettings {
@@ -39,6 +42,7 @@ impl Default for AuthSettings {
             idle_timeout: Duration::from_secs(30 * 60),
             absolute_lifetime: Duration::from_secs(12 * 60 * 60),
             view_as_lifetime: Duration::from_secs(30 * 60),
+            trust_forwarded_for: false,
         }
     }
 }
@@ -121,6 +125,11 @@ pub struct Caller {
     pub request_id: Option<String>,
     pub client_address: Option<String>,
 }
+
+/// The client's address as the middleware worked it out (the peer, or the
+/// address a trusted proxy reports), for throttling and the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct ClientAddress(pub Option<String>);
 
 /// The resolved caller, put into each request's extensions by the middleware.
 #[derive(Debug, Clone, Default)]

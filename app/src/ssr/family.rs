@@ -191,8 +191,9 @@ fn alerts_for(members: &[Member]) -> Vec<Alert> {
     alerts
 }
 
-/// Remembers what each line had used, for the chart (at most one sample per
-/// line every five minutes).
+/// Remembers what each line had used, for the chart: a sample when the
+/// figure changed or five minutes passed; samples older than 40 days (more
+/// than any cycle) are dropped.
 async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(), AppError> {
     let now = state.clock.now();
     for (msisdn, used_kb) in lines {
@@ -203,6 +204,11 @@ async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(), App
                 .await?;
         let due = last.is_none_or(|(at, kb)| now - at >= 300 || kb as u64 != *used_kb);
         if due {
+            sqlx::query("DELETE FROM usage_samples WHERE msisdn = ? AND at < ?")
+                .bind(msisdn)
+                .bind(now - 40 * 24 * 3600)
+                .execute(&state.pool)
+                .await?;
             sqlx::query("INSERT OR REPLACE INTO usage_samples (msisdn, at, used_kb) VALUES (?, ?, ?)")
                 .bind(msisdn)
                 .bind(now)

@@ -61,7 +61,14 @@ async fn call_filter(tenant: &Tenant, subscriber_id: &str, line: &str) -> Result
         .call_filters(Some(subscriber_id), Some(line), None)
         .await?
         .into_iter()
-        .find(|f| f.phone.as_deref().is_none_or(|p| p == line)))
+        .find(|f| is_for(f.subscriber_id.as_deref(), f.phone.as_deref(), subscriber_id, line)))
+}
+
+/// A filter is this child's and line's only if what it says of itself agrees
+/// (should the platform ever return more than was asked for).
+fn is_for(filter_subscriber: Option<&str>, filter_phone: Option<&str>, subscriber_id: &str, line: &str) -> bool {
+    filter_subscriber.is_none_or(|s| s == subscriber_id)
+        && filter_phone.map_or(filter_subscriber.is_some(), |p| p == line)
 }
 
 async fn message_filter(tenant: &Tenant, subscriber_id: &str, line: &str) -> Result<Option<MessageFilter>, AppError> {
@@ -70,7 +77,7 @@ async fn message_filter(tenant: &Tenant, subscriber_id: &str, line: &str) -> Res
         .message_filters(Some(subscriber_id), Some(line), None)
         .await?
         .into_iter()
-        .find(|f| f.phone.as_deref().is_none_or(|p| p == line)))
+        .find(|f| is_for(f.subscriber_id.as_deref(), f.phone.as_deref(), subscriber_id, line)))
 }
 
 pub async fn detail(
@@ -686,4 +693,18 @@ pub async fn edit_list(
         };
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_for;
+
+    #[test]
+    fn a_filter_is_used_only_for_its_own_child_and_line() {
+        assert!(is_for(Some("TSUID-1"), Some("+1801"), "TSUID-1", "+1801"));
+        assert!(!is_for(Some("TSUID-2"), Some("+1801"), "TSUID-1", "+1801"));
+        assert!(!is_for(Some("TSUID-1"), Some("+1802"), "TSUID-1", "+1801"));
+        assert!(is_for(Some("TSUID-1"), None, "TSUID-1", "+1801"));
+        assert!(!is_for(None, None, "TSUID-1", "+1801"));
+    }
 }

@@ -165,7 +165,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             let audit_id = audit::begin(&state.pool, &entry).await?;
             pending_audit = Some(audit_id);
             let telegent_role = role.telegent_role().unwrap_or("Subscriber");
-            match link_subscriber(&tenant.client, &account_id, &name, &email, telegent_role).await {
+            match link_subscriber(caller, &tenant.client, &account_id, &name, &email, telegent_role).await {
                 Ok(subscriber_id) => (Some(tenant.distributor_id), Some(account_id), Some(subscriber_id)),
                 Err(error) => {
                     audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
@@ -175,14 +175,53 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         }
     };
     let temporary = temporary_password();
+    let stored = store_user(
+        state,
+        &entry,
+        pending_audit,
+        &detail,
+        &email,
+        &name,
+        role,
+        &temporary,
+        (distributor_id, account_id, subscriber_id),
+    )
+    .await;
+    if let (Err(_), Some(audit_id)) = (&stored, pending_audit) {
+        // Telegent was changed but the portal's row was not written.
+        audit::finish(
+            &state.pool,
+            audit_id,
+            Outcome::Failed,
+            "the portal user could not be stored",
+        )
+        .await?;
+    }
+    Ok((stored?, temporary))
+}
+
+/// Writes the new user and completes (or writes) the audit row, in one transaction.
+#[allow(clippy::too_many_arguments)]
+async fn store_user(
+    state: &AppState,
+    entry: &audit::Entry,
+    pending_audit: Option<i64>,
+    detail: &str,
+    email: &str,
+    name: &str,
+    role: Role,
+    temporary: &str,
+    (distributor_id, account_id, subscriber_id): (Option<String>, Option<String>, Option<String>),
+) -> Result<i64, AppError> {
+    let mut entry = entry.clone();
     let mut tx = state.pool.begin().await?;
     let id = sqlx::query(
         "INSERT INTO users (email, display_name, password_hash, role, distributor_id, account_id, subscriber_id, \
          status, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, 'invited', 1)",
     )
-    .bind(&email)
-    .bind(&name)
-    .bind(passwords::hash(&temporary))
+    .bind(email)
+    .bind(name)
+    .bind(passwords::hash(temporary))
     .bind(format!("{role:?}"))
     .bind(&distributor_id)
     .bind(&account_id)
@@ -194,7 +233,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     match pending_audit {
         Some(audit_id) => {
             sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = ?, target_ids = ? WHERE id = ?")
-                .bind(&detail)
+                .bind(detail)
                 .bind(&targets)
                 .bind(audit_id)
                 .execute(&mut *tx)
@@ -202,18 +241,19 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         }
         None => {
             entry.distributor_id = distributor_id.or(entry.distributor_id);
-            entry.target_ids = vec![id.to_string(), email.clone()];
-            audit::record_in(&mut tx, &entry, Outcome::Succeeded, &detail).await?;
+            entry.target_ids = vec![id.to_string(), email.to_string()];
+            audit::record_in(&mut tx, &entry, Outcome::Succeeded, detail).await?;
         }
     }
     tx.commit().await?;
-    Ok((id, temporary))
+    Ok(id)
 }
 
 /// The Telegent subscriber for a new account-level user: the Account's
 /// subscriber with this e-mail (its role brought in line), or a new one.
 /// Telegent e-mails are platform-unique; a clash elsewhere is shown at the field.
 async fn link_subscriber(
+    caller: &Caller,
     client: &telegent::TelegentClient,
     account_id: &str,
     name: &str,
@@ -226,6 +266,18 @@ async fn link_subscriber(
         .find(|s| s.email.eq_ignore_ascii_case(email));
     if let Some(subscriber) = existing {
         if subscriber.role != telegent_role {
+            // Linking must not demote or promote someone above the caller.
+            let current = match subscriber.role.as_str() {
+                "Account Admin" => Role::AccountAdmin,
+                "Manager" => Role::Manager,
+                _ => Role::Subscriber,
+            };
+            if !caller.role.may_grant(current) {
+                return Err(AppError::invalid(
+                    "email",
+                    "This address belongs to someone in this Account whose role you can't change.",
+                ));
+            }
             client
                 .update_subscriber(&SubscriberUpdateRequest {
                     subscriber_id: subscriber.subscriber_id.clone(),
@@ -283,7 +335,7 @@ pub async fn set_enabled(state: &AppState, caller: &Caller, user_id: i64, enable
     let action = if enabled { "EnableUser" } else { "DisableUser" };
     audit::record_in(
         &mut tx,
-        &caller.audit(action, &[&user.id.to_string()]),
+        &audit_for(caller, action, &user),
         Outcome::Succeeded,
         &user.email,
     )
@@ -312,7 +364,7 @@ pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: 
             "A role at another level needs a new user (its scope differs).",
         ));
     }
-    let mut entry = caller.audit("ChangeRole", &[&user.id.to_string()]);
+    let mut entry = audit_for(caller, "ChangeRole", &user);
     let change = format!("{} → {}", old_role.label(), new_role.label());
     if let (Some(telegent_role), Some(subscriber_id), Some(account_id)) =
         (new_role.telegent_role(), &user.subscriber_id, &user.account_id)
@@ -362,6 +414,15 @@ async fn set_role(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, user_id: i64, ro
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// An audit entry about a user, in that user's scope (so their own
+/// Distributor or Account sees it, whoever made the change).
+fn audit_for(caller: &Caller, action: &str, user: &UserRow) -> audit::Entry {
+    let mut entry = caller.audit(action, &[&user.id.to_string()]);
+    entry.distributor_id = user.distributor_id.clone().or(entry.distributor_id);
+    entry.account_id = user.account_id.clone().or(entry.account_id);
+    entry
 }
 
 /// A user in scope whom the caller may change: not themselves, not above them.
