@@ -650,3 +650,32 @@ pub async fn edit_guardian_list(
     back_to_guardian(&account_id, &subscriber_id, &line, &format!("{filter}-{list}"));
     Ok(())
 }
+
+/// Adds a Distributor or replaces its API credential (Platform admin). The
+/// credential is tried against Telegent first and stored only if it works;
+/// the secret is sealed and never shown again.
+#[server(endpoint = "distributors/save")]
+pub async fn save_distributor(
+    distributor_id: String,
+    api_base_url: String,
+    account_key: String,
+    account_secret: String,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageCredentials).await?;
+    with_status(
+        crate::ssr::distributors::save(
+            &state,
+            &caller,
+            &distributor_id,
+            &api_base_url,
+            &account_key,
+            &account_secret,
+        )
+        .await,
+    )?;
+    leptos_axum::redirect(&format!(
+        "/distributors?saved={}",
+        crate::url::urlencode(distributor_id.trim())
+    ));
+    Ok(())
+}

@@ -740,3 +740,58 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_throttled_and_audited()
             .unwrap();
     assert_eq!(address.as_deref(), Some("198.51.100.9"), "the entry the proxy added");
 }
+
+#[tokio::test]
+async fn the_platform_admin_replaces_a_credential_only_after_telegent_accepts_it() {
+    use telegent_sandbox::seed::{GLOBEX_KEY, GLOBEX_SECRET};
+    let portal = portal().await;
+    let base = format!("http://{}", portal.sandbox.as_ref().unwrap().1);
+    let sealed = || async {
+        sqlx::query_as::<_, (String,)>("SELECT account_secret_sealed FROM distributors WHERE distributor_id = ?")
+            .bind(GLOBEX_KEY)
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap()
+            .0
+    };
+    let before = sealed().await;
+    let form = |secret: &str| {
+        format!(
+            "distributor_id={GLOBEX_KEY}&api_base_url={}&account_key={GLOBEX_KEY}&account_secret={}",
+            urlencode(&base),
+            urlencode(secret)
+        )
+    };
+    let mut acme = Browser::signed_in(&portal, ACME_ADMIN).await;
+    assert_eq!(
+        acme.call("distributors/save", &form(GLOBEX_SECRET)).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut platform = Browser::signed_in(&portal, "platform@telegent.example").await;
+    let wrong = platform.call("distributors/save", &form("not-the-secret")).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
+    assert!(wrong.body.contains("\"field\":\"account_secret\""), "{}", wrong.body);
+    assert_eq!(sealed().await, before, "nothing stored");
+
+    let right = platform.call("distributors/save", &form(GLOBEX_SECRET)).await;
+    assert!(right.status.is_success(), "{right:?}");
+    let after = sealed().await;
+    assert_ne!(after, before, "sealed again, with a fresh nonce");
+    assert!(!after.contains(GLOBEX_SECRET));
+    let details: Vec<(String,)> =
+        sqlx::query_as("SELECT detail FROM audit_log WHERE action = 'SaveDistributorCredential'")
+            .fetch_all(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(details.len(), 2, "the refused try and the saved one");
+    assert!(details
+        .iter()
+        .all(|(d,)| !d.contains(GLOBEX_SECRET) && !d.contains("not-the-secret")));
+    // The replaced client works.
+    let mut globex = Browser::signed_in(&portal, "admin@globex.example").await;
+    let list = globex
+        .call("accounts/list", "distributor_id=&page=1&search=&sort=name")
+        .await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+}

@@ -3,15 +3,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{fetch_my_lines, list_distributors};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{fetch_current_user, fetch_my_lines, list_distributors, SaveDistributor};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::model::{DistributorRow, MyLines};
+use crate::pages::session::{field_error, Field};
+use crate::policy::Role;
 
 #[component]
 pub fn DistributorsPage() -> impl IntoView {
-    let rows = OnceResource::new(list_distributors());
+    let query = use_query_map();
+    let saved = move || query.read().get("saved");
+    let rows = Resource::new(saved, |_| list_distributors());
+    let user = OnceResource::new(fetch_current_user());
     view! {
         <Title text="Distributors" />
         <Breadcrumbs crumbs=vec![Crumb::here("Distributors")] />
@@ -19,6 +26,7 @@ pub fn DistributorsPage() -> impl IntoView {
             <h1>"Distributors"</h1>
             <p class="muted">"API secrets are stored sealed and are never shown."</p>
         </div>
+        {move || saved().map(|id| view! { <p class="notice" role="status">{format!("Credential for {id} checked with Telegent and saved.")}</p> })}
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading Distributors…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -31,6 +39,40 @@ pub fn DistributorsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let platform = user.await.ok().flatten().is_some_and(|u| u.role == Role::PlatformAdmin);
+                platform.then(|| view! { <CredentialForm /> })
+            })}
+        </Suspense>
+    }
+}
+
+/// Adds a Distributor or replaces its credential; Telegent checks it first.
+#[component]
+fn CredentialForm() -> impl IntoView {
+    let action = ServerAction::<SaveDistributor>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
+    let other = move || {
+        error().filter(|e| {
+            !["distributor_id", "api_base_url", "account_key", "account_secret"]
+                .iter()
+                .any(|f| e.field_message(f).is_some())
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="credential-heading">
+            <h2 id="credential-heading">"Add a Distributor or replace its credential"</h2>
+            {move || other().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action attr:class="stack">
+                <Field id="distributor_id" label="DistributorId" hint="DID-…" required=true error=field("distributor_id") />
+                <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true error=field("api_base_url") />
+                <Field id="account_key" label="AccountKey" autocomplete="off" required=true error=field("account_key") />
+                <Field id="account_secret" label="AccountSecret" kind="password" autocomplete="new-password" hint="Checked with Telegent, then stored sealed; it is never shown again." required=true error=field("account_secret") />
+                <button type="submit" class="button primary">"Check and save"</button>
+            </ActionForm>
+        </section>
     }
 }
 

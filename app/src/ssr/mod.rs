@@ -8,6 +8,7 @@ pub mod auth;
 pub mod clock;
 pub mod credentials;
 pub mod demo;
+pub mod distributors;
 pub mod family;
 pub mod guardian;
 pub mod intents;

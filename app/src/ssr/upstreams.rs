@@ -98,7 +98,8 @@ impl Upstreams {
         Ok(loaded)
     }
 
-    fn connect(&self, record: &DistributorRecord, account_secret: &str) -> anyhow::Result<Arc<TelegentClient>> {
+    /// Builds (or replaces) the client for a Distributor's credential.
+    pub fn connect(&self, record: &DistributorRecord, account_secret: &str) -> anyhow::Result<Arc<TelegentClient>> {
         let mut config = ClientConfig::new(
             record.api_base_url.clone(),
             Credentials {
@@ -131,4 +132,15 @@ pub async fn list_distributors(pool: &SqlitePool) -> sqlx::Result<Vec<Distributo
             account_key,
         })
         .collect())
+}
+
+/// A client for a credential that is not stored (to check it before saving).
+pub fn trial_client(base_url: &str, account_key: &str, account_secret: &str) -> anyhow::Result<TelegentClient> {
+    Ok(TelegentClient::new(ClientConfig::new(
+        base_url.to_string(),
+        Credentials {
+            account_key: account_key.to_string(),
+            account_secret: account_secret.to_string(),
+        },
+    ))?)
 }

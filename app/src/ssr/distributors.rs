@@ -1,0 +1,94 @@
+//! The Platform admin's Distributors: adding one, or replacing its API
+//! credential. A credential is tried against Telegent before it is stored.
+
+use super::audit::{self, Outcome};
+use super::upstreams::{trial_client, DistributorRecord};
+use super::{AppState, Caller};
+use crate::error::AppError;
+
+pub async fn save(
+    state: &AppState,
+    caller: &Caller,
+    distributor_id: &str,
+    api_base_url: &str,
+    account_key: &str,
+    account_secret: &str,
+) -> Result<(), AppError> {
+    let distributor_id = distributor_id.trim();
+    let api_base_url = api_base_url.trim().trim_end_matches('/');
+    let account_key = account_key.trim();
+    if !distributor_id.starts_with("DID-") || distributor_id.len() < 8 {
+        return Err(AppError::invalid("distributor_id", "Enter the DistributorId (DID-…)."));
+    }
+    if !(api_base_url.starts_with("https://") || api_base_url.starts_with("http://")) {
+        return Err(AppError::invalid(
+            "api_base_url",
+            "Enter the API address, like https://api.telegent.com.",
+        ));
+    }
+    if account_key.is_empty() {
+        return Err(AppError::invalid("account_key", "Enter the AccountKey."));
+    }
+    if account_secret.is_empty() {
+        return Err(AppError::invalid("account_secret", "Enter the AccountSecret."));
+    }
+    let mut entry = caller.audit("SaveDistributorCredential", &[distributor_id]);
+    entry.distributor_id = Some(distributor_id.to_string());
+    // Never the secret: only which key was stored.
+    let detail = format!("key {account_key} at {api_base_url}");
+    let trial = trial_client(api_base_url, account_key, account_secret).map_err(|error| {
+        tracing::warn!(%error, "building a trial client");
+        AppError::invalid("api_base_url", "This API address can't be used.")
+    })?;
+    let distributor = match trial.distributor(distributor_id).await {
+        Ok(d) => d,
+        Err(telegent::TelegentError::CredentialsRefused { .. }) => {
+            record(state, &entry, Outcome::Failed, &format!("{detail}: refused")).await?;
+            return Err(AppError::invalid(
+                "account_secret",
+                "Telegent refused this AccountKey and AccountSecret. Check both.",
+            ));
+        }
+        Err(telegent::TelegentError::NotFound) => {
+            record(
+                state,
+                &entry,
+                Outcome::Failed,
+                &format!("{detail}: no such Distributor"),
+            )
+            .await?;
+            return Err(AppError::invalid(
+                "distributor_id",
+                "This credential can't see that Distributor.",
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let record_row = DistributorRecord {
+        distributor_id: distributor_id.to_string(),
+        name: distributor.distributor_name,
+        api_base_url: api_base_url.to_string(),
+        account_key: account_key.to_string(),
+    };
+    state
+        .upstreams
+        .store(&state.pool, &record_row, account_secret)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "storing a Distributor credential");
+            AppError::Internal
+        })?;
+    state.upstreams.connect(&record_row, account_secret).map_err(|error| {
+        tracing::error!(%error, "connecting a Distributor");
+        AppError::Internal
+    })?;
+    record(state, &entry, Outcome::Succeeded, &detail).await?;
+    Ok(())
+}
+
+async fn record(state: &AppState, entry: &audit::Entry, outcome: Outcome, detail: &str) -> Result<(), AppError> {
+    let mut tx = state.pool.begin().await?;
+    audit::record_in(&mut tx, entry, outcome, detail).await?;
+    tx.commit().await?;
+    Ok(())
+}
