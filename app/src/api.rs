@@ -679,3 +679,48 @@ pub async fn save_distributor(
     ));
     Ok(())
 }
+
+/// Turns a line's voicemail on (with a PIN) or updates it.
+#[server(endpoint = "family/voicemail")]
+pub async fn save_voicemail(
+    account_id: String,
+    msisdn: String,
+    pin: String,
+    email: String,
+    first_name: String,
+    last_name: String,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageVoicemail).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let input = crate::ssr::family::VoicemailInput {
+        pin,
+        email,
+        first_name,
+        last_name,
+    };
+    with_status(crate::ssr::family::save_voicemail(&state, &caller, &tenant, &account_id, &msisdn, &input).await)?;
+    leptos_axum::redirect(&format!(
+        "/accounts/{account_id}/lines/{}?voicemail=saved",
+        msisdn.trim_start_matches('+')
+    ));
+    Ok(())
+}
+
+/// Deletes a line's voicemail (the form asks for a confirmation first).
+#[server(endpoint = "family/voicemail-delete")]
+pub async fn delete_voicemail(account_id: String, msisdn: String, confirm: Option<String>) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageVoicemail).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    if confirm.is_none() {
+        return with_status(Err(AppError::invalid(
+            "confirm",
+            "Tick the box to confirm: the greeting and messages are deleted.",
+        )));
+    }
+    with_status(crate::ssr::family::delete_voicemail(&state, &caller, &tenant, &account_id, &msisdn).await)?;
+    leptos_axum::redirect(&format!(
+        "/accounts/{account_id}/lines/{}?voicemail=deleted",
+        msisdn.trim_start_matches('+')
+    ));
+    Ok(())
+}

@@ -332,6 +332,16 @@ pub struct LineDetail {
     /// (seconds since the cycle began, used KB), oldest first.
     pub samples: Vec<(i64, u64)>,
     pub can_manage: bool,
+    /// `None` when voicemail could not be read (the rest of the page still shows).
+    pub voicemail: Option<VoicemailView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoicemailView {
+    pub enabled: bool,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
 }
 
 /// One child's AI Guardian: switches, guardians, and the call and message

@@ -102,3 +102,26 @@ test('a Subscriber sees their own lines and restrictions, read-only', async ({ p
   const response = await page.goto('/accounts/' + 'AID-00000000-0000-0000-0000-000000000000' + '/limits');
   expect(response?.status()).toBe(403);
 });
+
+test('a Manager turns voicemail on for a line, and deletes it only after confirming', async ({ page }, testInfo) => {
+  await signIn(page, 'jane.doe@example.com');
+  const line = noJs(testInfo) ? LILY : SAM;
+  await page.getByRole('link', { name: line }).click();
+  const section = page.getByRole('region', { name: 'Voicemail' });
+  await section.getByLabel('PIN').fill('12');
+  await section.getByRole('button', { name: 'Turn voicemail on' }).click();
+  await expect(page.locator('#pin-error')).toContainText('4 to 10 digits');
+  await page.getByRole('region', { name: 'Voicemail' }).getByLabel('PIN').fill('4821');
+  await page.getByRole('region', { name: 'Voicemail' }).getByLabel('First name').fill('Sam');
+  await page.getByRole('region', { name: 'Voicemail' }).getByRole('button', { name: 'Turn voicemail on' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Voicemail saved.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Voicemail' })).toContainText('On.');
+  await expectAccessible(page, testInfo);
+  await page.getByText('Delete voicemail…').click();
+  await page.getByRole('button', { name: 'Delete voicemail', exact: true }).click();
+  await expect(page.getByText('Tick the box to confirm')).toBeVisible();
+  await page.getByLabel('Yes, delete the greeting and all messages').check();
+  await page.getByRole('button', { name: 'Delete voicemail', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Voicemail deleted.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Voicemail' })).toContainText('Off.');
+});

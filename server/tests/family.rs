@@ -322,3 +322,66 @@ async fn a_subscriber_sees_their_own_lines_and_restrictions_and_changes_nothing(
         );
     }
 }
+
+#[tokio::test]
+async fn voicemail_is_turned_on_with_a_pin_updated_and_deleted_only_when_confirmed() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let line = |j: &str| format!("account_id={doe}&msisdn=%2B18015550103{j}");
+    let voicemail = |jane: &mut Browser| {
+        let form = line("");
+        let mut jane = jane.clone();
+        async move {
+            let detail: LineDetail = serde_json::from_str(&jane.call("family/line", &form).await.body).unwrap();
+            detail.voicemail.expect("voicemail read")
+        }
+    };
+    assert!(!voicemail(&mut jane).await.enabled);
+    let no_pin = jane
+        .call("family/voicemail", &line("&pin=&email=&first_name=Lily&last_name=Doe"))
+        .await;
+    assert!(no_pin.body.contains("\"field\":\"pin\""), "{}", no_pin.body);
+    let short = jane
+        .call(
+            "family/voicemail",
+            &line("&pin=12&email=&first_name=Lily&last_name=Doe"),
+        )
+        .await;
+    assert!(short.body.contains("\"field\":\"pin\""), "{}", short.body);
+    let on = jane
+        .call(
+            "family/voicemail",
+            &line("&pin=4821&email=lily%40example.com&first_name=Lily&last_name=Doe"),
+        )
+        .await;
+    assert!(on.status.is_success(), "{on:?}");
+    let v = voicemail(&mut jane).await;
+    assert!(v.enabled);
+    assert_eq!((v.first_name.as_str(), v.email.as_str()), ("Lily", "lily@example.com"));
+
+    let renamed = jane
+        .call("family/voicemail", &line("&pin=&email=&first_name=Lil&last_name=Doe"))
+        .await;
+    assert!(renamed.status.is_success(), "{renamed:?}");
+    assert_eq!(
+        voicemail(&mut jane).await.first_name,
+        "Lil",
+        "updated without a new PIN"
+    );
+
+    let unconfirmed = jane.call("family/voicemail-delete", &line("")).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        voicemail(&mut jane).await.enabled,
+        "nothing deleted without the confirmation"
+    );
+    let deleted = jane.call("family/voicemail-delete", &line("&confirm=on")).await;
+    assert!(deleted.status.is_success(), "{deleted:?}");
+    assert!(!voicemail(&mut jane).await.enabled);
+    let (pins,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%4821%'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(pins, 0, "the PIN never reaches the audit log");
+}

@@ -100,6 +100,19 @@ fn functions() -> Vec<Function> {
             takes: Takes::AccountLine,
         },
         Function {
+            endpoint: "family/voicemail",
+            action: Action::ManageVoicemail,
+            account_form: |_| String::new(),
+            user_form: None,
+            line_form: Some(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&pin=4821&email=&first_name=&last_name=",
+                    line.replace('+', "%2B")
+                )
+            }),
+            takes: Takes::AccountLine,
+        },
+        Function {
             endpoint: "accounts/detail",
             action: Action::ViewAccounts,
             account_form: |id| format!("account_id={id}"),

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{fetch_family_overview, fetch_line_detail, SetDataLimits, SetRenewal};
+use crate::api::{fetch_family_overview, fetch_line_detail, DeleteVoicemail, SaveVoicemail, SetDataLimits, SetRenewal};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageChart, UsageGauge};
 use crate::error::AppError;
 use crate::limits::{check_thresholds, DEFAULT_LIMIT_MB, THROTTLE_SPEEDS};
 use crate::model::{FamilyOverview, LineDetail, Member};
-use crate::pages::session::field_error;
+use crate::pages::session::{field_error, Field};
 
 /// A line in a URL: the E.164 digits without the `+`.
 pub fn line_href(account_id: &str, msisdn: &str) -> String {
@@ -333,12 +333,19 @@ pub fn LinePage() -> impl IntoView {
         (
             p.get("account_id").unwrap_or_default(),
             format!("+{}", p.get("line").unwrap_or_default().trim_start_matches('+')),
-            query.read().get("reset").is_some() || query.read().get("renewal_saved").is_some(),
+            (
+                query.read().get("reset").is_some() || query.read().get("renewal_saved").is_some(),
+                query.read().get("voicemail"),
+            ),
         )
     };
     let notice = move || {
         let q = query.read();
-        if q.get("reset").is_some() {
+        if q.get("voicemail").as_deref() == Some("saved") {
+            Some("Voicemail saved.")
+        } else if q.get("voicemail").as_deref() == Some("deleted") {
+            Some("Voicemail deleted.")
+        } else if q.get("reset").is_some() {
             Some("Usage reset to zero and the renewal cycle saved.")
         } else if q.get("renewal_saved").is_some() {
             Some("Renewal cycle saved.")
@@ -368,6 +375,7 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
         line,
         samples,
         can_manage,
+        voicemail,
     } = data;
     let usage = line.usage.clone();
     let renewal = usage.renewal.clone();
@@ -411,7 +419,70 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
             })}
         </section>
         {can_manage.then(|| view! { <RenewalForm account_id=account_id.clone() msisdn=line.msisdn.clone() renewal /> })}
+        <VoicemailSection account_id=account_id.clone() msisdn=line.msisdn.clone() voicemail can_manage />
     }
+}
+
+#[component]
+fn VoicemailSection(
+    account_id: String,
+    msisdn: String,
+    voicemail: Option<crate::model::VoicemailView>,
+    can_manage: bool,
+) -> impl IntoView {
+    let save = ServerAction::<SaveVoicemail>::new();
+    let delete = ServerAction::<DeleteVoicemail>::new();
+    let error = move || save.value().get().and_then(|r| r.err());
+    let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
+    let delete_error = move || delete.value().get().and_then(|r| r.err());
+    let Some(v) = voicemail else {
+        return view! {
+            <section class="panel" aria-labelledby="voicemail-heading">
+                <h2 id="voicemail-heading">"Voicemail"</h2>
+                <p class="form-error" role="alert">"Voicemail could not be read from Telegent just now. Reload in a minute."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let enabled = v.enabled;
+    let (account_for_delete, msisdn_for_delete) = (account_id.clone(), msisdn.clone());
+    view! {
+        <section class="panel" aria-labelledby="voicemail-heading">
+            <h2 id="voicemail-heading">"Voicemail"</h2>
+            <p>{if enabled { "On." } else { "Off." }}</p>
+            {can_manage.then(|| view! {
+                {move || error().filter(|e| !["pin", "email"].iter().any(|f| e.field_message(f).is_some()))
+                    .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                <ActionForm action=save attr:class="stack">
+                    <input type="hidden" name="account_id" value=account_id.clone() />
+                    <input type="hidden" name="msisdn" value=msisdn.clone() />
+                    <Field id="pin" label=if enabled { "New PIN (optional)" } else { "PIN" } kind="password"
+                        autocomplete="new-password" hint="4 to 10 digits." error=field("pin") />
+                    <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) />
+                    <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) />
+                    <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") />
+                    <button type="submit" class="button primary">{if enabled { "Save voicemail" } else { "Turn voicemail on" }}</button>
+                </ActionForm>
+                {enabled.then(|| view! {
+                    // Open again after a refused try, so its message is seen.
+                    <details class="confirm" open=move || delete_error().is_some()>
+                        <summary class="button danger">"Delete voicemail…"</summary>
+                        <ActionForm action=delete attr:class="stack">
+                            <input type="hidden" name="account_id" value=account_for_delete.clone() />
+                            <input type="hidden" name="msisdn" value=msisdn_for_delete.clone() />
+                            <div class="check">
+                                <input type="checkbox" id="confirm" name="confirm" />
+                                <label for="confirm">"Yes, delete the greeting and all messages"</label>
+                            </div>
+                            {move || delete_error().map(|e| view! { <p class="field-error">{e.to_string()}</p> })}
+                            <button type="submit" class="button danger">"Delete voicemail"</button>
+                        </ActionForm>
+                    </details>
+                })}
+            })}
+        </section>
+    }
+    .into_any()
 }
 
 #[component]

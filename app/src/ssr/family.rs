@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use telegent::ops::numbers::{
-    DataUsageInfoEntry, DataUsageLimitsRequest, DataUsageSettingsEntry, PhoneNumbersRequest, RenewalInfoRequest,
+    DataUsageInfoEntry, DataUsageLimitsRequest, DataUsageSettingsEntry, PhoneNumberRequest, PhoneNumbersRequest,
+    RenewalInfoRequest, VoicemailRequest,
 };
 use telegent::phone;
 use telegent::types::{NumberEntry, Subscriber};
@@ -17,6 +18,7 @@ use crate::error::AppError;
 use crate::limits::{Thresholds, DEFAULT_LIMIT_MB};
 use crate::model::{
     Alert, Behaviour, FamilyOverview, GuardianSummary, LineDetail, LineSummary, LineUsage, Member, RenewalView,
+    VoicemailView,
 };
 use crate::policy::Action;
 
@@ -336,9 +338,135 @@ pub async fn line_detail(
         account_name: account.account_name,
         owner,
         samples: current_cycle(&rows),
+        voicemail: voicemail_of(tenant, &line).await,
         line: summary(&line, usage),
         can_manage: caller.allows(Action::ManageDataLimits),
     })
+}
+
+async fn voicemail_of(tenant: &Tenant, line: &str) -> Option<VoicemailView> {
+    let info = tenant
+        .client
+        .voicemail_info(&PhoneNumberRequest {
+            phone_number: line.to_string(),
+            ..PhoneNumberRequest::default()
+        })
+        .await
+        .ok()?;
+    Some(VoicemailView {
+        enabled: info.voicemail_enabled.unwrap_or(false),
+        email: info.email.unwrap_or_default(),
+        first_name: info.first_name.unwrap_or_default(),
+        last_name: info.last_name.unwrap_or_default(),
+    })
+}
+
+/// What the voicemail form sends; an empty PIN keeps the current one.
+pub struct VoicemailInput {
+    pub pin: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+}
+
+/// Turns voicemail on (a PIN is needed) or updates it.
+pub async fn save_voicemail(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+    msisdn: &str,
+    input: &VoicemailInput,
+) -> Result<(), AppError> {
+    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
+        .await?
+        .remove(0);
+    let pin = input.pin.trim();
+    let pin_ok = (4..=10).contains(&pin.len()) && pin.chars().all(|c| c.is_ascii_digit());
+    if !pin.is_empty() && !pin_ok {
+        return Err(AppError::invalid("pin", "The PIN is 4 to 10 digits."));
+    }
+    let email = input.email.trim();
+    let email_ok = email.contains('@') && email.contains('.') && !email.contains(' ');
+    if !email.is_empty() && !email_ok {
+        return Err(AppError::invalid(
+            "email",
+            "Enter an e-mail address like name@example.com, or leave it empty.",
+        ));
+    }
+    let enabled = voicemail_of(tenant, &line).await.is_some_and(|v| v.enabled);
+    if !enabled && pin.is_empty() {
+        return Err(AppError::invalid("pin", "Choose a PIN to turn voicemail on."));
+    }
+    let request = VoicemailRequest {
+        phone_number: line.clone(),
+        pin: (!pin.is_empty()).then(|| pin.to_string()),
+        email: (!email.is_empty()).then(|| email.to_string()),
+        first_name: Some(input.first_name.trim().to_string()).filter(|s| !s.is_empty()),
+        last_name: Some(input.last_name.trim().to_string()).filter(|s| !s.is_empty()),
+        ..VoicemailRequest::default()
+    };
+    let action = if enabled {
+        "UpdateVoicemail"
+    } else {
+        "ActivateVoicemail"
+    };
+    let mut entry = caller.audit(action, &[&line]);
+    entry.account_id = Some(account_id.to_string());
+    entry.distributor_id = Some(tenant.distributor_id.clone());
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let result = if enabled {
+        tenant.client.update_voicemail(&request).await
+    } else {
+        tenant.client.activate_voicemail(&request).await
+    };
+    tenant.client.invalidate_reads("/v1.0/numbers/voicemail");
+    // Never the PIN in the log.
+    let detail = if pin.is_empty() { "details" } else { "details and PIN" };
+    match result {
+        Ok(_) => {
+            audit::finish(&state.pool, audit_id, Outcome::Succeeded, detail).await?;
+            Ok(())
+        }
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            Err(error.into())
+        }
+    }
+}
+
+pub async fn delete_voicemail(
+    state: &AppState,
+    caller: &Caller,
+    tenant: &Tenant,
+    account_id: &str,
+    msisdn: &str,
+) -> Result<(), AppError> {
+    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
+        .await?
+        .remove(0);
+    let mut entry = caller.audit("DeleteVoicemail", &[&line]);
+    entry.account_id = Some(account_id.to_string());
+    entry.distributor_id = Some(tenant.distributor_id.clone());
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let result = tenant
+        .client
+        .delete_voicemail(&PhoneNumberRequest {
+            phone_number: line.clone(),
+            ..PhoneNumberRequest::default()
+        })
+        .await;
+    tenant.client.invalidate_reads("/v1.0/numbers/voicemail");
+    match result {
+        Ok(_) => {
+            audit::finish(&state.pool, audit_id, Outcome::Succeeded, "").await?;
+            Ok(())
+        }
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            Err(error.into())
+        }
+    }
 }
 
 /// The samples since usage last went down (a renewal or reset), as seconds
