@@ -385,3 +385,68 @@ async fn voicemail_is_turned_on_with_a_pin_updated_and_deleted_only_when_confirm
         .unwrap();
     assert_eq!(pins, 0, "the PIN never reaches the audit log");
 }
+
+#[tokio::test]
+async fn an_upstream_failure_says_what_happened_and_nothing_is_shown_as_saved() {
+    use telegent_sandbox::faults::FaultRule;
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    overview(&mut jane, &doe).await;
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/data-usage".into(),
+        status: Some(503),
+        ..Default::default()
+    });
+    let answer = jane
+        .call(
+            "family/limits",
+            &limits_form(&doe, &["+18015550102"], "", "", "500", ""),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY, "{}", answer.body);
+    assert!(answer.body.contains("Upstream"), "{}", answer.body);
+    sandbox.clear_faults();
+    let family = overview(&mut jane, &doe).await;
+    let sam = &family.members.iter().find(|m| m.name == "Sam Doe").unwrap().lines[0].usage;
+    assert!(sam.is_default, "nothing was saved");
+    let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE action = 'SetDataLimits'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(outcome, "failed");
+
+    // The Guardian page's forms behave the same way.
+    let world = sandbox.snapshot();
+    let sam_id = world
+        .subscribers
+        .values()
+        .find(|s| s.email == "sam.doe@example.com")
+        .unwrap()
+        .id
+        .clone();
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/subscribers/message-filter".into(),
+        status: Some(500),
+        ..Default::default()
+    });
+    let answer = jane
+        .call(
+            "guardian/message-filter",
+            &format!(
+                "account_id={doe}&subscriber_id={sam_id}&line=%2B18015550102&mode=CHILD&keywords=&notify=&inbound=on&outbound=on"
+            ),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY, "{}", answer.body);
+    sandbox.clear_faults();
+    let detail = jane
+        .call(
+            "guardian/detail",
+            &format!("account_id={doe}&subscriber_id={sam_id}&line="),
+        )
+        .await;
+    let detail: telegent_app::model::GuardianDetail = serde_json::from_str(&detail.body).unwrap();
+    assert!(detail.message_filter.is_none(), "no filter shown as saved");
+}
