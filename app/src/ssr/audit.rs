@@ -75,6 +75,35 @@ pub async fn begin(pool: &SqlitePool, entry: &Entry) -> sqlx::Result<i64> {
     Ok(id)
 }
 
+/// Records an action that changed nothing of the portal's own (sign-ins,
+/// refusals), in a transaction of its own.
+pub async fn record(pool: &SqlitePool, entry: &Entry, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    record_in(&mut tx, entry, outcome, detail).await?;
+    tx.commit().await
+}
+
+/// Runs one upstream change between its audit row (written `pending`
+/// before) and its outcome (after): `detail` on success, the error on failure.
+pub async fn around<T>(
+    pool: &SqlitePool,
+    entry: &Entry,
+    detail: &str,
+    change: impl std::future::Future<Output = Result<T, telegent::TelegentError>>,
+) -> Result<T, crate::error::AppError> {
+    let id = begin(pool, entry).await?;
+    match change.await {
+        Ok(value) => {
+            finish(pool, id, Outcome::Succeeded, detail).await?;
+            Ok(value)
+        }
+        Err(error) => {
+            finish(pool, id, Outcome::Failed, &error.to_string()).await?;
+            Err(error.into())
+        }
+    }
+}
+
 pub async fn finish(pool: &SqlitePool, id: i64, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
         .bind(outcome.as_str())

@@ -171,6 +171,14 @@ impl Caller {
         }
     }
 
+    /// An audit entry for a change inside one Account of a Distributor.
+    pub fn audit_in(&self, tenant: &Tenant, account_id: &str, action: &str, targets: &[&str]) -> audit::Entry {
+        let mut entry = self.audit(action, targets);
+        entry.distributor_id = Some(tenant.distributor_id.clone());
+        entry.account_id = Some(account_id.to_string());
+        entry
+    }
+
     /// The Distributor this caller is bound to, with its client. The Platform
     /// admin has none: pages pass a Distributor ID through [`distributor_in_scope`].
     pub fn tenant(&self, state: &AppState) -> Result<Tenant, AppError> {
@@ -275,10 +283,7 @@ pub async fn require(action: Action) -> Result<(AppState, Arc<Caller>), AppError
     if caller.must_change_password || !caller.allows(action) {
         if !action.is_read() {
             let entry = caller.audit(&format!("{action:?}"), &[]);
-            if let Ok(mut tx) = state.pool.begin().await {
-                let _ = audit::record_in(&mut tx, &entry, Outcome::Denied, "not allowed for this role").await;
-                let _ = tx.commit().await;
-            }
+            let _ = audit::record(&state.pool, &entry, Outcome::Denied, "not allowed for this role").await;
         }
         return with_status(Err(AppError::Forbidden));
     }
@@ -435,7 +440,7 @@ pub async fn sign_in(
         ..audit::Entry::default()
     };
     if wait > 0 {
-        record(pool, &entry, Outcome::Denied, "throttled").await?;
+        audit::record(pool, &entry, Outcome::Denied, "throttled").await?;
         let minutes = (wait + 59) / 60;
         return Err(AppError::invalid(
             "form",
@@ -456,7 +461,7 @@ pub async fn sign_in(
     let Some(user) = user.filter(|_| verified != Verified::No) else {
         record_failure(pool, &by_email, now).await?;
         record_failure(pool, &by_address, now).await?;
-        record(pool, &entry, Outcome::Failed, "wrong e-mail or password").await?;
+        audit::record(pool, &entry, Outcome::Failed, "wrong e-mail or password").await?;
         return Err(AppError::invalid("password", WRONG_CREDENTIALS));
     };
     entry.user_id = Some(user.id);
@@ -464,7 +469,7 @@ pub async fn sign_in(
     entry.distributor_id = user.distributor_id.clone();
     entry.account_id = user.account_id.clone();
     if user.status == "disabled" {
-        record(pool, &entry, Outcome::Denied, "user disabled").await?;
+        audit::record(pool, &entry, Outcome::Denied, "user disabled").await?;
         return Err(AppError::invalid(
             "form",
             "This sign-in has been turned off. Ask your administrator to turn it back on.",
@@ -496,14 +501,14 @@ pub async fn sign_in(
         )
         .await
         .map_err(session_error)?;
-    record(pool, &entry, Outcome::Succeeded, "").await?;
+    audit::record(pool, &entry, Outcome::Succeeded, "").await?;
     Ok(user)
 }
 
 /// Ends the session server-side (the store forgets it; the cookie is void).
 pub async fn sign_out(state: &AppState, session: &Session, caller: Option<&Caller>) -> Result<(), AppError> {
     if let Some(caller) = caller {
-        record(&state.pool, &caller.audit("SignOut", &[]), Outcome::Succeeded, "").await?;
+        audit::record(&state.pool, &caller.audit("SignOut", &[]), Outcome::Succeeded, "").await?;
     }
     session.flush().await.map_err(session_error)
 }
@@ -598,7 +603,7 @@ pub async fn start_view_as(
     let mut entry = caller.audit("ViewAsStarted", &[account_id]);
     entry.distributor_id = Some(tenant.distributor_id);
     entry.account_id = Some(account_id.to_string());
-    record(&state.pool, &entry, Outcome::Succeeded, reason).await?;
+    audit::record(&state.pool, &entry, Outcome::Succeeded, reason).await?;
     auth.view_as = Some(view.clone());
     session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
     Ok(view)
@@ -615,7 +620,7 @@ pub async fn stop_view_as(state: &AppState, session: &Session, caller: &Caller) 
         .ok_or(AppError::SignedOut)?;
     auth.view_as = None;
     session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
-    record(
+    audit::record(
         &state.pool,
         &caller.audit("ViewAsEnded", &[&view.account_id]),
         Outcome::Succeeded,
@@ -623,12 +628,6 @@ pub async fn stop_view_as(state: &AppState, session: &Session, caller: &Caller) 
     )
     .await?;
     Ok(())
-}
-
-async fn record(pool: &SqlitePool, entry: &audit::Entry, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
-    let mut tx = pool.begin().await?;
-    audit::record_in(&mut tx, entry, outcome, detail).await?;
-    tx.commit().await
 }
 
 fn session_error(error: tower_sessions::session::Error) -> AppError {

@@ -43,15 +43,15 @@ pub async fn save(
     let distributor = match trial.distributor(distributor_id).await {
         Ok(d) => d,
         Err(telegent::TelegentError::CredentialsRefused { .. }) => {
-            record(state, &entry, Outcome::Failed, &format!("{detail}: refused")).await?;
+            audit::record(&state.pool, &entry, Outcome::Failed, &format!("{detail}: refused")).await?;
             return Err(AppError::invalid(
                 "account_secret",
                 "Telegent refused this AccountKey and AccountSecret. Check both.",
             ));
         }
         Err(telegent::TelegentError::NotFound) => {
-            record(
-                state,
+            audit::record(
+                &state.pool,
                 &entry,
                 Outcome::Failed,
                 &format!("{detail}: no such Distributor"),
@@ -82,13 +82,6 @@ pub async fn save(
         tracing::error!(%error, "connecting a Distributor");
         AppError::Internal
     })?;
-    record(state, &entry, Outcome::Succeeded, &detail).await?;
-    Ok(())
-}
-
-async fn record(state: &AppState, entry: &audit::Entry, outcome: Outcome, detail: &str) -> Result<(), AppError> {
-    let mut tx = state.pool.begin().await?;
-    audit::record_in(&mut tx, entry, outcome, detail).await?;
-    tx.commit().await?;
+    audit::record(&state.pool, &entry, Outcome::Succeeded, &detail).await?;
     Ok(())
 }

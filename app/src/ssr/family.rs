@@ -12,7 +12,7 @@ use telegent::phone;
 use telegent::types::{NumberEntry, Subscriber};
 
 use super::accounts::account_subscribers;
-use super::audit::{self, Outcome};
+use super::audit;
 use super::{AppState, Caller, Tenant};
 use crate::error::AppError;
 use crate::limits::{Thresholds, DEFAULT_LIMIT_MB};
@@ -314,15 +314,14 @@ pub async fn line_detail(
     account_id: &str,
     msisdn: &str,
 ) -> Result<LineDetail, AppError> {
-    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
-        .await?
-        .remove(0);
-    let owner = account_lines(tenant, account_id)
+    // The line and its owner in one look at the Account's lines; another
+    // Account's line is "not found".
+    let wanted = phone::normalize_e164(msisdn).map_err(|_| AppError::NotFound)?;
+    let (line, owner) = account_lines(tenant, account_id)
         .await?
         .into_iter()
-        .find(|(n, _)| *n == line)
-        .map(|(_, name)| name)
-        .unwrap_or_default();
+        .find(|(n, _)| *n == wanted)
+        .ok_or(AppError::NotFound)?;
     let account = tenant.client.account(account_id).await?;
     let usage = usage_of(tenant, std::slice::from_ref(&line))
         .await?
@@ -411,28 +410,18 @@ pub async fn save_voicemail(
     } else {
         "ActivateVoicemail"
     };
-    let mut entry = caller.audit(action, &[&line]);
-    entry.account_id = Some(account_id.to_string());
-    entry.distributor_id = Some(tenant.distributor_id.clone());
-    let audit_id = audit::begin(&state.pool, &entry).await?;
-    let result = if enabled {
-        tenant.client.update_voicemail(&request).await
-    } else {
-        tenant.client.activate_voicemail(&request).await
-    };
-    tenant.client.invalidate_reads("/v1.0/numbers/voicemail");
+    let entry = caller.audit_in(tenant, account_id, action, &[&line]);
     // Never the PIN in the log.
     let detail = if pin.is_empty() { "details" } else { "details and PIN" };
-    match result {
-        Ok(_) => {
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, detail).await?;
-            Ok(())
+    audit::around(&state.pool, &entry, detail, async {
+        if enabled {
+            tenant.client.update_voicemail(&request).await
+        } else {
+            tenant.client.activate_voicemail(&request).await
         }
-        Err(error) => {
-            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-            Err(error.into())
-        }
-    }
+    })
+    .await?;
+    Ok(())
 }
 
 pub async fn delete_voicemail(
@@ -445,28 +434,13 @@ pub async fn delete_voicemail(
     let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
         .await?
         .remove(0);
-    let mut entry = caller.audit("DeleteVoicemail", &[&line]);
-    entry.account_id = Some(account_id.to_string());
-    entry.distributor_id = Some(tenant.distributor_id.clone());
-    let audit_id = audit::begin(&state.pool, &entry).await?;
-    let result = tenant
-        .client
-        .delete_voicemail(&PhoneNumberRequest {
-            phone_number: line.clone(),
-            ..PhoneNumberRequest::default()
-        })
-        .await;
-    tenant.client.invalidate_reads("/v1.0/numbers/voicemail");
-    match result {
-        Ok(_) => {
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, "").await?;
-            Ok(())
-        }
-        Err(error) => {
-            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-            Err(error.into())
-        }
-    }
+    let entry = caller.audit_in(tenant, account_id, "DeleteVoicemail", &[&line]);
+    let request = PhoneNumberRequest {
+        phone_number: line.clone(),
+        ..PhoneNumberRequest::default()
+    };
+    audit::around(&state.pool, &entry, "", tenant.client.delete_voicemail(&request)).await?;
+    Ok(())
 }
 
 /// The samples since usage last went down (a renewal or reset), as seconds
@@ -490,10 +464,7 @@ pub async fn set_limits(
 ) -> Result<Vec<String>, AppError> {
     let lines = lines_in_account(tenant, account_id, numbers).await?;
     let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let mut entry = caller.audit("SetDataLimits", &targets);
-    entry.account_id = Some(account_id.to_string());
-    entry.distributor_id = Some(tenant.distributor_id.clone());
-    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let entry = caller.audit_in(tenant, account_id, "SetDataLimits", &targets);
     let detail = format!(
         "notify {} / slow-down {} / limit {} MB{}",
         thresholds.notify_mb.map_or("–".into(), |v| v.to_string()),
@@ -505,28 +476,22 @@ pub async fn set_limits(
             .map(|s| format!(" at {s}"))
             .unwrap_or_default()
     );
-    let result = tenant
-        .client
-        .set_data_usage_limits(&DataUsageLimitsRequest {
-            value_unit: "MB".into(),
-            notify_value: thresholds.notify_mb,
-            throttle_value: thresholds.throttle_mb,
-            throttle_speed: thresholds.throttle_speed.clone(),
-            limit_value: thresholds.limit_mb,
-            phone_numbers: NumberEntry::list(&lines),
-        })
-        .await;
-    tenant.client.invalidate_reads("/v1.0/numbers/data-usage");
-    match result {
-        Ok(_) => {
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
-            Ok(lines)
-        }
-        Err(error) => {
-            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-            Err(error.into())
-        }
-    }
+    let request = DataUsageLimitsRequest {
+        value_unit: "MB".into(),
+        notify_value: thresholds.notify_mb,
+        throttle_value: thresholds.throttle_mb,
+        throttle_speed: thresholds.throttle_speed.clone(),
+        limit_value: thresholds.limit_mb,
+        phone_numbers: NumberEntry::list(&lines),
+    };
+    audit::around(
+        &state.pool,
+        &entry,
+        &detail,
+        tenant.client.set_data_usage_limits(&request),
+    )
+    .await?;
+    Ok(lines)
 }
 
 /// Sets the renewal cycle of the chosen lines; `reset` also sets their usage to zero.
@@ -545,38 +510,29 @@ pub async fn set_renewal(
     let lines = lines_in_account(tenant, account_id, numbers).await?;
     let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
     let action = if reset { "ResetDataUsage" } else { "SetRenewal" };
-    let mut entry = caller.audit(action, &targets);
-    entry.account_id = Some(account_id.to_string());
-    entry.distributor_id = Some(tenant.distributor_id.clone());
-    let audit_id = audit::begin(&state.pool, &entry).await?;
-    let result = tenant
-        .client
-        .update_renewal_info(&RenewalInfoRequest {
-            phone_numbers: NumberEntry::list(&lines),
-            reset_usage: reset.then_some(true),
-            auto_renew,
-            period_type: period.into(),
-            period_value: Some(1),
-            renewal_day: day,
-        })
-        .await;
-    tenant.client.invalidate_reads("/v1.0/numbers/data-usage");
+    let entry = caller.audit_in(tenant, account_id, action, &targets);
+    let request = RenewalInfoRequest {
+        phone_numbers: NumberEntry::list(&lines),
+        reset_usage: reset.then_some(true),
+        auto_renew,
+        period_type: period.into(),
+        period_value: Some(1),
+        renewal_day: day,
+    };
     let detail = format!(
         "{} day {day}{}{}",
         if period == "W" { "weekly" } else { "monthly" },
         if auto_renew { ", auto-renew" } else { "" },
         if reset { ", usage reset" } else { "" }
     );
-    match result {
-        Ok(_) => {
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
-            Ok(())
-        }
-        Err(error) => {
-            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-            Err(error.into())
-        }
-    }
+    audit::around(
+        &state.pool,
+        &entry,
+        &detail,
+        tenant.client.update_renewal_info(&request),
+    )
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use telegent::phone;
 use telegent::types::Subscriber;
 
 use super::accounts::account_subscribers;
-use super::audit::{self, Outcome};
+use super::audit;
 use super::{AppState, Caller, Tenant};
 use crate::error::AppError;
 use crate::model::{CallFilterView, GuardianDetail, MessageFilterView, MESSAGE_MODES};
@@ -154,40 +154,6 @@ pub async fn detail(
     })
 }
 
-/// Who changes what, for the audit row.
-struct Where<'a> {
-    state: &'a AppState,
-    caller: &'a Caller,
-    tenant: &'a Tenant,
-    account_id: &'a str,
-}
-
-/// Runs one upstream change with its audit row written before and completed after.
-async fn audited<T>(
-    at: &Where<'_>,
-    action: &str,
-    targets: &[&str],
-    detail: &str,
-    change: impl std::future::Future<Output = Result<T, telegent::TelegentError>>,
-) -> Result<T, AppError> {
-    let mut entry = at.caller.audit(action, targets);
-    entry.account_id = Some(at.account_id.to_string());
-    entry.distributor_id = Some(at.tenant.distributor_id.clone());
-    let id = audit::begin(&at.state.pool, &entry).await?;
-    // The client's operations drop exactly the cached reads they change.
-    let result = change.await;
-    match result {
-        Ok(value) => {
-            audit::finish(&at.state.pool, id, Outcome::Succeeded, detail).await?;
-            Ok(value)
-        }
-        Err(error) => {
-            audit::finish(&at.state.pool, id, Outcome::Failed, &error.to_string()).await?;
-            Err(error.into())
-        }
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 pub async fn set_switches(
     state: &AppState,
@@ -205,15 +171,9 @@ pub async fn set_switches(
         line_of(&child, line)?;
     }
     let detail = format!("calls {}, messages {}", on_off(calls), on_off(messages));
-    audited(
-        &Where {
-            state,
-            caller,
-            tenant,
-            account_id,
-        },
-        "SetGuardianSwitches",
-        &[subscriber_id],
+    audit::around(
+        &state.pool,
+        &caller.audit_in(tenant, account_id, "SetGuardianSwitches", &[subscriber_id]),
         &detail,
         tenant.client.set_guardian_features(&GuardianFeaturesRequest {
             subscriber_id: subscriber_id.into(),
@@ -254,15 +214,9 @@ pub async fn set_relation(
     }
     let targets = [subscriber_id, guardian_id];
     if link {
-        audited(
-            &Where {
-                state,
-                caller,
-                tenant,
-                account_id,
-            },
-            "LinkGuardian",
-            &targets,
+        audit::around(
+            &state.pool,
+            &caller.audit_in(tenant, account_id, "LinkGuardian", &targets),
             "",
             tenant.client.create_guardian_relation(&GuardianRelationRequest {
                 parent_subscriber_id: guardian_id.into(),
@@ -272,15 +226,9 @@ pub async fn set_relation(
         )
         .await?;
     } else {
-        audited(
-            &Where {
-                state,
-                caller,
-                tenant,
-                account_id,
-            },
-            "UnlinkGuardian",
-            &targets,
+        audit::around(
+            &state.pool,
+            &caller.audit_in(tenant, account_id, "UnlinkGuardian", &targets),
             "",
             tenant.client.delete_guardian_relation(&GuardianRelationDeleteRequest {
                 parent_subscriber_id: guardian_id.into(),
@@ -330,15 +278,9 @@ pub async fn save_call_filter(
     let existing = call_filter(tenant, subscriber_id, &line).await?;
     let filter = match existing.and_then(|f| f.filter_id) {
         Some(filter_id) => {
-            audited(
-                &Where {
-                    state,
-                    caller,
-                    tenant,
-                    account_id,
-                },
-                "UpdateCallFilter",
-                &[subscriber_id, &line],
+            audit::around(
+                &state.pool,
+                &caller.audit_in(tenant, account_id, "UpdateCallFilter", &[subscriber_id, &line]),
                 &detail,
                 tenant.client.update_call_filter(&CallFilterUpdateRequest {
                     filter_id: filter_id.clone(),
@@ -353,15 +295,9 @@ pub async fn save_call_filter(
             .await?;
             filter_id
         }
-        None => audited(
-            &Where {
-                state,
-                caller,
-                tenant,
-                account_id,
-            },
-            "CreateCallFilter",
-            &[subscriber_id, &line],
+        None => audit::around(
+            &state.pool,
+            &caller.audit_in(tenant, account_id, "CreateCallFilter", &[subscriber_id, &line]),
             &detail,
             tenant.client.create_call_filter(&CallFilterCreateRequest {
                 subscriber_id: subscriber_id.into(),
@@ -431,15 +367,9 @@ pub async fn save_message_filter(
     let existing = message_filter(tenant, subscriber_id, &line).await?;
     let filter = match existing.and_then(|f| f.filter_id) {
         Some(filter_id) => {
-            audited(
-                &Where {
-                    state,
-                    caller,
-                    tenant,
-                    account_id,
-                },
-                "UpdateMessageFilter",
-                &[subscriber_id, &line],
+            audit::around(
+                &state.pool,
+                &caller.audit_in(tenant, account_id, "UpdateMessageFilter", &[subscriber_id, &line]),
                 &detail,
                 tenant.client.update_message_filter(&MessageFilterUpdateRequest {
                     filter_id: filter_id.clone(),
@@ -457,15 +387,9 @@ pub async fn save_message_filter(
             .await?;
             filter_id
         }
-        None => audited(
-            &Where {
-                state,
-                caller,
-                tenant,
-                account_id,
-            },
-            "CreateMessageFilter",
-            &[subscriber_id, &line],
+        None => audit::around(
+            &state.pool,
+            &caller.audit_in(tenant, account_id, "CreateMessageFilter", &[subscriber_id, &line]),
             &detail,
             tenant.client.create_message_filter(&MessageFilterCreateRequest {
                 subscriber_id: subscriber_id.into(),
@@ -541,68 +465,16 @@ pub async fn edit_list(
             call_filter_id: filter_id,
             numbers: vec![number.clone()],
         };
-        match (list, add) {
-            ("allowed", true) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.add_call_filter_allowed_numbers(&request),
-                )
-                .await?
-            }
-            ("allowed", false) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.remove_call_filter_allowed_numbers(&request),
-                )
-                .await?
-            }
-            (_, true) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.add_call_filter_blocked_numbers(&request),
-                )
-                .await?
-            }
-            (_, false) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.remove_call_filter_blocked_numbers(&request),
-                )
-                .await?
+        let change = async {
+            match (list, add) {
+                ("allowed", true) => client.add_call_filter_allowed_numbers(&request).await,
+                ("allowed", false) => client.remove_call_filter_allowed_numbers(&request).await,
+                (_, true) => client.add_call_filter_blocked_numbers(&request).await,
+                (_, false) => client.remove_call_filter_blocked_numbers(&request).await,
             }
         };
+        let entry = caller.audit_in(tenant, account_id, &action, &targets);
+        audit::around(&state.pool, &entry, "", change).await?;
     } else {
         let filter_id = match message_filter(tenant, subscriber_id, &line)
             .await?
@@ -629,68 +501,16 @@ pub async fn edit_list(
             message_filter_id: filter_id,
             contacts: vec![number.clone()],
         };
-        match (list, add) {
-            ("allowed", true) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.add_message_filter_allowed_contacts(&request),
-                )
-                .await?
-            }
-            ("allowed", false) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.remove_message_filter_allowed_contacts(&request),
-                )
-                .await?
-            }
-            (_, true) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.add_message_filter_blocked_contacts(&request),
-                )
-                .await?
-            }
-            (_, false) => {
-                audited(
-                    &Where {
-                        state,
-                        caller,
-                        tenant,
-                        account_id,
-                    },
-                    &action,
-                    &targets,
-                    "",
-                    client.remove_message_filter_blocked_contacts(&request),
-                )
-                .await?
+        let change = async {
+            match (list, add) {
+                ("allowed", true) => client.add_message_filter_allowed_contacts(&request).await,
+                ("allowed", false) => client.remove_message_filter_allowed_contacts(&request).await,
+                (_, true) => client.add_message_filter_blocked_contacts(&request).await,
+                (_, false) => client.remove_message_filter_blocked_contacts(&request).await,
             }
         };
+        let entry = caller.audit_in(tenant, account_id, &action, &targets);
+        audit::around(&state.pool, &entry, "", change).await?;
     }
     Ok(())
 }
