@@ -402,6 +402,41 @@ pub async fn fetch_family_overview(account_id: String) -> Result<crate::model::F
     with_status(crate::ssr::family::overview(&state, &caller, &tenant, &account_id).await)
 }
 
+/// One member: their lines, subscriptions and restrictions.
+#[server(endpoint = "members/detail")]
+pub async fn fetch_member(account_id: String, subscriber_id: String) -> Result<crate::model::MemberDetail, AppError> {
+    let (state, caller) = require(Action::ViewSubscribers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(crate::ssr::members::detail(&caller, &tenant, &account_id, &subscriber_id).await)
+}
+
+/// Adds a member (a Telegent subscriber with the role Subscriber) to the
+/// Account, then opens their page.
+#[server(endpoint = "members/add")]
+pub async fn add_member(account_id: String, name: String, email: String) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageSubscribers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    let subscriber_id =
+        with_status(crate::ssr::members::add(&state, &caller, &tenant, &account_id, &name, &email).await)?;
+    leptos_axum::redirect(&format!("/accounts/{account_id}/members/{subscriber_id}?saved=added"));
+    Ok(())
+}
+
+/// Changes a member's name and e-mail.
+#[server(endpoint = "members/edit")]
+pub async fn edit_member(
+    account_id: String,
+    subscriber_id: String,
+    name: String,
+    email: String,
+) -> Result<(), AppError> {
+    let (state, caller) = require(Action::ManageSubscribers).await?;
+    let tenant = account_in_scope(&state, &caller, &account_id).await?;
+    with_status(crate::ssr::members::edit(&state, &caller, &tenant, &account_id, &subscriber_id, &name, &email).await)?;
+    leptos_axum::redirect(&format!("/accounts/{account_id}/members/{subscriber_id}?saved=edited"));
+    Ok(())
+}
+
 /// One line's data settings, usage and usage chart.
 #[server(endpoint = "family/line")]
 pub async fn fetch_line_detail(account_id: String, msisdn: String) -> Result<crate::model::LineDetail, AppError> {

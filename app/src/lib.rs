@@ -26,6 +26,7 @@ use crate::pages::{
     distributors::{DistributorsPage, MyLinesPage},
     family::{LimitsPage, LinePage},
     guardian::GuardianPage,
+    members::MemberPage,
     not_found::NotFound,
     session::{LoginPage, PasswordPage, ProfilePage},
     users::UsersPage,
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accounts/:account_id/limits") view=LimitsPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/lines/:line") view=LinePage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/guardian/:subscriber_id") view=GuardianPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/members/:subscriber_id") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />

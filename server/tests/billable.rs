@@ -221,6 +221,12 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .unwrap()
         .0
         .clone();
+    // The demo line is already billed: start from a line without a subscription.
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        if let Some(subscriptions) = w.records.get_mut("subscriptions") {
+            subscriptions.retain(|_, r| r.fields["TNID"] != line.as_str());
+        }
+    });
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
     let first = telegent_app::ssr::subscriptions::create(&portal.state.pool, &ctx, "sub-1", &request)
@@ -238,6 +244,7 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .0
         .snapshot()
         .collection("subscriptions")
+        .filter(|(_, r)| r.fields["TNID"] == line.as_str())
         .count();
-    assert_eq!(subscriptions, 1);
+    assert_eq!(subscriptions, 1, "one subscription for the number, not two");
 }

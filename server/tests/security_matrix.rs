@@ -35,6 +35,9 @@ struct Ids {
     /// A line of the own Account, and lines of the foreign ones.
     own_line: String,
     foreign_lines: Vec<String>,
+    /// The owner of `own_line`, and the owners of the foreign lines.
+    own_member: String,
+    foreign_members: Vec<String>,
 }
 
 /// One server function, as a form body built from an ID.
@@ -43,6 +46,7 @@ struct Function {
     action: Action,
     account_form: fn(&str) -> String,
     user_form: Option<fn(i64, Role) -> String>,
+    /// The form for an Account and one of its lines (or members).
     line_form: Option<fn(&str, &str) -> String>,
     takes: Takes,
 }
@@ -51,6 +55,7 @@ struct Function {
 enum Takes {
     Account,
     AccountLine,
+    AccountMember,
     Distributor,
     User,
 }
@@ -111,6 +116,33 @@ fn functions() -> Vec<Function> {
                 )
             }),
             takes: Takes::AccountLine,
+        },
+        Function {
+            endpoint: "members/detail",
+            action: Action::ViewSubscribers,
+            account_form: |_| String::new(),
+            user_form: None,
+            line_form: Some(|account, member| format!("account_id={account}&subscriber_id={member}")),
+            takes: Takes::AccountMember,
+        },
+        Function {
+            endpoint: "members/edit",
+            action: Action::ManageSubscribers,
+            account_form: |_| String::new(),
+            user_form: None,
+            // An empty e-mail: the own call is refused at the field, nothing changes.
+            line_form: Some(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&name=Matrix+Edit&email=")
+            }),
+            takes: Takes::AccountMember,
+        },
+        Function {
+            endpoint: "members/add",
+            action: Action::ManageSubscribers,
+            account_form: |id| format!("account_id={id}&name=Matrix+Member&email="),
+            user_form: None,
+            line_form: None,
+            takes: Takes::Account,
         },
         Function {
             endpoint: "accounts/detail",
@@ -243,9 +275,19 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
             .min()
             .unwrap()
     };
+    let owner_of = |line: &String| {
+        world
+            .numbers
+            .values()
+            .find(|n| n.msisdn == *line)
+            .and_then(|n| n.subscriber_id.clone())
+            .unwrap()
+    };
     let own_line = line_of(&own_account);
-    let foreign_lines = foreign_accounts.iter().map(|a| line_of(a)).collect();
+    let foreign_lines: Vec<String> = foreign_accounts.iter().map(|a| line_of(a)).collect();
     Ids {
+        own_member: owner_of(&own_line),
+        foreign_members: foreign_lines.iter().map(owner_of).collect(),
         own_line,
         foreign_lines,
         own_account,
@@ -281,6 +323,22 @@ fn forms(function: &Function, ids: &Ids) -> (Vec<String>, String, String) {
                 foreign,
                 form(MISSING_ACCOUNT, &ids.own_line),
                 form(&ids.own_account, &ids.own_line),
+            )
+        }
+        Takes::AccountMember => {
+            let form = function.line_form.unwrap();
+            let mut foreign: Vec<String> = ids
+                .foreign_accounts
+                .iter()
+                .zip(&ids.foreign_members)
+                .map(|(account, member)| form(account, member))
+                .collect();
+            // Another Account's member through one's own Account is foreign too.
+            foreign.extend(ids.foreign_members.iter().map(|member| form(&ids.own_account, member)));
+            (
+                foreign,
+                form(MISSING_ACCOUNT, &ids.own_member),
+                form(&ids.own_account, &ids.own_member),
             )
         }
         Takes::Distributor => (

@@ -13,6 +13,7 @@ use crate::components::usage::{format_kb, UsageChart, UsageGauge};
 use crate::error::AppError;
 use crate::limits::{check_thresholds, DEFAULT_LIMIT_MB, THROTTLE_SPEEDS};
 use crate::model::{FamilyOverview, LineDetail, Member};
+use crate::pages::members::AddMemberForm;
 use crate::pages::session::{field_error, Field};
 
 /// A line in a URL: the E.164 digits without the `+`.
@@ -49,8 +50,10 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
         alerts,
         members,
         can_manage,
+        can_add_members,
         ..
     } = data;
+    let add_form_account = account_id.clone();
     let limits_href = format!("/accounts/{account_id}/limits");
     view! {
         {(!alerts.is_empty()).then(|| view! {
@@ -69,7 +72,7 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
             {can_manage.then(|| view! { <a class="button" href=limits_href.clone()>"Set data limits"</a> })}
         </div>
         {if members.is_empty() {
-            view! { <div class="empty-state"><p>"No members in this account yet."</p></div> }.into_any()
+            view! { <div class="empty-state"><p>"No members in this account yet. Add the first one below."</p></div> }.into_any()
         } else {
             view! {
                 <ul class="member-list">
@@ -81,6 +84,7 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
             }
             .into_any()
         }}
+        {can_add_members.then(|| view! { <AddMemberForm account_id=add_form_account.clone() /> })}
     }
 }
 
@@ -95,10 +99,11 @@ fn MemberCard(member: Member, account_id: String) -> impl IntoView {
         guardian,
     } = member;
     let guardian_href = format!("/accounts/{account_id}/guardian/{subscriber_id}");
+    let member_href = format!("/accounts/{account_id}/members/{subscriber_id}");
     view! {
         <li class="member-card">
             <div class="member-head">
-                <h3>{name.clone()}</h3>
+                <h3><a href=member_href>{name.clone()}</a></h3>
                 <span class="role-badge">{role}</span>
             </div>
             <p class="id-text">{email}</p>

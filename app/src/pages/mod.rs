@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod distributors;
 pub mod family;
 pub mod guardian;
+pub mod members;
 pub mod not_found;
 pub mod session;
 pub mod users;

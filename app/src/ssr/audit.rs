@@ -104,6 +104,22 @@ pub async fn around<T>(
     }
 }
 
+/// Completes a pending row inside the transaction that makes the portal's own change.
+pub async fn finish_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    id: i64,
+    outcome: Outcome,
+    detail: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
+        .bind(outcome.as_str())
+        .bind(detail)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn finish(pool: &SqlitePool, id: i64, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
         .bind(outcome.as_str())

@@ -257,6 +257,7 @@ pub async fn overview(
         alerts: alerts_for(&members),
         members,
         can_manage: caller.allows(Action::ManageDataLimits),
+        can_add_members: caller.allows(Action::ManageSubscribers),
     })
 }
 

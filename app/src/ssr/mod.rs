@@ -12,6 +12,7 @@ pub mod distributors;
 pub mod family;
 pub mod guardian;
 pub mod intents;
+pub mod members;
 pub mod messaging;
 pub mod numbers;
 pub mod passwords;

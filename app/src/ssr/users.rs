@@ -95,7 +95,7 @@ pub fn temporary_password() -> String {
         .join("-")
 }
 
-fn valid_email(email: &str) -> bool {
+pub fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

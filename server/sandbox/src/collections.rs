@@ -417,6 +417,23 @@ fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, Api
     Ok(out)
 }
 
+/// The reference's list `Filter` is a status ("Active", "Inactive"; "All" is
+/// no filter): read from the record's `Active` flag or `Status`. Any other
+/// word matches records with a text field containing it.
+fn matches_filter(fields: &Map<String, Value>, filter: &str) -> bool {
+    if filter == "active" || filter == "inactive" {
+        let active = match (fields.get("Active"), fields.get("Status")) {
+            (Some(Value::Bool(flag)), _) => *flag,
+            (_, Some(Value::String(status))) => status.eq_ignore_ascii_case("active"),
+            _ => true,
+        };
+        return active == (filter == "active");
+    }
+    fields
+        .values()
+        .any(|v| v.as_str().is_some_and(|s| s.to_lowercase().contains(filter)))
+}
+
 fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiError> {
     let world = ctx.sandbox.snapshot();
     let account = get(ctx.input, "AccountId")
@@ -443,7 +460,7 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
     let filter = get(ctx.input, "Filter")
         .and_then(Value::as_str)
         .map(str::to_lowercase)
-        .filter(|f| !f.is_empty());
+        .filter(|f| !f.is_empty() && f != "all");
     // Lists come bare or wrapped ({Total…, Filter, Results: [...]}), as the
     // reference's example for the operation shows.
     let example = ctx.op.response_example.as_ref();
@@ -465,13 +482,7 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
             by.iter()
                 .all(|(f, v)| get(&Value::Object(r.fields.clone()), f).and_then(Value::as_str) == Some(*v))
         })
-        .filter(|(_, r)| {
-            filter.as_deref().is_none_or(|f| {
-                r.fields
-                    .values()
-                    .any(|v| v.as_str().is_some_and(|s| s.to_lowercase().contains(f)))
-            })
-        })
+        .filter(|(_, r)| filter.as_deref().is_none_or(|f| matches_filter(&r.fields, f)))
         .map(|(_, r)| shape(element.as_ref(), &r.fields))
         .collect();
     let (Some(Value::Object(wrapper)), Some(field)) = (example, wrapper_field) else {

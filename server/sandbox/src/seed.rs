@@ -313,9 +313,35 @@ fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role
     };
     let mrid = route_of(w, "message_routes");
     let crid = route_of(w, "voice_routes");
+    let distributor_id = w.accounts[account_id].distributor_id.clone();
+    let package_named = |w: &World, name: &str| {
+        w.collection("packages")
+            .find(|(_, r)| r.distributor_id == distributor_id && r.fields["PackageName"] == name)
+            .map(|(id, _)| id.clone())
+    };
     for line in lines {
         let nid = w.new_id("NID");
         let iccid = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);
+        // Every demo line is billed: one subscription per number.
+        let package = if line.number_type == "iot" {
+            "IoT Basic"
+        } else {
+            "Family Unlimited"
+        };
+        if let Some(package_id) = package_named(w, package) {
+            let fields = json!({
+                "SubscriberId": id, "TNID": nid, "ICCID": iccid, "PackageId": package_id,
+                "Type": line.number_type, "Active": true,
+            });
+            record(
+                w,
+                "subscriptions",
+                "SUB",
+                "SubscriptionId",
+                (&distributor_id, Some(account_id)),
+                fields,
+            );
+        }
         w.numbers.insert(
             nid.clone(),
             Number {

@@ -789,11 +789,19 @@ mod client_ops {
             result
         }
 
-        /// `GET /v1.0/account/subscriptions`.
-        pub async fn account_subscriptions(&self, filter: Option<&str>) -> Result<SubscriptionList, TelegentError> {
+        /// `GET /v1.0/account/subscriptions`. A Distributor names the Account
+        /// (`AccountId`) when it has more than one.
+        pub async fn account_subscriptions(
+            &self,
+            filter: Option<&str>,
+            account_id: Option<&str>,
+        ) -> Result<SubscriptionList, TelegentError> {
             let mut query: Vec<(&str, &str)> = vec![];
             if let Some(v) = filter {
                 query.push(("Filter", v));
+            }
+            if let Some(v) = account_id {
+                query.push(("AccountId", v));
             }
             self.get_cached::<SubscriptionList>("/v1.0/account/subscriptions", &query)
                 .await

@@ -45,6 +45,14 @@ pub struct SubscriberUpdateRequest {
         deserialize_with = "opt_string"
     )]
     pub name: Option<String>,
+    /// Not in the reference's request schema, which shows no way to change an
+    /// e-mail; sent only when it changes, and the answer is checked for it.
+    #[serde(
+        rename = "Email",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_string"
+    )]
+    pub email: Option<String>,
     #[serde(
         rename = "PhoneNumbers",
         skip_serializing_if = "Option::is_none",
