@@ -8,6 +8,8 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const profile = process.env.PORTAL_PROFILE ?? 'release';
 const portalBin = process.env.PORTAL_BIN ?? path.join(targetDir, profile, 'telegent-portal');
 const port = Number(process.env.PORTAL_E2E_PORT ?? 3100);
+// The in-process sandbox on a known port, so specs can inject upstream faults.
+const sandboxPort = Number(process.env.PORTAL_E2E_SANDBOX_PORT ?? 3101);
 const dataDir = path.join(root, 'target', 'e2e-data');
 
 const chromiumArgs = [
@@ -45,7 +47,7 @@ export default defineConfig({
     // The suite does many people's work per minute; the per-credential
     // budget (about 50 calls a minute, like the platform) is tested in the
     // Rust suite, so here both the sandbox and the client allow more.
-    command: `rm -rf "${dataDir}" && "${portalBin}" --data-dir "${dataDir}" --log-level warn serve --bind 127.0.0.1:${port} --sandbox-rate-limit 600 --telegent-rate-limit 600`,
+    command: `rm -rf "${dataDir}" && "${portalBin}" --data-dir "${dataDir}" --log-level warn serve --bind 127.0.0.1:${port} --sandbox-bind 127.0.0.1:${sandboxPort} --sandbox-rate-limit 600 --telegent-rate-limit 600`,
     cwd: root,
     url: `http://127.0.0.1:${port}/readyz`,
     timeout: 60_000,

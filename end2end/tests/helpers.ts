@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** True in the project that runs with JavaScript disabled. */
@@ -34,4 +34,19 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The portal's in-process sandbox (see playwright.config.ts). */
+const SANDBOX = `http://127.0.0.1:${Number(process.env.PORTAL_E2E_SANDBOX_PORT ?? 3101)}`;
+
+/** Makes the sandbox fail matching Telegent requests until `clearFaults`
+ * (a rule as `POST /_sandbox/faults` takes it, see the README). */
+export async function injectFault(request: APIRequestContext, rule: Record<string, unknown>): Promise<void> {
+  const answer = await request.post(`${SANDBOX}/_sandbox/faults`, { data: rule });
+  expect(answer.ok(), 'fault injected').toBeTruthy();
+}
+
+export async function clearFaults(request: APIRequestContext): Promise<void> {
+  const answer = await request.post(`${SANDBOX}/_sandbox/faults/clear`);
+  expect(answer.ok(), 'faults cleared').toBeTruthy();
 }

@@ -143,7 +143,11 @@ async fn list_entries_are_added_and_removed_one_at_a_time() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("\"field\":\"number\""), "{}", bad.body);
+    assert!(
+        bad.body.contains("\"field\":\"message-allowed-number\""),
+        "the error names the list's own field: {}",
+        bad.body
+    );
     assert_eq!(posts_to(&portal, "", since), 0);
 }
 

@@ -109,6 +109,17 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
         .map(|(_, d)| d.clone())
         .unwrap_or_default();
     let list_error = form_error(lists);
+    let last_edit: LastEdit = RwSignal::new(None);
+    // Runs in the browser only: remembers which list the last edit was for.
+    Effect::new(move || {
+        if let Some(edit) = lists.input().get() {
+            last_edit.set(Some(edit));
+        }
+    });
+    // Without JavaScript the page cannot tell which list an upstream failure
+    // belongs to: say it once, here (field errors find their own input).
+    let unplaced_list_error =
+        move || list_error().filter(|e| last_edit.get().is_none() && !matches!(e, AppError::Invalid { .. }));
     view! {
         <Title text=format!("AI Guardian · {}", data.name) />
         <Breadcrumbs crumbs=vec![
@@ -214,8 +225,8 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 <Toggle id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound enabled=can />
                 {can.then(|| view! { <button type="submit" class="button primary">"Save call filter"</button> })}
             </ActionForm>
-            <NumberList title="Allowed numbers" filter="call" list="allowed" entries=call_allowed action=lists hidden=hidden can />
-            <NumberList title="Blocked numbers" filter="call" list="blocked" entries=call_blocked action=lists hidden=hidden can />
+            <NumberList title="Allowed numbers" filter="call" list="allowed" entries=call_allowed action=lists last_edit hidden=hidden can />
+            <NumberList title="Blocked numbers" filter="call" list="blocked" entries=call_blocked action=lists last_edit hidden=hidden can />
         </section>
 
         <section class="panel" aria-labelledby="messages-heading">
@@ -256,10 +267,10 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 </div>
                 {can.then(|| view! { <button type="submit" class="button primary">"Save message filter"</button> })}
             </ActionForm>
-            <NumberList title="Allowed contacts" filter="message" list="allowed" entries=msg_allowed action=lists hidden=hidden can />
-            <NumberList title="Blocked contacts" filter="message" list="blocked" entries=msg_blocked action=lists hidden=hidden can />
+            <NumberList title="Allowed contacts" filter="message" list="allowed" entries=msg_allowed action=lists last_edit hidden=hidden can />
+            <NumberList title="Blocked contacts" filter="message" list="blocked" entries=msg_blocked action=lists last_edit hidden=hidden can />
         </section>
-        {move || list_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        {move || unplaced_list_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
     }
 }
 
@@ -273,14 +284,25 @@ fn Toggle(id: &'static str, name: &'static str, label: &'static str, checked: bo
     }
 }
 
+/// The list edit a form asked for, kept after it resolves (the action's own
+/// input is cleared then) so its result shows with the list it belongs to.
+type LastEdit = RwSignal<Option<EditGuardianList>>;
+
 /// One list of a filter: each entry with its own Remove, and an Add form.
+///
+/// With JavaScript the edit shows at once (an added number marked "saving…",
+/// a removed one gone) and the saved list is read again after; if Telegent
+/// refuses, the list falls back to what it was and says why. Without
+/// JavaScript the forms post and the page comes back read again.
 #[component]
+#[allow(clippy::too_many_arguments)]
 fn NumberList<H, V>(
     title: &'static str,
     filter: &'static str,
     list: &'static str,
     entries: Vec<String>,
     action: ServerAction<EditGuardianList>,
+    last_edit: LastEdit,
     hidden: H,
     can: bool,
 ) -> impl IntoView
@@ -291,49 +313,82 @@ where
     let input_id = format!("{filter}-{list}-number");
     let error_id = format!("{input_id}-error");
     let heading_id = format!("{input_id}-heading");
-    let error = move || {
+    let is_mine = move |edit: &EditGuardianList| edit.filter == filter && edit.list == list;
+    // This list's edit: the one in flight, or the last one while its answer shows.
+    let my_edit = move || action.input().get().or_else(|| last_edit.get()).filter(|e| is_mine(e));
+    let my_error = move || {
         action
             .value()
             .get()
             .and_then(|r| r.err())
-            .and_then(|e| e.field_message("number"))
-            .filter(|_| {
-                action
-                    .input()
-                    .get()
-                    .is_none_or(|i| i.filter == filter && i.list == list)
-            })
+            .filter(|_| action.input().get().is_none() && last_edit.get().is_some_and(|e| is_mine(&e)))
+    };
+    // A typing mistake names this list's input (see `ssr::guardian::edit_list`).
+    let field = StoredValue::new(input_id.clone());
+    let number_error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| field.with_value(|f| e.field_message(f)))
+    };
+    let other_error = move || my_error().filter(|e| !matches!(e, AppError::Invalid { .. }));
+    let saved = StoredValue::new(entries);
+    // The entries to show, with the edit in flight (or just saved) applied;
+    // `true` marks a number still being saved.
+    let shown = move || {
+        let mut rows: Vec<(String, bool)> = saved.get_value().into_iter().map(|n| (n, false)).collect();
+        let failed = action.value().get().is_some_and(|r| r.is_err()) && action.input().get().is_none();
+        if let Some(edit) = my_edit().filter(|_| !failed) {
+            let pending = action.pending().get();
+            if let Ok(number) = telegent::phone::normalize_e164(&edit.number) {
+                if edit.add && !rows.iter().any(|(n, _)| *n == number) {
+                    rows.push((number, pending));
+                } else if !edit.add {
+                    rows.retain(|(n, _)| *n != number);
+                }
+            }
+        }
+        rows
     };
     let hidden_for_add = hidden.clone();
     view! {
-        <div class="number-list" role="group" aria-labelledby=heading_id.clone()>
+        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || action.pending().get().then_some("true")>
             <h3 id=heading_id.clone()>{title}</h3>
-            {if entries.is_empty() {
-                view! { <p class="muted">"None."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="entry-list">
-                        {entries.into_iter().map(|number| {
-                            let display = telegent::phone::format_for_display(&number);
-                            let hidden = hidden.clone();
-                            view! {
-                                <li>
-                                    <span>{display.clone()}</span>
-                                    {can.then(|| view! {
-                                        <ActionForm action attr:class="inline-form">
-                                            {hidden()}
-                                            <input type="hidden" name="filter" value=filter />
-                                            <input type="hidden" name="list" value=list />
-                                            <input type="hidden" name="number" value=number.clone() />
-                                            <input type="hidden" name="add" value="false" />
-                                            <button type="submit" class="button danger">{format!("Remove {display}")}</button>
-                                        </ActionForm>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
+            {move || other_error().map(|e| view! {
+                <p class="form-error" role="alert">{format!("{e} The list is as it was.")}</p>
+            })}
+            {move || {
+                let rows = shown();
+                let hidden = hidden.clone();
+                if rows.is_empty() {
+                    view! { <p class="muted">"None."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="entry-list">
+                            {rows.into_iter().map(|(number, pending)| {
+                                let display = telegent::phone::format_for_display(&number);
+                                let hidden = hidden.clone();
+                                view! {
+                                    <li class:pending=pending>
+                                        <span>{display.clone()}</span>
+                                        {pending.then(|| view! { <span class="muted" role="status">"saving…"</span> })}
+                                        {(can && !pending).then(|| view! {
+                                            <ActionForm action attr:class="inline-form">
+                                                {hidden()}
+                                                <input type="hidden" name="filter" value=filter />
+                                                <input type="hidden" name="list" value=list />
+                                                <input type="hidden" name="number" value=number.clone() />
+                                                <input type="hidden" name="add" value="false" />
+                                                <button type="submit" class="button danger">{format!("Remove {display}")}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
             }}
             {can.then(|| view! {
                 <ActionForm action attr:class="inline-form">
@@ -343,9 +398,9 @@ where
                     <input type="hidden" name="add" value="true" />
                     <label for=input_id.clone() class="visually-hidden">{format!("Number to add to {title}")}</label>
                     <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
-                        aria-invalid=move || error().map(|_| "true") aria-describedby=error_id.clone() />
+                        aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
                     <button type="submit" class="button">"Add"</button>
-                    {move || error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+                    {move || number_error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 </ActionForm>
             })}
         </div>

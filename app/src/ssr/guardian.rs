@@ -428,10 +428,12 @@ pub async fn edit_list(
     number: &str,
     add: bool,
 ) -> Result<(), AppError> {
-    let number = typed_number("number", number)?;
     if !matches!(list, "allowed" | "blocked") || !matches!(filter, "call" | "message") {
         return Err(AppError::invalid("number", "Choose a list."));
     }
+    // The field is named after the list's own input (four lists on one page),
+    // so the message lands at the right one, with or without JavaScript.
+    let number = typed_number(&format!("{filter}-{list}-number"), number)?;
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
     let line = line_of(&child, line)?;
     let action = format!(

@@ -200,7 +200,7 @@ async fn answer_with_faults(
         .get("x-sandbox-fault")
         .and_then(|v| v.to_str().ok())
         .and_then(crate::faults::parse_header);
-    let fault = from_header.or_else(|| sandbox.take_fault(uri.path()));
+    let fault = from_header.or_else(|| sandbox.take_fault(&op.method, uri.path()));
     let Some(fault) = fault else {
         return answer(sandbox, op, headers, uri, body);
     };

@@ -15,6 +15,12 @@ use serde::{Deserialize, Serialize};
 pub struct FaultRule {
     /// Applies to paths starting with this (case-insensitive); empty = all.
     pub path_prefix: String,
+    /// Only requests with this method (`POST`, `GET`); `None` = any. Lets a
+    /// change fail while the reads under the same prefix still answer.
+    pub method: Option<String>,
+    /// The path must equal `path_prefix` (not merely start with it), e.g. to
+    /// fail `/v1.0/numbers/data-usage` but not `/v1.0/numbers/data-usage/info`.
+    pub exact: bool,
     /// HTTP status to answer with (e.g. 500, 503, 429); `None` = no status fault.
     pub status: Option<u16>,
     /// Chance per matching request, 0 < p ≤ 1 (default 1).
@@ -91,12 +97,19 @@ impl Faults {
         }
     }
 
-    /// The first rule matching `path` that fires; spends one of its `remaining`.
-    pub fn take(&mut self, path: &str) -> Option<Fault> {
+    /// The first rule matching `method` and `path` that fires; spends one of its `remaining`.
+    pub fn take(&mut self, method: &str, path: &str) -> Option<Fault> {
         let path = path.to_ascii_lowercase();
         for i in 0..self.rules.len() {
             let rule = &self.rules[i];
-            if !path.starts_with(&rule.path_prefix.to_ascii_lowercase()) || rule.remaining == Some(0) {
+            let method_matches = rule.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+            let prefix = rule.path_prefix.to_ascii_lowercase();
+            let path_matches = if rule.exact {
+                path == prefix
+            } else {
+                path.starts_with(&prefix)
+            };
+            if !method_matches || !path_matches || rule.remaining == Some(0) {
                 continue;
             }
             let p = rule.probability.unwrap_or(1.0).clamp(0.0, 1.0);
@@ -143,10 +156,22 @@ mod tests {
             remaining: Some(2),
             ..Default::default()
         });
-        assert!(faults.take("/v1.0/account").is_none());
-        assert!(faults.take("/v1.0/numbers/provision").is_some());
-        assert!(faults.take("/v1.0/numbers/provision").is_some());
-        assert!(faults.take("/v1.0/numbers/provision").is_none());
+        assert!(faults.take("GET", "/v1.0/account").is_none());
+        assert!(faults.take("POST", "/v1.0/numbers/provision").is_some());
+        assert!(faults.take("POST", "/v1.0/numbers/provision").is_some());
+        assert!(faults.take("POST", "/v1.0/numbers/provision").is_none());
+
+        // Method and exact path narrow a rule: the change fails, the reads around it answer.
+        faults.rules.push(FaultRule {
+            path_prefix: "/v1.0/numbers/data-usage".into(),
+            method: Some("POST".into()),
+            exact: true,
+            status: Some(502),
+            ..Default::default()
+        });
+        assert!(faults.take("POST", "/v1.0/numbers/data-usage/info").is_none());
+        assert!(faults.take("GET", "/v1.0/numbers/data-usage").is_none());
+        assert!(faults.take("post", "/v1.0/numbers/data-usage").is_some());
 
         let fired = |seed| {
             let mut f = Faults::new(seed);
@@ -155,7 +180,7 @@ mod tests {
                 probability: Some(0.3),
                 ..Default::default()
             });
-            (0..1000).filter(|_| f.take("/v1.0/x").is_some()).count()
+            (0..1000).filter(|_| f.take("POST", "/v1.0/x").is_some()).count()
         };
         assert_eq!(fired(1), fired(1));
         assert!((200..400).contains(&fired(1)), "{}", fired(1));

@@ -257,8 +257,8 @@ impl Sandbox {
         self.inner.faults.lock().expect("faults").rules.clear();
     }
 
-    fn take_fault(&self, path: &str) -> Option<faults::Fault> {
-        self.inner.faults.lock().expect("faults").take(path)
+    fn take_fault(&self, method: &str, path: &str) -> Option<faults::Fault> {
+        self.inner.faults.lock().expect("faults").take(method, path)
     }
 
     fn token_lifetime(&self) -> Duration {
