@@ -15,14 +15,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
-.PHONY: help run run-release build-release test check fmt lint unit e2e e2e-debug bench \
+.PHONY: help run run-release build-release test check fmt lint unit unit-postgres e2e e2e-debug bench \
         setup setup-run setup-test rust-target cargo-leptos wasm-bindgen wasm-opt system-packages npm-packages clean-data
 
 help:
 	@echo "make run          set up (first time only) and serve the portal at http://127.0.0.1:3000"
 	@echo "make test         set up (first time only) and run every check and test"
 	@echo "make run-release  build and serve the production build"
-	@echo "make lint | unit | e2e | e2e-debug    parts of make test"
+	@echo "make lint | unit | unit-postgres | e2e | e2e-debug    parts of make test"
 	@echo "make bench        upstream calls per portal operation: portal client vs a naive one"
 	@echo "make clean-data   forget the local database and sandbox state (demo data is reseeded)"
 
@@ -34,6 +34,7 @@ run: setup-run
 test: setup-test
 	$(MAKE) lint
 	$(MAKE) unit
+	$(MAKE) unit-postgres
 	$(MAKE) build-release
 	$(MAKE) e2e
 
@@ -49,6 +50,11 @@ lint:
 
 unit:
 	cargo test --workspace --exclude telegent-frontend
+
+# The server's integration tests again, on PostgreSQL instead of the embedded
+# SQLite (a throwaway server; every test portal gets its own database).
+unit-postgres: system-packages
+	server/scripts/with-postgres cargo test --workspace --exclude telegent-frontend --test '*'
 
 build-release: setup-run wasm-opt
 	cargo leptos build --release
@@ -97,9 +103,10 @@ wasm-opt:
 system-packages:
 	@missing=""; \
 	for p in chromium mold; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver mold; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver mold postgresql; \
 	fi
 
 npm-packages:

@@ -6,7 +6,6 @@ pub mod web;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
 use axum::extract::State;
@@ -16,11 +15,10 @@ use axum::routing::get;
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::SqlitePool;
 use telegent_app::ssr::auth::AuthSettings;
 use telegent_app::ssr::clock::Clock;
 use telegent_app::ssr::credentials::SecretBox;
+use telegent_app::ssr::db::DbPool;
 use telegent_app::ssr::demo;
 use telegent_app::ssr::upstreams::{DistributorRecord, Upstreams};
 use telegent_app::ssr::AppState;
@@ -29,34 +27,16 @@ use telegent_sandbox::{seed, Sandbox, SandboxConfig};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::Upstream;
 
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+pub mod sessions;
 
-/// Opens (creating if needed) the SQLite database and applies migrations.
-pub async fn open_database(url: &str) -> anyhow::Result<SqlitePool> {
-    let options: SqliteConnectOptions = url
-        .parse()
-        .with_context(|| format!("DATABASE_URL “{url}” is not an SQLite URL"))?;
-    let options = options
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .busy_timeout(Duration::from_secs(5))
-        .foreign_keys(true);
-    if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    // An in-memory database exists per connection: keep exactly one.
-    let max = if url.contains(":memory:") { 1 } else { 8 };
-    let pool = SqlitePoolOptions::new()
-        .max_connections(max)
-        .connect_with(options)
-        .await?;
-    MIGRATOR.run(&pool).await.context("applying migrations")?;
-    Ok(pool)
+/// Opens (creating if needed) the database — SQLite or PostgreSQL, as the URL
+/// says — and applies its migrations.
+pub async fn open_database(url: &str) -> anyhow::Result<DbPool> {
+    telegent_app::ssr::db::connect(url).await
 }
 
 /// What `serve` needs besides the HTTP address.
@@ -182,21 +162,22 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         clock: Clock::default(),
         auth: cfg.auth,
     };
-    let router = router(state.clone(), cfg.https).await?;
+    let session_store = sessions::PortalSessionStore::open(&cfg.database_url).await?;
+    let router = router(state.clone(), session_store, cfg.https).await?;
     Ok(Portal { router, state, sandbox })
 }
 
 /// Stores a configured Distributor and its (sealed) credential. A new row
 /// is named by its ID until [`name_distributors`] asks Telegent.
 async fn register_distributor(
-    pool: &SqlitePool,
+    pool: &DbPool,
     upstreams: &Upstreams,
     distributor_id: &str,
     base_url: &str,
     account_key: &str,
     account_secret: &str,
 ) -> anyhow::Result<()> {
-    let known: Option<(String,)> = sqlx::query_as("SELECT name FROM distributors WHERE distributor_id = ?")
+    let known: Option<(String,)> = sqlx::query_as("SELECT name FROM distributors WHERE distributor_id = $1")
         .bind(distributor_id)
         .fetch_optional(pool)
         .await?;
@@ -213,7 +194,7 @@ async fn register_distributor(
 }
 
 /// Gives Distributors still named by their ID their name from Telegent.
-async fn name_distributors(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow::Result<()> {
+async fn name_distributors(pool: &DbPool, upstreams: &Upstreams) -> anyhow::Result<()> {
     let unnamed: Vec<(String,)> = sqlx::query_as("SELECT distributor_id FROM distributors WHERE name = distributor_id")
         .fetch_all(pool)
         .await?;
@@ -223,7 +204,7 @@ async fn name_distributors(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow::
         };
         match client.distributor(&distributor_id).await {
             Ok(d) => {
-                sqlx::query("UPDATE distributors SET name = ? WHERE distributor_id = ?")
+                sqlx::query("UPDATE distributors SET name = $1 WHERE distributor_id = $2")
                     .bind(&d.distributor_name)
                     .bind(&distributor_id)
                     .execute(pool)
@@ -242,21 +223,13 @@ async fn name_distributors(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow::
 /// The HTTP surface: pages, server functions, the audit CSV, static files,
 /// health checks; sessions, the caller, CSRF refusal and security headers
 /// around all of them.
-pub async fn router(state: AppState, https: bool) -> anyhow::Result<Router> {
+pub async fn router(state: AppState, store: sessions::PortalSessionStore, https: bool) -> anyhow::Result<Router> {
     let routes = generate_route_list(App);
     let request_id = HeaderName::from_static("x-request-id");
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
 
-    let store = SqliteStore::new(state.pool.clone());
-    store.migrate().await.context("creating the session table")?;
-    let cleanup = store.clone();
-    tokio::spawn(async move {
-        // Expired sessions are refused anyway; this only reclaims their rows.
-        let _ = cleanup
-            .continuously_delete_expired(std::time::Duration::from_secs(15 * 60))
-            .await;
-    });
+    store.delete_expired_continuously();
     let idle = time::Duration::seconds(state.auth.idle_timeout.as_secs() as i64);
     let sessions = SessionManagerLayer::new(store)
         .with_name(session_cookie_name(https))
@@ -296,13 +269,13 @@ pub async fn router(state: AppState, https: bool) -> anyhow::Result<Router> {
 
 /// Creates an active Platform admin with a temporary password (to be
 /// changed at first sign-in) and returns that password.
-pub async fn create_platform_admin(pool: &SqlitePool, email: &str, name: &str) -> anyhow::Result<String> {
+pub async fn create_platform_admin(pool: &DbPool, email: &str, name: &str) -> anyhow::Result<String> {
     let email = email.trim().to_lowercase();
     anyhow::ensure!(email.contains('@'), "“{email}” is not an e-mail address");
     let temporary = telegent_app::ssr::users::temporary_password();
     sqlx::query(
         "INSERT INTO users (email, display_name, password_hash, role, status, must_change_password) \
-         VALUES (?, ?, ?, 'PlatformAdmin', 'invited', 1)",
+         VALUES ($1, $2, $3, 'PlatformAdmin', 'invited', 1)",
     )
     .bind(&email)
     .bind(name.trim())

@@ -26,7 +26,7 @@ fn session_id(browser: &Browser) -> String {
 }
 
 async fn user_id(portal: &telegent_portal::Portal, email: &str) -> i64 {
-    sqlx::query_as::<_, (i64,)>("SELECT id FROM users WHERE email = ?")
+    sqlx::query_as::<_, (i64,)>("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(&portal.state.pool)
         .await
@@ -237,7 +237,7 @@ async fn cross_site_posts_are_refused_before_anything_happens() {
         let answer = admin.send(request).await;
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{header}: {value}");
     }
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM users WHERE id = ?")
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM users WHERE id = $1")
         .bind(jane_id)
         .fetch_one(&portal.state.pool)
         .await
@@ -386,14 +386,14 @@ async fn stored_hashes_are_argon2id_at_the_owasp_baseline_and_old_ones_are_rehas
     .hash_password(DEMO_PASSWORD.as_bytes(), &SaltString::generate(&mut OsRng))
     .unwrap()
     .to_string();
-    sqlx::query("UPDATE users SET password_hash = ? WHERE email = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE email = $2")
         .bind(&weak)
         .bind(ACME_ADMIN)
         .execute(&portal.state.pool)
         .await
         .unwrap();
     Browser::signed_in(&portal, ACME_ADMIN).await;
-    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE email = ?")
+    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE email = $1")
         .bind(ACME_ADMIN)
         .fetch_one(&portal.state.pool)
         .await
@@ -473,12 +473,12 @@ async fn a_new_user_signs_in_with_the_temporary_password_and_must_choose_their_o
         "{answer:?}"
     );
     assert_eq!(ava.get("/me").await.status, StatusCode::OK);
-    let (status, must_change): (String, bool) =
+    let (status, must_change): (String, i64) =
         sqlx::query_as("SELECT status, must_change_password FROM users WHERE email = 'ava.doe@example.com'")
             .fetch_one(&portal.state.pool)
             .await
             .unwrap();
-    assert_eq!((status.as_str(), must_change), ("active", false));
+    assert_eq!((status.as_str(), must_change), ("active", 0));
 }
 
 #[tokio::test]
@@ -543,7 +543,7 @@ async fn view_as_is_read_only_audited_bannered_and_expires() {
     assert_eq!(write.status, StatusCode::FORBIDDEN);
 
     let (reason,): (String,) =
-        sqlx::query_as("SELECT detail FROM audit_log WHERE action = 'ViewAsStarted' AND account_id = ?")
+        sqlx::query_as("SELECT detail FROM audit_log WHERE action = 'ViewAsStarted' AND account_id = $1")
             .bind(&doe)
             .fetch_one(&portal.state.pool)
             .await
@@ -747,7 +747,7 @@ async fn the_platform_admin_replaces_a_credential_only_after_telegent_accepts_it
     let portal = portal().await;
     let base = format!("http://{}", portal.sandbox.as_ref().unwrap().1);
     let sealed = || async {
-        sqlx::query_as::<_, (String,)>("SELECT account_secret_sealed FROM distributors WHERE distributor_id = ?")
+        sqlx::query_as::<_, (String,)>("SELECT account_secret_sealed FROM distributors WHERE distributor_id = $1")
             .bind(GLOBEX_KEY)
             .fetch_one(&portal.state.pool)
             .await

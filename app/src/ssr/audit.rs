@@ -2,7 +2,7 @@
 //! written in the transaction of the portal's own change, or before an
 //! upstream call (outcome `pending`) and completed after it.
 
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use crate::ssr::db::{numbered, DbPool, DbTransaction};
 
 use crate::model::{AuditFilter, AuditPage, AuditRow};
 
@@ -40,16 +40,12 @@ impl Outcome {
 }
 
 const INSERT: &str = "INSERT INTO audit_log (user_id, user_email, role, distributor_id, account_id, action, \
-     target_ids, outcome, detail, request_id, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+     target_ids, outcome, detail, request_id, client_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+     RETURNING id";
 
 /// Records an action inside the caller's transaction.
-pub async fn record_in(
-    tx: &mut Transaction<'_, Sqlite>,
-    entry: &Entry,
-    outcome: Outcome,
-    detail: &str,
-) -> sqlx::Result<i64> {
-    let id = sqlx::query(INSERT)
+pub async fn record_in(tx: &mut DbTransaction<'_>, entry: &Entry, outcome: Outcome, detail: &str) -> sqlx::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(INSERT)
         .bind(entry.user_id)
         .bind(&entry.user_email)
         .bind(&entry.role)
@@ -61,14 +57,13 @@ pub async fn record_in(
         .bind(detail)
         .bind(&entry.request_id)
         .bind(&entry.client_address)
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut **tx)
+        .await?;
     Ok(id)
 }
 
 /// Records that an upstream call is about to be made; complete it with [`finish`].
-pub async fn begin(pool: &SqlitePool, entry: &Entry) -> sqlx::Result<i64> {
+pub async fn begin(pool: &DbPool, entry: &Entry) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let id = record_in(&mut tx, entry, Outcome::Pending, "").await?;
     tx.commit().await?;
@@ -77,7 +72,7 @@ pub async fn begin(pool: &SqlitePool, entry: &Entry) -> sqlx::Result<i64> {
 
 /// Records an action that changed nothing of the portal's own (sign-ins,
 /// refusals), in a transaction of its own.
-pub async fn record(pool: &SqlitePool, entry: &Entry, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
+pub async fn record(pool: &DbPool, entry: &Entry, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     record_in(&mut tx, entry, outcome, detail).await?;
     tx.commit().await
@@ -86,7 +81,7 @@ pub async fn record(pool: &SqlitePool, entry: &Entry, outcome: Outcome, detail: 
 /// Runs one upstream change between its audit row (written `pending`
 /// before) and its outcome (after): `detail` on success, the error on failure.
 pub async fn around<T>(
-    pool: &SqlitePool,
+    pool: &DbPool,
     entry: &Entry,
     detail: &str,
     change: impl std::future::Future<Output = Result<T, telegent::TelegentError>>,
@@ -106,12 +101,12 @@ pub async fn around<T>(
 
 /// Completes a pending row inside the transaction that makes the portal's own change.
 pub async fn finish_in(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut crate::ssr::db::DbTransaction<'_>,
     id: i64,
     outcome: Outcome,
     detail: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
+    sqlx::query("UPDATE audit_log SET outcome = $1, detail = $2 WHERE id = $3")
         .bind(outcome.as_str())
         .bind(detail)
         .bind(id)
@@ -120,8 +115,8 @@ pub async fn finish_in(
     Ok(())
 }
 
-pub async fn finish(pool: &SqlitePool, id: i64, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ?")
+pub async fn finish(pool: &DbPool, id: i64, outcome: Outcome, detail: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE audit_log SET outcome = $1, detail = $2 WHERE id = $3")
         .bind(outcome.as_str())
         .bind(detail)
         .bind(id)
@@ -148,7 +143,7 @@ fn scope_clause(caller: &super::Caller) -> (String, Option<String>) {
 /// Rows matching `filter` inside the caller's scope, newest first; `limit`
 /// `None` returns all of them (for the CSV export).
 pub async fn search(
-    pool: &SqlitePool,
+    pool: &DbPool,
     caller: &super::Caller,
     filter: &AuditFilter,
     page: u32,
@@ -181,11 +176,16 @@ pub async fn search(
     }
     if is_date(&filter.to) {
         // Inclusive: everything before the next day.
-        clauses.push("at < date(?, '+1 day')".into());
-        values.push(filter.to.clone());
+        let next_day = chrono::NaiveDate::parse_from_str(&filter.to, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.succ_opt())
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        clauses.push("at < ?".into());
+        values.push(next_day);
     }
     let condition = clauses.join(" AND ");
-    let count_sql = format!("SELECT COUNT(*) FROM audit_log WHERE {condition}");
+    let count_sql = numbered(&format!("SELECT COUNT(*) FROM audit_log WHERE {condition}"));
     let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
     for value in &values {
         count = count.bind(value);
@@ -199,10 +199,10 @@ pub async fn search(
     };
     let page = page.clamp(1, total_pages);
     let offset = if limit.is_some() { (page - 1) * per_page } else { 0 };
-    let rows_sql = format!(
+    let rows_sql = numbered(&format!(
         "SELECT id, at, user_email, role, distributor_id, account_id, action, target_ids, outcome, detail, \
          request_id, client_address FROM audit_log WHERE {condition} ORDER BY id DESC LIMIT ? OFFSET ?"
-    );
+    ));
     let mut rows = sqlx::query_as::<_, AuditRecord>(&rows_sql);
     for value in &values {
         rows = rows.bind(value);
@@ -213,7 +213,9 @@ pub async fn search(
         .fetch_all(pool)
         .await?;
     let (scope, scope_value) = scope_clause(caller);
-    let actions_sql = format!("SELECT DISTINCT action FROM audit_log WHERE {scope} ORDER BY action");
+    let actions_sql = numbered(&format!(
+        "SELECT DISTINCT action FROM audit_log WHERE {scope} ORDER BY action"
+    ));
     let mut actions = sqlx::query_as::<_, (String,)>(&actions_sql);
     if let Some(value) = &scope_value {
         actions = actions.bind(value);
@@ -307,16 +309,9 @@ pub fn to_csv(rows: &[AuditRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::sqlite::SqlitePoolOptions;
 
-    async fn pool() -> SqlitePool {
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect("sqlite::memory:")
-            .await
-            .unwrap();
-        sqlx::migrate!("../migrations").run(&pool).await.unwrap();
-        pool
+    async fn pool() -> DbPool {
+        crate::ssr::db::connect("sqlite::memory:").await.unwrap()
     }
 
     #[tokio::test]
@@ -332,7 +327,7 @@ mod tests {
             ..Entry::default()
         };
         let id = begin(&pool, &entry).await.unwrap();
-        let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE id = ?")
+        let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE id = $1")
             .bind(id)
             .fetch_one(&pool)
             .await
@@ -342,7 +337,7 @@ mod tests {
             .await
             .unwrap();
         let row: (String, String, String) =
-            sqlx::query_as("SELECT outcome, target_ids, detail FROM audit_log WHERE id = ?")
+            sqlx::query_as("SELECT outcome, target_ids, detail FROM audit_log WHERE id = $1")
                 .bind(id)
                 .fetch_one(&pool)
                 .await

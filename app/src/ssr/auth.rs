@@ -9,8 +9,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::ssr::db::DbPool;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
 use telegent::TelegentClient;
 use tower_sessions::Session;
 
@@ -71,7 +71,7 @@ pub struct ViewAs {
 }
 
 /// A portal user as stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct UserRow {
     pub id: i64,
     pub email: String,
@@ -86,21 +86,43 @@ pub struct UserRow {
     pub session_epoch: i64,
 }
 
+// By hand: the flag is an integer 0/1 in both databases.
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for UserRow {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<Self> {
+        use sqlx::Row;
+        Ok(UserRow {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            display_name: row.try_get("display_name")?,
+            password_hash: row.try_get("password_hash")?,
+            role: row.try_get("role")?,
+            distributor_id: row.try_get("distributor_id")?,
+            account_id: row.try_get("account_id")?,
+            subscriber_id: row.try_get("subscriber_id")?,
+            status: row.try_get("status")?,
+            must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
+            session_epoch: row.try_get("session_epoch")?,
+        })
+    }
+}
+
 pub const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, distributor_id, account_id, \
      subscriber_id, status, must_change_password, session_epoch";
 
-pub async fn user_by_id(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<UserRow>> {
-    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
+pub async fn user_by_id(pool: &DbPool, id: i64) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_optional(pool)
         .await
 }
 
-pub async fn user_by_email(pool: &SqlitePool, email: &str) -> sqlx::Result<Option<UserRow>> {
-    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?"))
-        .bind(email.trim())
-        .fetch_optional(pool)
-        .await
+pub async fn user_by_email(pool: &DbPool, email: &str) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE lower(email) = lower($1)"
+    ))
+    .bind(email.trim())
+    .fetch_optional(pool)
+    .await
 }
 
 pub fn parse_role(value: &str) -> Option<Role> {
@@ -369,8 +391,8 @@ fn delay_after(failures: i64, free: i64) -> i64 {
 }
 
 /// Seconds until another attempt is allowed for `key`, or 0.
-async fn wait_for(pool: &SqlitePool, key: &str, free: i64, now: i64) -> sqlx::Result<i64> {
-    let row: Option<(i64, i64)> = sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE key = ?")
+async fn wait_for(pool: &DbPool, key: &str, free: i64, now: i64) -> sqlx::Result<i64> {
+    let row: Option<(i64, i64)> = sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
         .bind(key)
         .fetch_optional(pool)
         .await?;
@@ -382,11 +404,11 @@ async fn wait_for(pool: &SqlitePool, key: &str, free: i64, now: i64) -> sqlx::Re
     })
 }
 
-async fn record_failure(pool: &SqlitePool, key: &str, now: i64) -> sqlx::Result<()> {
+async fn record_failure(pool: &DbPool, key: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO login_failures (key, failures, last_failure_at) VALUES (?, 1, ?) \
-         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN ? - last_failure_at > ? THEN 1 \
-         ELSE failures + 1 END, last_failure_at = excluded.last_failure_at",
+        "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
+         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN $3 - login_failures.last_failure_at > $4 THEN 1 \
+         ELSE login_failures.failures + 1 END, last_failure_at = excluded.last_failure_at",
     )
     .bind(key)
     .bind(now)
@@ -476,13 +498,13 @@ pub async fn sign_in(
         ));
     }
     if verified == Verified::YesRehash {
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(passwords::hash(password))
             .bind(user.id)
             .execute(pool)
             .await?;
     }
-    sqlx::query("DELETE FROM login_failures WHERE key = ?")
+    sqlx::query("DELETE FROM login_failures WHERE key = $1")
         .bind(&by_email)
         .execute(pool)
         .await?;
@@ -543,12 +565,13 @@ pub async fn change_password(
     }
     let mut tx = state.pool.begin().await?;
     let (epoch,): (i64,) = sqlx::query_as(
-        "UPDATE users SET password_hash = ?, must_change_password = 0, status = CASE status WHEN 'invited' \
+        "UPDATE users SET password_hash = $1, must_change_password = 0, status = CASE status WHEN 'invited' \
          THEN 'active' ELSE status END, session_epoch = session_epoch + 1, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING session_epoch",
+         updated_at = $3 WHERE id = $2 RETURNING session_epoch",
     )
     .bind(passwords::hash(new))
     .bind(user.id)
+    .bind(crate::ssr::db::now_text())
     .fetch_one(&mut *tx)
     .await?;
     audit::record_in(

@@ -1,7 +1,7 @@
 //! Demo portal users for the sandbox's two Distributor trees, one per role
 //! in each, all with the same password (printed at start and in the README).
 
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 
 use super::accounts::account_subscribers;
 use super::passwords;
@@ -127,7 +127,7 @@ const ACME: &str = "DID-acme0001-5c1e-4b7a-9f00-0000000a11ce";
 const GLOBEX: &str = "DID-910b0002-7d2f-4c8b-a100-00000000b0b0";
 
 /// Creates the demo users when the portal has no users yet. Returns how many.
-pub async fn seed_demo_users(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow::Result<usize> {
+pub async fn seed_demo_users(pool: &DbPool, upstreams: &Upstreams) -> anyhow::Result<usize> {
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(pool).await?;
     if existing > 0 {
         return Ok(0);
@@ -164,7 +164,7 @@ pub async fn seed_demo_users(pool: &SqlitePool, upstreams: &Upstreams) -> anyhow
         }
         sqlx::query(
             "INSERT INTO users (email, display_name, password_hash, role, distributor_id, account_id, \
-             subscriber_id, status, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0)",
+             subscriber_id, status, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', 0)",
         )
         .bind(email)
         .bind(name)

@@ -200,23 +200,26 @@ async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(), App
     let now = state.clock.now();
     for (msisdn, used_kb) in lines {
         let last: Option<(i64, i64)> =
-            sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = ? ORDER BY at DESC LIMIT 1")
+            sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 ORDER BY at DESC LIMIT 1")
                 .bind(msisdn)
                 .fetch_optional(&state.pool)
                 .await?;
         let due = last.is_none_or(|(at, kb)| now - at >= 300 || kb as u64 != *used_kb);
         if due {
-            sqlx::query("DELETE FROM usage_samples WHERE msisdn = ? AND at < ?")
+            sqlx::query("DELETE FROM usage_samples WHERE msisdn = $1 AND at < $2")
                 .bind(msisdn)
                 .bind(now - 40 * 24 * 3600)
                 .execute(&state.pool)
                 .await?;
-            sqlx::query("INSERT OR REPLACE INTO usage_samples (msisdn, at, used_kb) VALUES (?, ?, ?)")
-                .bind(msisdn)
-                .bind(now)
-                .bind(*used_kb as i64)
-                .execute(&state.pool)
-                .await?;
+            sqlx::query(
+                "INSERT INTO usage_samples (msisdn, at, used_kb) VALUES ($1, $2, $3) \
+                 ON CONFLICT (msisdn, at) DO UPDATE SET used_kb = excluded.used_kb",
+            )
+            .bind(msisdn)
+            .bind(now)
+            .bind(*used_kb as i64)
+            .execute(&state.pool)
+            .await?;
         }
     }
     Ok(())
@@ -329,7 +332,7 @@ pub async fn line_detail(
         .remove(&line)
         .unwrap_or_else(|| line_usage(None, None));
     sample_usage(state, &[(line.as_str(), usage.used_kb)]).await?;
-    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = ? ORDER BY at")
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 ORDER BY at")
         .bind(&line)
         .fetch_all(&state.pool)
         .await?;

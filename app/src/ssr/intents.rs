@@ -9,8 +9,8 @@
 
 use std::future::Future;
 
+use crate::ssr::db::DbPool;
 use serde_json::Value;
-use sqlx::SqlitePool;
 use telegent::{Safety, TelegentClient, TelegentError};
 
 use crate::error::AppError;
@@ -34,9 +34,9 @@ enum State {
     Unknown,
 }
 
-async fn load(pool: &SqlitePool, key: &str) -> Result<Option<State>, AppError> {
+async fn load(pool: &DbPool, key: &str) -> Result<Option<State>, AppError> {
     let row: Option<(String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT state, response_json, error_message FROM billable_intents WHERE intent_key = ?")
+        sqlx::query_as("SELECT state, response_json, error_message FROM billable_intents WHERE intent_key = $1")
             .bind(key)
             .fetch_optional(pool)
             .await
@@ -53,7 +53,7 @@ async fn load(pool: &SqlitePool, key: &str) -> Result<Option<State>, AppError> {
     }))
 }
 
-async fn record(pool: &SqlitePool, key: &str, state: &State) -> Result<(), AppError> {
+async fn record(pool: &DbPool, key: &str, state: &State) -> Result<(), AppError> {
     let (name, response, error) = match state {
         State::Sending => ("sending", None, None),
         State::Succeeded(v) => ("succeeded", Some(v.to_string()), None),
@@ -61,13 +61,14 @@ async fn record(pool: &SqlitePool, key: &str, state: &State) -> Result<(), AppEr
         State::Unknown => ("unknown", None, None),
     };
     sqlx::query(
-        "UPDATE billable_intents SET state = ?, response_json = ?, error_message = ?, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE intent_key = ?",
+        "UPDATE billable_intents SET state = $1, response_json = $2, error_message = $3, \
+         updated_at = $5 WHERE intent_key = $4",
     )
     .bind(name)
     .bind(response)
     .bind(error)
     .bind(key)
+    .bind(crate::ssr::db::now_text())
     .execute(pool)
     .await
     .map_err(internal)?;
@@ -88,7 +89,7 @@ const UNCONFIRMED: &str = "Telegent did not confirm the request and we could not
 /// answer. `reconcile` reads the platform to find out whether an unconfirmed
 /// call went through: `Some(answer)` if it did, `None` if it certainly did not.
 pub async fn submit_once<F, Fut>(
-    pool: &SqlitePool,
+    pool: &DbPool,
     client: &TelegentClient,
     call: Billable<'_>,
     reconcile: F,
@@ -99,7 +100,7 @@ where
 {
     let inserted = sqlx::query(
         "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
-         VALUES (?, ?, ?, ?, 'sending') ON CONFLICT (intent_key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, 'sending') ON CONFLICT (intent_key) DO NOTHING",
     )
     .bind(call.intent_key)
     .bind(call.distributor_id)
@@ -122,7 +123,7 @@ where
                 }
                 // Certainly not done: send it now, still under the same intent.
                 let claimed = sqlx::query(
-                    "UPDATE billable_intents SET state = 'sending' WHERE intent_key = ? AND state = 'unknown'",
+                    "UPDATE billable_intents SET state = 'sending' WHERE intent_key = $1 AND state = 'unknown'",
                 )
                 .bind(call.intent_key)
                 .execute(pool)

@@ -209,12 +209,13 @@ pub async fn edit(
         return Ok(());
     }
     if email_changes {
-        let taken_here: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM users WHERE email = ? AND (subscriber_id IS NULL OR subscriber_id != ?)")
-                .bind(&email)
-                .bind(subscriber_id)
-                .fetch_optional(&state.pool)
-                .await?;
+        let taken_here: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM users WHERE lower(email) = lower($1) AND (subscriber_id IS NULL OR subscriber_id != $2)",
+        )
+        .bind(&email)
+        .bind(subscriber_id)
+        .fetch_optional(&state.pool)
+        .await?;
         if taken_here.is_some() {
             return Err(AppError::invalid(
                 "email",
@@ -254,12 +255,13 @@ pub async fn edit(
     }
     let mut tx = state.pool.begin().await?;
     sqlx::query(
-        "UPDATE users SET email = ?, display_name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') \
-         WHERE subscriber_id = ?",
+        "UPDATE users SET email = $1, display_name = $2, updated_at = $4 \
+         WHERE subscriber_id = $3",
     )
     .bind(&email)
     .bind(&name)
     .bind(subscriber_id)
+    .bind(crate::ssr::db::now_text())
     .execute(&mut *tx)
     .await?;
     let mut changes = Vec::new();

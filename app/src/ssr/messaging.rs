@@ -3,14 +3,14 @@
 use serde_json::Value;
 
 use super::intents::{submit_once, Billable};
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 
 use super::Tenant;
 use crate::error::AppError;
 
 /// Sends a message at most once per `intent_key`. An unconfirmed send is
 /// reconciled by searching the sender's messages for this body and recipients.
-pub async fn send(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
+pub async fn send(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
     let from = request["From"].as_str().unwrap_or_default().to_string();
     let body = request["Body"].as_str().unwrap_or_default().to_string();
     let recipients: Vec<String> = request["To"]
@@ -34,13 +34,7 @@ pub async fn send(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request:
             .client
             .get_cached("/v1.0/message/search", &[("PhoneNumber", from.as_str()), ("Page", "1")])
             .await?;
-        let claimed: Vec<(Option<String>,)> = sqlx::query_as(
-            "SELECT json_extract(response_json, '$.MessageId') FROM billable_intents \
-             WHERE operation = 'message' AND state = 'succeeded'",
-        )
-        .fetch_all(pool)
-        .await
-        .map_err(|_| AppError::Internal)?;
+        let claimed = super::numbers::succeeded_answers_field(pool, "message", "MessageId").await?;
         let ours = found["Results"].as_array().into_iter().flatten().find(|m| {
             let id = m["MessageId"].as_str().or(m["MessageID"].as_str());
             let to: Vec<&str> = m["To"]
@@ -51,7 +45,7 @@ pub async fn send(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request:
                 .collect();
             m["Body"].as_str() == Some(body.as_str())
                 && to == recipients.iter().map(String::as_str).collect::<Vec<_>>()
-                && !claimed.iter().any(|(c,)| c.as_deref() == id)
+                && !id.is_some_and(|id| claimed.iter().any(|c| c == id))
         });
         Ok(ours.cloned())
     })

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod credentials;
+pub mod db;
 pub mod demo;
 pub mod distributors;
 pub mod family;
@@ -22,9 +23,9 @@ pub mod users;
 
 use std::sync::Arc;
 
+use crate::ssr::db::DbPool;
 use axum::extract::FromRef;
 use leptos::prelude::*;
-use sqlx::SqlitePool;
 
 pub use auth::{Caller, Tenant};
 
@@ -34,7 +35,7 @@ use crate::error::AppError;
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub pool: SqlitePool,
+    pub pool: DbPool,
     /// One Telegent client per Distributor credential (each has its own budget).
     pub upstreams: Arc<upstreams::Upstreams>,
     pub clock: clock::Clock,

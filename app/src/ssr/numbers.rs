@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use super::intents::{submit_once, Billable};
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 
 use super::Tenant;
 use crate::error::AppError;
@@ -33,7 +33,7 @@ async fn inventory(tenant: &Tenant, account_id: &str) -> Result<Vec<String>, App
 /// number that appeared since the request was prepared, and that no other
 /// intent has claimed, is this order's.
 pub async fn provision(
-    pool: &SqlitePool,
+    pool: &DbPool,
     tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
@@ -51,16 +51,8 @@ pub async fn provision(
     };
     let answer = submit_once(pool, &tenant.client, call, || async {
         let now = inventory(tenant, account_id).await?;
-        let claimed: Vec<(Option<String>,)> = sqlx::query_as(
-            "SELECT json_extract(response_json, '$.PhoneNumberAssigned') FROM billable_intents \
-             WHERE operation = 'provision' AND state = 'succeeded' AND response_json IS NOT NULL",
-        )
-        .fetch_all(pool)
-        .await
-        .map_err(|_| AppError::Internal)?;
-        let new = now
-            .into_iter()
-            .find(|n| !before.contains(n) && !claimed.iter().any(|(c,)| c.as_deref() == Some(n.as_str())));
+        let claimed = succeeded_answers_field(pool, "provision", "PhoneNumberAssigned").await?;
+        let new = now.into_iter().find(|n| !before.contains(n) && !claimed.contains(n));
         Ok(new.map(|number| json!({ "PhoneNumberAssigned": number, "OrderStatus": "Complete", "Reconciled": true })))
     })
     .await?;
@@ -72,7 +64,7 @@ pub async fn provision(
 /// reconciled with an eligibility check: the platform refuses a second open
 /// port-in for a number, so "already open" means ours went through.
 pub async fn submit_port_in(
-    pool: &SqlitePool,
+    pool: &DbPool,
     tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
@@ -100,12 +92,7 @@ pub async fn submit_port_in(
 /// Requests a port-out PIN at most once per `intent_key`. The API offers no
 /// read that shows a port-out without its order ID, so an unconfirmed request
 /// stays unconfirmed (and is never resent) until someone checks with Telegent.
-pub async fn port_out(
-    pool: &SqlitePool,
-    tenant: &Tenant,
-    intent_key: &str,
-    request: &Value,
-) -> Result<Value, AppError> {
+pub async fn port_out(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
@@ -119,4 +106,20 @@ pub async fn port_out(
         ))
     })
     .await
+}
+
+/// One field of the answers of every succeeded intent of `operation` (the
+/// JSON is read here, not by the database, so both databases do the same).
+pub async fn succeeded_answers_field(pool: &DbPool, operation: &str, field: &str) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(Option<String>,)> =
+        sqlx::query_as("SELECT response_json FROM billable_intents WHERE operation = $1 AND state = 'succeeded'")
+            .bind(operation)
+            .fetch_all(pool)
+            .await
+            .map_err(|_| AppError::Internal)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(json,)| serde_json::from_str::<Value>(&json?).ok())
+        .filter_map(|answer| answer[field].as_str().map(str::to_string))
+        .collect())
 }

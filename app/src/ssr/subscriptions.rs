@@ -3,14 +3,14 @@
 use serde_json::Value;
 
 use super::intents::{submit_once, Billable};
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 
 use super::Tenant;
 use crate::error::AppError;
 
 /// Creates a subscription at most once per `intent_key`. An unconfirmed create
 /// is reconciled by looking for the number's subscription: there can be only one.
-pub async fn create(pool: &SqlitePool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
+pub async fn create(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
     let tnid = request["TNID"].as_str().unwrap_or_default().to_string();
     let call = Billable {
         intent_key,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 use telegent::{ClientConfig, Credentials, TelegentClient};
 
 use super::credentials::SecretBox;
@@ -47,16 +47,11 @@ impl Upstreams {
 
     /// Stores (sealed) or replaces a Distributor's credential; [`Self::load_all`]
     /// builds the clients.
-    pub async fn store(
-        &self,
-        pool: &SqlitePool,
-        record: &DistributorRecord,
-        account_secret: &str,
-    ) -> anyhow::Result<()> {
+    pub async fn store(&self, pool: &DbPool, record: &DistributorRecord, account_secret: &str) -> anyhow::Result<()> {
         let sealed = self.secrets.seal(&record.distributor_id, account_secret);
         sqlx::query(
             "INSERT INTO distributors (distributor_id, name, api_base_url, account_key, account_secret_sealed) \
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT (distributor_id) DO UPDATE SET name = excluded.name, \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (distributor_id) DO UPDATE SET name = excluded.name, \
              api_base_url = excluded.api_base_url, account_key = excluded.account_key, \
              account_secret_sealed = excluded.account_secret_sealed",
         )
@@ -71,7 +66,7 @@ impl Upstreams {
     }
 
     /// Builds clients for every stored Distributor (at start).
-    pub async fn load_all(&self, pool: &SqlitePool) -> anyhow::Result<usize> {
+    pub async fn load_all(&self, pool: &DbPool) -> anyhow::Result<usize> {
         let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
             "SELECT distributor_id, name, api_base_url, account_key, account_secret_sealed FROM distributors",
         )
@@ -117,12 +112,11 @@ impl Upstreams {
     }
 }
 
-pub async fn list_distributors(pool: &SqlitePool) -> sqlx::Result<Vec<DistributorRecord>> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT distributor_id, name, api_base_url, account_key FROM distributors ORDER BY name COLLATE NOCASE",
-    )
-    .fetch_all(pool)
-    .await?;
+pub async fn list_distributors(pool: &DbPool) -> sqlx::Result<Vec<DistributorRecord>> {
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT distributor_id, name, api_base_url, account_key FROM distributors ORDER BY lower(name)")
+            .fetch_all(pool)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|(distributor_id, name, api_base_url, account_key)| DistributorRecord {

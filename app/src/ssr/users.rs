@@ -3,7 +3,7 @@
 //! Admin, Manager, Subscriber) are linked to a Telegent subscriber of the
 //! same role, created or found by e-mail.
 
-use sqlx::SqlitePool;
+use crate::ssr::db::DbPool;
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 
 use super::audit::{self, Outcome};
@@ -26,14 +26,14 @@ fn in_scope(caller: &Caller, user: &UserRow) -> bool {
 }
 
 /// A user the caller may see; others (and unknown IDs) are "not found".
-pub async fn user_in_scope(pool: &SqlitePool, caller: &Caller, user_id: i64) -> Result<UserRow, AppError> {
+pub async fn user_in_scope(pool: &DbPool, caller: &Caller, user_id: i64) -> Result<UserRow, AppError> {
     let user = super::auth::user_by_id(pool, user_id).await?;
     user.filter(|u| in_scope(caller, u)).ok_or(AppError::NotFound)
 }
 
 pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) -> Result<UsersPage, AppError> {
     let rows: Vec<UserRow> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM users ORDER BY display_name COLLATE NOCASE, id"
+        "SELECT {USER_COLUMNS} FROM users ORDER BY lower(display_name), id"
     ))
     .fetch_all(&state.pool)
     .await?;
@@ -215,9 +215,9 @@ async fn store_user(
 ) -> Result<i64, AppError> {
     let mut entry = entry.clone();
     let mut tx = state.pool.begin().await?;
-    let id = sqlx::query(
+    let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (email, display_name, password_hash, role, distributor_id, account_id, subscriber_id, \
-         status, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, 'invited', 1)",
+         status, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, $7, 'invited', 1) RETURNING id",
     )
     .bind(email)
     .bind(name)
@@ -226,13 +226,12 @@ async fn store_user(
     .bind(&distributor_id)
     .bind(&account_id)
     .bind(&subscriber_id)
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *tx)
+    .await?;
     let targets = format!("{id},{email}");
     match pending_audit {
         Some(audit_id) => {
-            sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = ?, target_ids = ? WHERE id = ?")
+            sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = $1, target_ids = $2 WHERE id = $3")
                 .bind(detail)
                 .bind(&targets)
                 .bind(audit_id)
@@ -325,11 +324,12 @@ pub async fn set_enabled(state: &AppState, caller: &Caller, user_id: i64, enable
     };
     let mut tx = state.pool.begin().await?;
     sqlx::query(
-        "UPDATE users SET status = ?, session_epoch = session_epoch + 1, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+        "UPDATE users SET status = $1, session_epoch = session_epoch + 1, \
+         updated_at = $3 WHERE id = $2",
     )
     .bind(status)
     .bind(user.id)
+    .bind(crate::ssr::db::now_text())
     .execute(&mut *tx)
     .await?;
     let action = if enabled { "EnableUser" } else { "DisableUser" };
@@ -388,7 +388,7 @@ pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: 
         }
         let mut tx = state.pool.begin().await?;
         set_role(&mut tx, user.id, new_role).await?;
-        sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = ? WHERE id = ?")
+        sqlx::query("UPDATE audit_log SET outcome = 'succeeded', detail = $1 WHERE id = $2")
             .bind(&change)
             .bind(audit_id)
             .execute(&mut *tx)
@@ -404,13 +404,14 @@ pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: 
 }
 
 /// A new role ends the user's sessions: they sign in again under it.
-async fn set_role(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, user_id: i64, role: Role) -> sqlx::Result<()> {
+async fn set_role(tx: &mut crate::ssr::db::DbTransaction<'_>, user_id: i64, role: Role) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE users SET role = ?, session_epoch = session_epoch + 1, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+        "UPDATE users SET role = $1, session_epoch = session_epoch + 1, \
+         updated_at = $3 WHERE id = $2",
     )
     .bind(format!("{role:?}"))
     .bind(user_id)
+    .bind(crate::ssr::db::now_text())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -19,9 +19,28 @@ pub async fn portal() -> Portal {
 pub async fn portal_with(tune: impl FnOnce(&mut PortalConfig)) -> Portal {
     let options = LeptosOptions::builder().output_name("telegent-portal").build();
     let mut config = PortalConfig::for_tests();
+    if let Ok(server) = std::env::var("PORTAL_TEST_POSTGRES_URL") {
+        config.database_url = fresh_postgres_database(&server).await;
+    }
     config.rate_limit_per_minute = 1000;
     tune(&mut config);
     build_portal(config, options).await.expect("portal starts")
+}
+
+/// With `PORTAL_TEST_POSTGRES_URL` set (see `server/scripts/with-postgres`),
+/// every test portal gets a new, empty PostgreSQL database on that server.
+async fn fresh_postgres_database(server: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(server)
+        .await
+        .expect("the test PostgreSQL answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("creating a test database");
+    let (base, _) = server.rsplit_once('/').expect("a URL ending in /database");
+    format!("{base}/{name}")
 }
 
 #[derive(Debug)]
