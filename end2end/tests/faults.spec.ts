@@ -58,5 +58,20 @@ test.describe('when Telegent fails', () => {
     await page.getByRole('group', { name: 'Allowed numbers' }).getByLabel('Number to add to Allowed numbers').fill(number);
     await page.getByRole('group', { name: 'Allowed numbers' }).getByRole('button', { name: 'Add' }).click();
     await expect(page.getByRole('group', { name: 'Allowed numbers' }).locator('li:not(.pending)', { hasText: `+1 ${number}` })).toBeVisible();
+
+    // Two more numbers on the same list (each save comes back to the same
+    // URL): all stay listed, and after a reload too.
+    const more = noJs(testInfo) ? ['(801) 555-7003', '(801) 555-7005'] : ['(801) 555-7004', '(801) 555-7006'];
+    for (const n of more) {
+      await page.getByRole('group', { name: 'Allowed numbers' }).getByLabel('Number to add to Allowed numbers').fill(n);
+      await page.getByRole('group', { name: 'Allowed numbers' }).getByRole('button', { name: 'Add' }).click();
+      await expect(page.getByRole('group', { name: 'Allowed numbers' }).locator('li:not(.pending)', { hasText: `+1 ${n}` })).toBeVisible();
+    }
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      for (const n of [number, ...more]) {
+        await expect(page.getByRole('group', { name: 'Allowed numbers' }).getByText(`+1 ${n}`, { exact: true })).toBeVisible();
+      }
+    }
   });
 });

@@ -31,11 +31,15 @@ test.describe('members of a family', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Maxine Doe ${mode}` })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+    // A second change on the same page shows too (it comes back to the same URL).
+    await edit.getByLabel('Name', { exact: true }).fill(`Maxine Doe-Smith ${mode}`);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Maxine Doe-Smith ${mode}` })).toBeVisible();
     await page.reload();
     await expect(page.getByText(`maxine.${mode}@example.com`).first()).toBeVisible();
 
     await page.getByRole('link', { name: 'Doe Family' }).click();
-    await expect(page.getByRole('heading', { level: 3, name: `Maxine Doe ${mode}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: `Maxine Doe-Smith ${mode}` })).toBeVisible();
   });
 
   test("a member's page shows their lines, subscriptions and restrictions; another Manager gets 404", async ({ page }, testInfo) => {

@@ -250,6 +250,11 @@ async fn a_manager_edits_only_subscribers_of_their_own_account() {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(writes_since(&portal, before, "/v1.0/subscribers/update"), 0);
+    let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE action = 'EditMember'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(outcome, "denied", "the refusal is in the log");
 
     // Another Account's member looks exactly like a missing one.
     let mut jane = Browser::signed_in(&portal, JANE).await;

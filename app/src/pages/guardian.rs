@@ -291,7 +291,7 @@ type LastEdit = RwSignal<Option<EditGuardianList>>;
 /// One list of a filter: each entry with its own Remove, and an Add form.
 ///
 /// With JavaScript the edit shows at once (an added number marked "saving…",
-/// a removed one gone) and the saved list is read again after; if Telegent
+/// a removed one gone) and stays once Telegent accepts it; if Telegent
 /// refuses, the list falls back to what it was and says why. Without
 /// JavaScript the forms post and the page comes back read again.
 #[component]
@@ -315,7 +315,6 @@ where
     let heading_id = format!("{input_id}-heading");
     let is_mine = move |edit: &EditGuardianList| edit.filter == filter && edit.list == list;
     // This list's edit: the one in flight, or the last one while its answer shows.
-    let my_edit = move || action.input().get().or_else(|| last_edit.get()).filter(|e| is_mine(e));
     let my_error = move || {
         action
             .value()
@@ -333,17 +332,36 @@ where
             .and_then(|e| field.with_value(|f| e.field_message(f)))
     };
     let other_error = move || my_error().filter(|e| !matches!(e, AppError::Invalid { .. }));
-    let saved = StoredValue::new(entries);
-    // The entries to show, with the edit in flight (or just saved) applied;
-    // `true` marks a number still being saved.
+    // The list as Telegent has it: as read with the page, then with every
+    // edit Telegent accepted folded in (a second edit of the same list comes
+    // back to the same URL, so the page is not read again).
+    let saved = RwSignal::new(entries);
+    Effect::new(move || {
+        if let Some(Ok(())) = action.value().get() {
+            let edit = last_edit.get_untracked().filter(|e| is_mine(e));
+            if let Some((edit, number)) = edit.and_then(|e| {
+                let n = telegent::phone::normalize_e164(&e.number).ok()?;
+                Some((e, n))
+            }) {
+                saved.update(|rows| {
+                    rows.retain(|n| *n != number);
+                    if edit.add {
+                        rows.push(number);
+                    }
+                });
+            }
+        }
+    });
+    // What to show: the saved list with the edit in flight applied at once;
+    // `true` marks a number still being saved. A refused edit simply stops
+    // being applied: the list is back to what it was.
+    let mine_pending = move || action.pending().get() && action.input().get().is_some_and(|e| is_mine(&e));
     let shown = move || {
-        let mut rows: Vec<(String, bool)> = saved.get_value().into_iter().map(|n| (n, false)).collect();
-        let failed = action.value().get().is_some_and(|r| r.is_err()) && action.input().get().is_none();
-        if let Some(edit) = my_edit().filter(|_| !failed) {
-            let pending = action.pending().get();
+        let mut rows: Vec<(String, bool)> = saved.get().into_iter().map(|n| (n, false)).collect();
+        if let Some(edit) = action.input().get().filter(|e| is_mine(e)) {
             if let Ok(number) = telegent::phone::normalize_e164(&edit.number) {
                 if edit.add && !rows.iter().any(|(n, _)| *n == number) {
-                    rows.push((number, pending));
+                    rows.push((number, true));
                 } else if !edit.add {
                     rows.retain(|(n, _)| *n != number);
                 }
@@ -353,7 +371,7 @@ where
     };
     let hidden_for_add = hidden.clone();
     view! {
-        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || action.pending().get().then_some("true")>
+        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || mine_pending().then_some("true")>
             <h3 id=heading_id.clone()>{title}</h3>
             {move || other_error().map(|e| view! {
                 <p class="form-error" role="alert">{format!("{e} The list is as it was.")}</p>

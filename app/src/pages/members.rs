@@ -19,30 +19,40 @@ use crate::pages::session::{field_error, Field};
 pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    // Owned here so that every accepted edit reads the member again (a second
+    // edit comes back to the same URL); a refused one keeps what was typed.
+    let edit = ServerAction::<EditMember>::new();
+    let accepted = RwSignal::new(0_u32);
+    Effect::new(move || {
+        if let Some(Ok(())) = edit.value().get() {
+            accepted.update(|n| *n += 1);
+        }
+    });
     let key = move || {
         let p = params.read();
         (
             p.get("account_id").unwrap_or_default(),
             p.get("subscriber_id").unwrap_or_default(),
             query.read().get("saved").unwrap_or_default(),
+            accepted.get(),
         )
     };
     let saved = move || query.read().get("saved");
-    let detail = Resource::new(key, |(account, subscriber, _)| fetch_member(account, subscriber));
+    let detail = Resource::new(key, |(account, subscriber, _, _)| fetch_member(account, subscriber));
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading member…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading member…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(data) => view! { <MemberView data saved=saved() /> }.into_any(),
+                    Ok(data) => view! { <MemberView data saved=saved() edit /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn MemberView(data: MemberDetail, saved: Option<String>) -> impl IntoView {
+fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<EditMember>) -> impl IntoView {
     let MemberDetail {
         account_id,
         account_name,
@@ -155,13 +165,18 @@ fn MemberView(data: MemberDetail, saved: Option<String>) -> impl IntoView {
             </section>
         })}
 
-        {can_edit.then(|| view! { <EditMemberForm account_id=account_id.clone() subscriber_id name=name.clone() email /> })}
+        {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id name=name.clone() email /> })}
     }
 }
 
 #[component]
-fn EditMemberForm(account_id: String, subscriber_id: String, name: String, email: String) -> impl IntoView {
-    let action = ServerAction::<EditMember>::new();
+fn EditMemberForm(
+    action: ServerAction<EditMember>,
+    account_id: String,
+    subscriber_id: String,
+    name: String,
+    email: String,
+) -> impl IntoView {
     let error = move || action.value().get().and_then(|r| r.err());
     let form_error =
         move || error().filter(|e| e.field_message("name").is_none() && e.field_message("email").is_none());

@@ -153,7 +153,8 @@ pub async fn search(
     let mut clauses = vec![scope];
     let mut values: Vec<String> = scope_value.into_iter().collect();
     if !filter.user.trim().is_empty() {
-        clauses.push("user_email LIKE ? ESCAPE '\\'".into());
+        // lower() on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+        clauses.push("lower(user_email) LIKE lower(?) ESCAPE '\\'".into());
         let escaped = filter
             .user
             .trim()

@@ -429,7 +429,8 @@ pub async fn edit_list(
     add: bool,
 ) -> Result<(), AppError> {
     if !matches!(list, "allowed" | "blocked") || !matches!(filter, "call" | "message") {
-        return Err(AppError::invalid("number", "Choose a list."));
+        // Only a tampered form names another list: like any unknown thing.
+        return Err(AppError::NotFound);
     }
     // The field is named after the list's own input (four lists on one page),
     // so the message lands at the right one, with or without JavaScript.

@@ -17,12 +17,14 @@ use crate::error::AppError;
 use crate::model::{MemberDetail, MemberLine, MemberSubscription};
 use crate::policy::{Action, Role};
 
-/// The member's Telegent role as a portal role, to ask whether the caller may edit them.
-fn role_of(member: &Subscriber) -> Role {
+/// The member's Telegent role as a portal role, to ask whether the caller
+/// may edit them; a role the portal does not know is nobody's to edit.
+fn role_of(member: &Subscriber) -> Option<Role> {
     match member.role.as_str() {
-        "Account Admin" => Role::AccountAdmin,
-        "Manager" => Role::Manager,
-        _ => Role::Subscriber,
+        "Account Admin" => Some(Role::AccountAdmin),
+        "Manager" => Some(Role::Manager),
+        "Subscriber" => Some(Role::Subscriber),
+        _ => None,
     }
 }
 
@@ -41,7 +43,7 @@ pub async fn member_in_account(tenant: &Tenant, account_id: &str, subscriber_id:
 fn may_edit(caller: &Caller, member: &Subscriber) -> bool {
     caller.allows(Action::ManageSubscribers)
         && (caller.subscriber_id.as_deref() == Some(member.subscriber_id.as_str())
-            || caller.role.may_grant(role_of(member)))
+            || role_of(member).is_some_and(|role| caller.role.may_grant(role)))
 }
 
 pub async fn detail(
@@ -200,7 +202,15 @@ pub async fn edit(
     email: &str,
 ) -> Result<(), AppError> {
     let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let entry = caller.audit_in(tenant, account_id, "EditMember", &[subscriber_id]);
     if !may_edit(caller, &member) {
+        audit::record(
+            &state.pool,
+            &entry,
+            Outcome::Denied,
+            &format!("may not change a member with the role {}", member.role),
+        )
+        .await?;
         return Err(AppError::Forbidden);
     }
     let (name, email) = checked(name, email)?;
@@ -223,7 +233,6 @@ pub async fn edit(
             ));
         }
     }
-    let entry = caller.audit_in(tenant, account_id, "EditMember", &[subscriber_id]);
     let request = SubscriberUpdateRequest {
         subscriber_id: subscriber_id.into(),
         name: (name != member.name).then(|| name.clone()),
@@ -240,38 +249,58 @@ pub async fn edit(
     };
     // The reference's update schema has no e-mail: an upstream that ignores it
     // answers with the old address, and the portal says so instead of "saved".
-    if email_changes && !updated.email.eq_ignore_ascii_case(&email) {
+    let email_kept = email_changes && !updated.email.eq_ignore_ascii_case(&email);
+    let mut changes = Vec::new();
+    if name != member.name {
+        changes.push(format!("name {:?} → {name:?}", member.name));
+    }
+    if email_changes && !email_kept {
+        changes.push(format!("e-mail {} → {email}", member.email));
+    }
+    if email_kept {
+        changes.push("Telegent kept the previous e-mail address".into());
+    }
+    let detail = changes.join(", ");
+    let outcome = if email_kept {
+        Outcome::Failed
+    } else {
+        Outcome::Succeeded
+    };
+    let signs_in_as = if email_kept { member.email.to_lowercase() } else { email };
+    // The linked portal user (their sign-in) follows, with the audit row, in one transaction.
+    let stored = async {
+        let mut tx = state.pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET email = $1, display_name = $2, updated_at = $4 \
+             WHERE subscriber_id = $3 AND account_id = $5",
+        )
+        .bind(&signs_in_as)
+        .bind(&name)
+        .bind(subscriber_id)
+        .bind(crate::ssr::db::now_text())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        audit::finish_in(&mut tx, audit_id, outcome, &detail).await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(error) = stored {
+        tracing::error!(%error, "member changed at Telegent, portal user not updated");
         audit::finish(
             &state.pool,
             audit_id,
             Outcome::Failed,
-            "Telegent kept the previous e-mail address",
+            &format!("{detail}; changed at Telegent, the portal sign-in was not updated"),
         )
         .await?;
+        return Err(AppError::Internal);
+    }
+    if email_kept {
         return Err(AppError::invalid(
             "email",
             "Telegent kept the previous e-mail address; the name was saved. Ask your Distributor to change the address.",
         ));
     }
-    let mut tx = state.pool.begin().await?;
-    sqlx::query(
-        "UPDATE users SET email = $1, display_name = $2, updated_at = $4 \
-         WHERE subscriber_id = $3",
-    )
-    .bind(&email)
-    .bind(&name)
-    .bind(subscriber_id)
-    .bind(crate::ssr::db::now_text())
-    .execute(&mut *tx)
-    .await?;
-    let mut changes = Vec::new();
-    if name != member.name {
-        changes.push(format!("name {:?} → {name:?}", member.name));
-    }
-    if email_changes {
-        changes.push(format!("e-mail {} → {email}", member.email));
-    }
-    audit::finish_in(&mut tx, audit_id, Outcome::Succeeded, &changes.join(", ")).await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -39,8 +39,14 @@ async fn fresh_postgres_database(server: &str) -> String {
         .execute(&mut admin)
         .await
         .expect("creating a test database");
-    let (base, _) = server.rsplit_once('/').expect("a URL ending in /database");
-    format!("{base}/{name}")
+    // postgres://user@host/database?options: only the database changes.
+    let (address, options) = server.split_once('?').unwrap_or((server, ""));
+    let (base, _) = address.rsplit_once('/').expect("a URL naming a database");
+    if options.is_empty() {
+        format!("{base}/{name}")
+    } else {
+        format!("{base}/{name}?{options}")
+    }
 }
 
 #[derive(Debug)]
