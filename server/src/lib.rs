@@ -161,6 +161,7 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         upstreams,
         clock: Clock::default(),
         auth: cfg.auth,
+        sign_in_locks: Default::default(),
     };
     let session_store = sessions::PortalSessionStore::open(&cfg.database_url).await?;
     let router = router(state.clone(), session_store, cfg.https).await?;

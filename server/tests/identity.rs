@@ -273,6 +273,40 @@ fn login_request(email: &str, password: &str) -> Request<Body> {
         .unwrap()
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_parallel_guesses_gets_no_more_tries_than_one_after_another() {
+    let portal = portal().await;
+    // Twelve guesses at once, each from its own address: only the e-mail's
+    // five free failures may reach the password check.
+    let guesses = (0..12).map(|i| {
+        let mut browser = Browser::new(&portal);
+        async move {
+            browser
+                .send(from_address(
+                    login_request(ACME_ADMIN, &format!("guess number {i}")),
+                    &format!("10.1.0.{i}"),
+                ))
+                .await
+        }
+    });
+    let running: Vec<_> = guesses.map(tokio::spawn).collect();
+    let mut throttled = 0;
+    for guess in running {
+        if guess.await.unwrap().body.contains("Too many") {
+            throttled += 1;
+        }
+    }
+    assert_eq!(throttled, 7, "5 guesses checked, 7 refused");
+    let (checked,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'SignIn' AND outcome = 'failed' AND user_email = $1",
+    )
+    .bind(ACME_ADMIN)
+    .fetch_one(&portal.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(checked, 5);
+}
+
 #[tokio::test]
 async fn failed_sign_ins_are_throttled_per_account_and_per_address_with_growing_delays() {
     let portal = portal().await;

@@ -6,6 +6,7 @@
 //! every ID they are given against the caller's scope ([`account_in_scope`]
 //! and friends) before any upstream call. Scope never comes from arguments.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -373,6 +374,26 @@ async fn owns_account(tenant: &Tenant, account_id: &str) -> Result<bool, AppErro
 // ---------------------------------------------------------------------------
 // Signing in and out.
 
+/// One lock per throttling key (an e-mail address, a client address): the
+/// check of earlier failures, the password check and the recording of a new
+/// failure happen as one step for a key, so a burst of parallel guesses cannot
+/// all pass the check before any failure is counted. (Per process: several
+/// portal processes on one PostgreSQL each serialize their own attempts.)
+#[derive(Debug, Default)]
+pub struct AttemptLocks(std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+impl AttemptLocks {
+    pub async fn lock(&self, key: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            // Forget the locks nobody holds or waits for.
+            locks.retain(|_, l| Arc::strong_count(l) > 1);
+            locks.entry(key.to_string()).or_default().clone()
+        };
+        lock.lock_owned().await
+    }
+}
+
 /// Free failures before delays start, per e-mail address and per client address.
 const FREE_FAILURES_PER_EMAIL: i64 = 5;
 const FREE_FAILURES_PER_ADDRESS: i64 = 20;
@@ -450,6 +471,10 @@ pub async fn sign_in(
     let pool = &state.pool;
     let by_email = email_key(email);
     let by_address = address_key(client_address.as_deref());
+    // Always the e-mail's lock first, then the address's: no two attempts
+    // can wait for each other.
+    let _email_turn = state.sign_in_locks.lock(&by_email).await;
+    let _address_turn = state.sign_in_locks.lock(&by_address).await;
     let wait = wait_for(pool, &by_email, FREE_FAILURES_PER_EMAIL, now)
         .await?
         .max(wait_for(pool, &by_address, FREE_FAILURES_PER_ADDRESS, now).await?);

@@ -40,6 +40,8 @@ pub struct AppState {
     pub upstreams: Arc<upstreams::Upstreams>,
     pub clock: clock::Clock,
     pub auth: auth::AuthSettings,
+    /// Sign-in attempts sharing a throttling key run one at a time.
+    pub sign_in_locks: Arc<auth::AttemptLocks>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
