@@ -4,16 +4,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{portal, urlencode, Browser};
+use common::{account_id, portal, urlencode, Browser};
 use telegent_app::model::{Behaviour, FamilyOverview, LineDetail};
 use telegent_portal::Portal;
 
 const JANE: &str = "jane.doe@example.com";
-
-fn account_id(portal: &Portal, name: &str) -> String {
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    world.accounts.values().find(|a| a.name == name).unwrap().id.clone()
-}
 
 /// Gives the Doe Family two more lines (five in all), as copies of Sam's.
 fn add_two_lines(portal: &Portal) {

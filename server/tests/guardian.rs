@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{portal, urlencode, Browser};
+use common::{account_id, portal, subscriber_id, urlencode, Browser};
 use telegent_app::model::GuardianDetail;
 use telegent_portal::Portal;
 
@@ -19,27 +19,10 @@ struct Doe {
 }
 
 fn doe(portal: &Portal) -> Doe {
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    let account = world
-        .accounts
-        .values()
-        .find(|a| a.name == "Doe Family")
-        .unwrap()
-        .id
-        .clone();
-    let id = |email: &str| {
-        world
-            .subscribers
-            .values()
-            .find(|s| s.email == email)
-            .unwrap()
-            .id
-            .clone()
-    };
     Doe {
-        account,
-        sam: id("sam.doe@example.com"),
-        jane: id(JANE),
+        account: account_id(portal, "Doe Family"),
+        sam: subscriber_id(portal, "sam.doe@example.com"),
+        jane: subscriber_id(portal, JANE),
     }
 }
 

@@ -5,27 +5,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{portal, urlencode, Browser};
+use common::{account_id, portal, subscriber_id, urlencode, Browser};
 use telegent_app::model::MemberDetail;
 use telegent_portal::Portal;
 
 const JANE: &str = "jane.doe@example.com";
-
-fn account_id(portal: &Portal, name: &str) -> String {
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    world.accounts.values().find(|a| a.name == name).unwrap().id.clone()
-}
-
-fn subscriber_id(portal: &Portal, email: &str) -> String {
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    world
-        .subscribers
-        .values()
-        .find(|s| s.email == email)
-        .unwrap()
-        .id
-        .clone()
-}
 
 fn journal_len(portal: &Portal) -> usize {
     portal.sandbox.as_ref().unwrap().0.journal().len()

@@ -2,4 +2,5 @@ pub mod breadcrumbs;
 pub mod layout;
 pub mod pager;
 pub mod problem;
+pub mod restrictions;
 pub mod usage;

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{fetch_current_user, fetch_my_lines, list_distributors, SaveDistributor};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
+use crate::components::restrictions::GuardianFacts;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::model::{DistributorRow, MyLines};
 use crate::pages::session::{field_error, Field};
@@ -183,16 +184,7 @@ fn MyLinesView(data: MyLines) -> impl IntoView {
         {guardian.map(|g| view! {
             <section class="panel" aria-labelledby="guardian-heading">
                 <h2 id="guardian-heading">"AI Guardian"</h2>
-                <dl class="facts">
-                    <dt>"Calls"</dt>
-                    <dd>{if g.calls_on { "Filtered" } else { "Not filtered" }}</dd>
-                    <dt>"Messages"</dt>
-                    <dd>{if g.messages_on { "Filtered" } else { "Not filtered" }}</dd>
-                    <dt>"Message filter"</dt>
-                    <dd>{g.message_filter.unwrap_or_else(|| "none".into())}</dd>
-                    <dt>"Blocked contacts"</dt>
-                    <dd>{g.blocked}</dd>
-                </dl>
+                <GuardianFacts guardian=g />
             </section>
         })}
     }

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{fetch_member, AddMember, EditMember};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::problem::Problem;
+use crate::components::restrictions::GuardianFacts;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::model::MemberDetail;
 use crate::pages::family::line_href;
@@ -149,18 +150,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         {guardian.map(|g| view! {
             <section class="panel" aria-labelledby="restrictions-heading">
                 <h2 id="restrictions-heading">"Restrictions"</h2>
-                <dl class="facts">
-                    <dt>"Calls"</dt>
-                    <dd>{if g.calls_on { "Filtered by AI Guardian" } else { "Not filtered" }}</dd>
-                    <dt>"Messages"</dt>
-                    <dd>{if g.messages_on { "Filtered by AI Guardian" } else { "Not filtered" }}</dd>
-                    <dt>"Message filter"</dt>
-                    <dd>{g.message_filter.unwrap_or_else(|| "none".into())}</dd>
-                    <dt>"Allowed contacts"</dt>
-                    <dd>{g.allowed}</dd>
-                    <dt>"Blocked contacts"</dt>
-                    <dd>{g.blocked}</dd>
-                </dl>
+                <GuardianFacts guardian=g />
                 <p><a href=guardian_href>{format!("AI Guardian settings for {name}")}</a></p>
             </section>
         })}

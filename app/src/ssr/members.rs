@@ -6,12 +6,11 @@ use std::collections::HashMap;
 
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 use telegent::types::Subscriber;
-use telegent::TelegentError;
 
 use super::accounts::account_subscribers;
 use super::audit::{self, Outcome};
 use super::family::{guardian_of, line_usage, summary, usage_of};
-use super::users::{temporary_password, valid_email};
+use super::users::{email_taken, temporary_password, valid_email};
 use super::{AppState, Caller, Tenant};
 use crate::error::AppError;
 use crate::model::{MemberDetail, MemberLine, MemberSubscription};
@@ -140,17 +139,6 @@ fn checked(name: &str, email: &str) -> Result<(String, String), AppError> {
         ));
     }
     Ok((name, email))
-}
-
-/// Telegent e-mails are unique on the whole platform: its refusal is shown at the field.
-fn email_taken(error: TelegentError) -> AppError {
-    match error {
-        TelegentError::Rejected { message, .. } if message.to_lowercase().contains("email") => AppError::invalid(
-            "email",
-            "This e-mail address is already used by another subscriber on the platform.",
-        ),
-        other => other.into(),
-    }
 }
 
 /// Adds a member to the Account: a Telegent subscriber with the role

@@ -298,15 +298,20 @@ async fn link_subscriber(
             ..SubscriberCreateRequest::default()
         })
         .await;
-    match created {
-        Ok(subscriber) => Ok(subscriber.subscriber_id),
-        Err(telegent::TelegentError::Rejected { message, .. }) if message.to_lowercase().contains("email") => {
-            Err(AppError::invalid(
+    created.map(|s| s.subscriber_id).map_err(email_taken)
+}
+
+/// Telegent e-mails are unique on the whole platform: its refusal of one is
+/// shown at the e-mail field; any other error stays what it is.
+pub fn email_taken(error: telegent::TelegentError) -> AppError {
+    match error {
+        telegent::TelegentError::Rejected { message, .. } if message.to_lowercase().contains("email") => {
+            AppError::invalid(
                 "email",
-                "This e-mail address is already used by a subscriber elsewhere on the platform.",
-            ))
+                "This e-mail address is already used by another subscriber on the platform.",
+            )
         }
-        Err(other) => Err(other.into()),
+        other => other.into(),
     }
 }
 

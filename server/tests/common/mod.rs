@@ -133,6 +133,24 @@ impl Browser {
     }
 }
 
+/// A demo Account's ID, by its name.
+pub fn account_id(portal: &Portal, name: &str) -> String {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    world.accounts.values().find(|a| a.name == name).unwrap().id.clone()
+}
+
+/// A demo subscriber's ID (TSUID), by e-mail.
+pub fn subscriber_id(portal: &Portal, email: &str) -> String {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    world
+        .subscribers
+        .values()
+        .find(|s| s.email == email)
+        .unwrap()
+        .id
+        .clone()
+}
+
 pub fn urlencode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
