@@ -1,10 +1,8 @@
 //! The family Manager's portal against the sandbox: batched usage reads,
 //! data-limit rules, renewal, and scope.
 
-mod common;
-
+use crate::common::{account_id, portal, urlencode, Browser};
 use axum::http::StatusCode;
-use common::{account_id, portal, urlencode, Browser};
 use telegent_app::model::{Behaviour, FamilyOverview, LineDetail};
 use telegent_portal::Portal;
 

@@ -2,10 +2,8 @@
 //! filter per child and line, incremental list edits, switches, guardians,
 //! phone numbers as people type them, and scope.
 
-mod common;
-
+use crate::common::{account_id, portal, subscriber_id, urlencode, Browser};
 use axum::http::StatusCode;
-use common::{account_id, portal, subscriber_id, urlencode, Browser};
 use telegent_app::model::GuardianDetail;
 use telegent_portal::Portal;
 

@@ -1,15 +1,13 @@
 //! Sign-in, sessions, throttling, CSRF refusal, security headers, user
 //! management and the audit log, through the router as a browser uses it.
 
-mod common;
-
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use crate::common::{portal, portal_with, urlencode, Answer, Browser, ACME_ADMIN};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use common::{portal, portal_with, urlencode, Answer, Browser, ACME_ADMIN};
 use telegent_app::model::{AuditPage, CreatedUser, CurrentUser, UsersPage};
 use telegent_app::policy::Role;
 use telegent_app::ssr::auth::WRONG_CREDENTIALS;

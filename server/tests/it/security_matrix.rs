@@ -9,10 +9,8 @@
 //! - Own IDs work for the roles the policy allows, and are refused (403)
 //!   for the others.
 
-mod common;
-
+use crate::common::{portal, portal_with, Answer, Browser};
 use axum::http::StatusCode;
-use common::{portal, portal_with, Answer, Browser};
 use telegent_app::error::AppError;
 use telegent_app::policy::{allows, Action, Role};
 use telegent_app::ssr::demo::DEMO_USERS;

@@ -3,15 +3,13 @@
 //! in the sandbox's ledger, and repeating a request with the same intent key
 //! returns the first result.
 
-mod common;
-
 use serde_json::{json, Value};
 use telegent_app::ssr::{numbers, Tenant};
 use telegent_portal::Portal;
 use telegent_sandbox::faults::FaultRule;
 use telegent_sandbox::seed::ACME_KEY;
 
-use common::portal;
+use crate::common::portal;
 
 /// Acme Mobile's client, as a Distributor admin's requests use it.
 fn admin(portal: &Portal) -> Tenant {

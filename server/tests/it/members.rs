@@ -2,10 +2,8 @@
 //! restrictions; adding a member (always a Subscriber); changing a member's
 //! name and e-mail; platform-unique e-mail at the field; scope.
 
-mod common;
-
+use crate::common::{account_id, portal, subscriber_id, urlencode, Browser};
 use axum::http::StatusCode;
-use common::{account_id, portal, subscriber_id, urlencode, Browser};
 use telegent_app::model::MemberDetail;
 use telegent_portal::Portal;
 

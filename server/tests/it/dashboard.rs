@@ -1,11 +1,9 @@
 //! The router with the in-process sandbox, exercised over HTTP the way a
 //! browser would: server functions, server-rendered pages, health checks.
 
-mod common;
-
+use crate::common::{portal, Browser, ACME_ADMIN};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{portal, Browser, ACME_ADMIN};
 use telegent_app::model::AccountsPage;
 use telegent_portal::Portal;
 use tower::ServiceExt;

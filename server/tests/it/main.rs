@@ -1,0 +1,12 @@
+//! The portal's integration tests, one module per area, in one binary: each
+//! test file used to be its own binary linking the whole portal.
+
+mod billable;
+mod client;
+mod common;
+mod dashboard;
+mod family;
+mod guardian;
+mod identity;
+mod members;
+mod security_matrix;
