@@ -10,9 +10,10 @@ use tokio::time::Instant;
 
 use crate::budget::{Priority, RateBudget};
 use crate::error::TelegentError;
+use crate::operation::{BillableRequest, Class};
 use crate::retry::RetryPolicy;
 use crate::tokens::{use_until, CachedToken, TokenCache};
-use crate::types::{Account, Distributor, ErrorBody, SubscribersPage, TokenRequest, TokenResponse};
+use crate::types::{ErrorBody, SubscribersPage, TokenRequest, TokenResponse};
 
 /// The token path as the reference spells it (the API also accepts lowercase).
 pub const TOKEN_PATH: &str = "/v1.0/OAuth2/tokens";
@@ -76,6 +77,16 @@ pub enum Safety {
     /// message, subscription create): sent once; an ambiguous failure becomes
     /// [`TelegentError::OutcomeUnknown`] for the caller to reconcile.
     Billable,
+}
+
+impl Safety {
+    /// How an operation of `class` is sent: only billable calls are never repeated.
+    pub fn of(class: Class) -> Safety {
+        match class {
+            Class::Read | Class::Mutation => Safety::Safe,
+            Class::Billable => Safety::Billable,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -153,24 +164,9 @@ impl TelegentClient {
         self.budget.remaining().await
     }
 
-    // ----- operations ---------------------------------------------------------
+    // ----- operations (the rest are generated from the tables in `ops`) ---------
 
-    pub async fn distributor(&self, distributor_id: &str) -> Result<Distributor, TelegentError> {
-        self.get_cached("/v1.0/distributor", &[("DistributorId", distributor_id)])
-            .await
-    }
-
-    /// All Accounts of the Distributor. The reference documents one object; the
-    /// API returns a list: both read as a list.
-    pub async fn distributor_accounts(&self) -> Result<Vec<Account>, TelegentError> {
-        let value: Value = self.get_cached("/v1.0/distributor/accounts", &[]).await?;
-        decode_list(value, "Accounts")
-    }
-
-    pub async fn account(&self, account_id: &str) -> Result<Account, TelegentError> {
-        self.get_cached("/v1.0/account", &[("AccountId", account_id)]).await
-    }
-
+    /// `GET /v1.0/distributor/subscribers`, one page (`page` counts from 1).
     pub async fn distributor_subscribers(&self, page: u32, per_page: u32) -> Result<SubscribersPage, TelegentError> {
         let page = page.max(1).to_string();
         let per_page = per_page.clamp(1, 500).to_string();
@@ -186,6 +182,20 @@ impl TelegentClient {
     pub async fn ping(&self) -> Result<(), TelegentError> {
         let endpoint = format!("{}{}", self.cfg.base_url, "/v1.0/distributor/accounts");
         self.token_for(&endpoint, Priority::Background).await.map(|_| ())
+    }
+
+    /// Sends a billable request once (see [`Safety::Billable`]) and hands back
+    /// the platform's answer exactly as it came. The intent store keeps that
+    /// answer; reading it into `R::Response` is left to the caller so that a
+    /// body we fail to read can never turn a completed order into a failed one.
+    pub async fn submit_billable<R: BillableRequest>(&self, request: &R) -> Result<Value, TelegentError> {
+        let body = crate::ops::to_body(request)?;
+        let result = self.post::<Value>(R::PATH, &body, Safety::Billable).await;
+        // Even a failure may have gone through upstream.
+        for prefix in R::INVALIDATES {
+            self.invalidate_reads(prefix);
+        }
+        result
     }
 
     // ----- generic calls -------------------------------------------------------
@@ -471,10 +481,12 @@ impl TelegentClient {
                 },
             };
         }
-        let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or(ErrorBody {
-            status_code: status as u32,
-            message: String::new(),
-        });
+        let body = serde_json::from_slice::<Value>(&bytes)
+            .and_then(crate::tolerant::from_value::<ErrorBody>)
+            .unwrap_or(ErrorBody {
+                status_code: status as u32,
+                message: String::new(),
+            });
         Attempt::Status {
             status,
             body,
@@ -520,19 +532,7 @@ fn cache_key(path: &str, query: &[(&str, &str)]) -> String {
     key
 }
 
+/// Every body is read leniently: see `crate::tolerant`.
 fn decode<T: DeserializeOwned>(value: Value) -> Result<T, TelegentError> {
-    serde_json::from_value(value).map_err(|e| TelegentError::Decode { detail: e.to_string() })
-}
-
-/// Decodes a list that may come bare, as one object, or wrapped in `{wrapper: [...]}`.
-fn decode_list<T: DeserializeOwned>(value: Value, wrapper: &str) -> Result<Vec<T>, TelegentError> {
-    let inner = match value {
-        Value::Object(mut map) if map.contains_key(wrapper) => map.remove(wrapper).unwrap_or(Value::Null),
-        other => other,
-    };
-    match inner {
-        Value::Null => Ok(Vec::new()),
-        Value::Array(items) => items.into_iter().map(decode).collect(),
-        single => Ok(vec![decode(single)?]),
-    }
+    crate::tolerant::from_value(value).map_err(|e| TelegentError::Decode { detail: e.to_string() })
 }

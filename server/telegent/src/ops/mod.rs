@@ -1,7 +1,9 @@
-//! Typed operations by area. The bodies compile everywhere (the browser shares
-//! them); the `TelegentClient` functions that send them need the `client` feature.
+//! Typed operations by area, each ending in its `operations!` table. The
+//! bodies compile everywhere (the browser shares them); the `TelegentClient`
+//! functions the tables declare need the `client` feature.
 
 pub mod catalog;
+pub mod hierarchy;
 pub mod messages;
 pub mod numbers;
 pub mod routes;
