@@ -1,36 +1,47 @@
 //! Telegent Portal: pages, components and server functions.
 #![recursion_limit = "256"]
 
-pub mod api;
+// Shared by every area.
 pub mod components;
 pub mod error;
-pub mod limits;
-pub mod model;
-pub mod pages;
+pub mod form_values;
+pub mod links;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod ssr;
-pub mod url;
+
+// One folder per area: its pages (mod.rs), server functions (api.rs),
+// DTOs (model.rs) and, on the server only, its logic (service.rs).
+pub mod accounts;
+pub mod audit;
+pub mod distributors;
+pub mod guardian;
+pub mod lines;
+pub mod me;
+pub mod members;
+pub mod messaging;
+pub mod numbers;
+pub mod session;
+pub mod subscriptions;
+pub mod users;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::accounts::{AccountPage, Dashboard};
+use crate::audit::AuditPage;
 use crate::components::layout::Shell;
+use crate::components::not_found::NotFound;
 use crate::components::problem::error_fallback;
-use crate::pages::{
-    account::AccountPage,
-    audit::AuditPage,
-    dashboard::Dashboard,
-    distributors::{DistributorsPage, MyLinesPage},
-    family::{LimitsPage, LinePage},
-    guardian::GuardianPage,
-    members::MemberPage,
-    not_found::NotFound,
-    session::{LoginPage, PasswordPage, ProfilePage},
-    users::UsersPage,
-};
+use crate::distributors::DistributorsPage;
+use crate::guardian::GuardianPage;
+use crate::lines::{LimitsPage, LinePage};
+use crate::me::MyLinesPage;
+use crate::members::MemberPage;
+use crate::session::{LoginPage, PasswordPage, ProfilePage};
+use crate::users::UsersPage;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

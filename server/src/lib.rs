@@ -15,7 +15,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use telegent_app::ssr::auth::AuthSettings;
+use telegent_app::ssr::caller::AuthSettings;
 use telegent_app::ssr::clock::Clock;
 use telegent_app::ssr::credentials::SecretBox;
 use telegent_app::ssr::db::DbPool;
@@ -251,6 +251,7 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(web::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::resolve_caller))
         .layer(sessions)
         .layer(axum::middleware::from_fn(web::refuse_cross_site))
@@ -273,7 +274,7 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
 pub async fn create_platform_admin(pool: &DbPool, email: &str, name: &str) -> anyhow::Result<String> {
     let email = email.trim().to_lowercase();
     anyhow::ensure!(email.contains('@'), "“{email}” is not an e-mail address");
-    let temporary = telegent_app::ssr::users::temporary_password();
+    let temporary = telegent_app::users::service::temporary_password();
     sqlx::query(
         "INSERT INTO users (email, display_name, password_hash, role, status, must_change_password) \
          VALUES ($1, $2, $3, 'PlatformAdmin', 'invited', 1)",

@@ -2,7 +2,7 @@ use anyhow::Context;
 use clap::Parser;
 use leptos::prelude::*;
 use std::time::Duration;
-use telegent_app::ssr::auth::AuthSettings;
+use telegent_app::ssr::caller::AuthSettings;
 use telegent_app::ssr::demo::{DEMO_PASSWORD, DEMO_USERS};
 use telegent_portal::config::{Cli, Command, LogFormat, SandboxArgs, ServeArgs, Upstream};
 use telegent_portal::{build_portal, open_database, shutdown_signal, PortalConfig};

@@ -11,11 +11,13 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use telegent_app::api::home_of;
-use telegent_app::model::AuditFilter;
+use telegent_app::audit::model::AuditFilter;
+use telegent_app::audit::service as audit;
+use telegent_app::error::AppError;
 use telegent_app::policy::Action;
-use telegent_app::ssr::auth::{self, CallerSlot, ClientAddress};
-use telegent_app::ssr::{audit, AppState};
+use telegent_app::session::service::home_of;
+use telegent_app::ssr::caller::{self as auth, CallerSlot, ClientAddress};
+use telegent_app::ssr::AppState;
 use tower_sessions::Session;
 
 /// Paths anyone may load without signing in.
@@ -132,6 +134,33 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
             .into_response();
     }
     next.run(request).await
+}
+
+/// The largest error body a server function sends (an `AppError` as JSON).
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Gives every server function's refusal its HTTP status, in one place:
+/// server functions return an `AppError`, which leptos answers as a 500
+/// with the error as JSON; here that 500 becomes the error's own status
+/// (404 for a missing or foreign ID, 403, 401, 422, 502), so an expected
+/// failure can never reach the browser as a 500. Plain HTML form posts are
+/// not touched: leptos answers those with a redirect back to the form.
+pub async fn server_fn_status(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "The answer could not be read.").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = error.status();
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// For responses that set no policy of their own (pages set one with their

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
-use crate::api::{fetch_current_user, Logout, StopViewAs};
 use crate::error::AppError;
-use crate::model::CurrentUser;
+use crate::session::api::{fetch_current_user, Logout, StopViewAs};
+use crate::session::model::CurrentUser;
 
 type UserResource = OnceResource<Result<Option<CurrentUser>, AppError>>;
 

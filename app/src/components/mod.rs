@@ -1,6 +1,10 @@
+//! Widgets shared by every area: the page shell, breadcrumbs, the pager,
+//! problem pages, data-use gauges and the form kit.
+
 pub mod breadcrumbs;
+pub mod form;
 pub mod layout;
+pub mod not_found;
 pub mod pager;
 pub mod problem;
-pub mod restrictions;
 pub mod usage;

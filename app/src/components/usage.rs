@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Behaviour, LineUsage};
+use crate::lines::model::{Behaviour, LineUsage};
 
 /// 1536 → "1.5 MB".
 pub fn format_kb(kb: u64) -> String {

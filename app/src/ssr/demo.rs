@@ -3,9 +3,9 @@
 
 use crate::ssr::db::DbPool;
 
-use super::accounts::account_subscribers;
 use super::passwords;
 use super::upstreams::Upstreams;
+use crate::accounts::service::account_subscribers;
 use crate::policy::Role;
 
 pub const DEMO_PASSWORD: &str = "telegent demo 2026";

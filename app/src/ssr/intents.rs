@@ -162,3 +162,19 @@ where
         }
     }
 }
+
+/// One field of the answers of every succeeded intent of `operation` (the
+/// JSON is read here, not by the database, so both databases do the same).
+pub async fn succeeded_answers_field(pool: &DbPool, operation: &str, field: &str) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(Option<String>,)> =
+        sqlx::query_as("SELECT response_json FROM billable_intents WHERE operation = $1 AND state = 'succeeded'")
+            .bind(operation)
+            .fetch_all(pool)
+            .await
+            .map_err(|_| AppError::Internal)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(json,)| serde_json::from_str::<Value>(&json?).ok())
+        .filter_map(|answer| answer[field].as_str().map(str::to_string))
+        .collect())
+}

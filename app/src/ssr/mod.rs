@@ -1,25 +1,19 @@
-//! Server-only code: application state, the caller (from the session), the
-//! one policy check, and the services behind the server functions. Compiled
+//! Server-only code shared by every area: application state, the caller
+//! (from the session) and the scoped context of a server function, the
+//! database, the audit writer, billable intents, the clock. Each area's own
+//! server-side logic lives in its folder (`<area>/service.rs`). Compiled
 //! only with the `ssr` feature.
 
-pub mod accounts;
 pub mod audit;
-pub mod auth;
+pub mod caller;
 pub mod clock;
+pub mod context;
 pub mod credentials;
 pub mod db;
 pub mod demo;
-pub mod distributors;
-pub mod family;
-pub mod guardian;
 pub mod intents;
-pub mod members;
-pub mod messaging;
-pub mod numbers;
 pub mod passwords;
-pub mod subscriptions;
 pub mod upstreams;
-pub mod users;
 
 use std::sync::Arc;
 
@@ -27,7 +21,7 @@ use crate::ssr::db::DbPool;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 
-pub use auth::{Caller, Tenant};
+pub use caller::{Caller, Tenant};
 
 use crate::error::AppError;
 
@@ -39,9 +33,9 @@ pub struct AppState {
     /// One Telegent client per Distributor credential (each has its own budget).
     pub upstreams: Arc<upstreams::Upstreams>,
     pub clock: clock::Clock,
-    pub auth: auth::AuthSettings,
+    pub auth: caller::AuthSettings,
     /// Sign-in attempts sharing a throttling key run one at a time.
-    pub sign_in_locks: Arc<auth::AttemptLocks>,
+    pub sign_in_locks: Arc<crate::session::service::AttemptLocks>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -63,25 +57,6 @@ pub fn set_status(status: http::StatusCode) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(status);
     }
-}
-
-/// Gives a server function's error its HTTP status, so that "not found" is a
-/// 404 whether the ID is missing or belongs to someone else.
-///
-/// Not for HTML requests: a plain form post must stay the redirect back to
-/// its page (which shows the error), and a page rendering on the server
-/// gets its status from the problem it shows.
-pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(error) = &result {
-        let wants_html = use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
-            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
-            .unwrap_or(false);
-        if !wants_html {
-            set_status(error.status());
-        }
-    }
-    result
 }
 
 /// The Content-Security-Policy of a page: scripts only with this response's

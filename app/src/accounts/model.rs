@@ -1,0 +1,113 @@
+//! A Distributor's accounts, one Account's page and its family overview.
+
+use serde::{Deserialize, Serialize};
+
+use crate::guardian::model::GuardianSummary;
+use crate::lines::model::LineSummary;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: String,
+    pub name: String,
+    pub subscribers: u32,
+    pub address: String,
+}
+
+/// How the accounts list is ordered; lives in the URL as `sort=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AccountSort {
+    #[default]
+    Name,
+    NameDesc,
+    Subscribers,
+    SubscribersDesc,
+}
+
+impl AccountSort {
+    pub fn from_param(value: &str) -> Self {
+        match value {
+            "-name" => Self::NameDesc,
+            "subscribers" => Self::Subscribers,
+            "-subscribers" => Self::SubscribersDesc,
+            _ => Self::Name,
+        }
+    }
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::NameDesc => "-name",
+            Self::Subscribers => "subscribers",
+            Self::SubscribersDesc => "-subscribers",
+        }
+    }
+}
+
+/// One page of the Distributor's accounts, as listed on the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountsPage {
+    pub distributor_name: String,
+    pub rows: Vec<AccountRow>,
+    /// 1-based; clamped to the last page.
+    pub page: u32,
+    pub total_pages: u32,
+    /// Accounts matching the search, on all pages.
+    pub total: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubscriberRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub numbers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountDetail {
+    pub distributor_name: String,
+    /// The Distributor's accounts list, for callers who reach it.
+    pub distributor_href: Option<String>,
+    /// The caller may open this Account's Manager portal in "view as".
+    pub can_view_as: bool,
+    pub id: String,
+    pub name: String,
+    pub address: String,
+    pub subscribers: Vec<SubscriberRow>,
+}
+
+pub const ACCOUNTS_PER_PAGE: u32 = 10;
+
+/// A Manager's home: the family, its lines, their data use and what needs attention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FamilyOverview {
+    pub account_id: String,
+    pub account_name: String,
+    pub members: Vec<Member>,
+    pub alerts: Vec<Alert>,
+    /// The caller may change limits (a Manager, not someone viewing as one).
+    pub can_manage: bool,
+    /// The caller may add members.
+    pub can_add_members: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub subscriber_id: String,
+    pub name: String,
+    pub email: String,
+    /// Telegent role: Manager, Account Admin or Subscriber.
+    pub role: String,
+    pub lines: Vec<LineSummary>,
+    /// For Subscribers (the children): the AI Guardian's state.
+    pub guardian: Option<GuardianSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alert {
+    /// `danger`, `warning` or `info`.
+    pub level: String,
+    pub message: String,
+}

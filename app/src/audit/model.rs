@@ -1,0 +1,46 @@
+//! The audit log's filters, rows and pages.
+
+use serde::{Deserialize, Serialize};
+
+pub const AUDIT_PER_PAGE: u32 = 50;
+
+/// Filters of the audit page; all live in the URL (absent ones match everything).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuditFilter {
+    /// Part of the user's e-mail address.
+    pub user: String,
+    /// An exact action name, e.g. `SignIn`.
+    pub action: String,
+    /// pending | succeeded | failed | denied
+    pub outcome: String,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub user_email: String,
+    pub role: String,
+    pub distributor_id: Option<String>,
+    pub account_id: Option<String>,
+    pub action: String,
+    pub target_ids: String,
+    pub outcome: String,
+    pub detail: String,
+    pub request_id: Option<String>,
+    pub client_address: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub rows: Vec<AuditRow>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u32,
+    /// Action names present in the caller's scope, for the filter.
+    pub actions: Vec<String>,
+}

@@ -1,0 +1,13 @@
+//! The Distributors this portal serves.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistributorRow {
+    pub id: String,
+    pub name: String,
+    pub api_base_url: String,
+    pub account_key: String,
+    /// Whether a client could be built from the stored, sealed credential.
+    pub connected: bool,
+}

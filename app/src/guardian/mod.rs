@@ -1,0 +1,432 @@
+//! One child's AI Guardian, calls and messages on one screen. Every form
+//! works without JavaScript (posts, then comes back here); with it, no reload.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub mod api;
+pub mod facts;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use self::api::{
+    fetch_guardian, EditGuardianList, SaveCallFilter, SaveMessageFilter, SetGuardianRelation, SetGuardianSwitches,
+};
+use self::model::{GuardianDetail, MESSAGE_MODES};
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::problem::Problem;
+use crate::error::AppError;
+
+#[component]
+pub fn GuardianPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        let q = query.read();
+        (
+            p.get("account_id").unwrap_or_default(),
+            p.get("subscriber_id").unwrap_or_default(),
+            q.get("line")
+                .map(|l| format!("+{}", l.trim_start_matches('+')))
+                .unwrap_or_default(),
+            q.get("saved").unwrap_or_default(),
+        )
+    };
+    let saved = move || query.read().get("saved");
+    let detail = Resource::new(key, |(account, subscriber, line, _)| {
+        fetch_guardian(account, subscriber, line)
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading AI Guardian…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(data) => view! { <GuardianView data saved=saved() /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn saved_message(what: &str) -> &'static str {
+    match what {
+        "switches" => "Guardian switches saved.",
+        "guardians" => "Guardians updated.",
+        "calls" => "Call filter saved.",
+        "messages" => "Message filter saved.",
+        _ => "List updated.",
+    }
+}
+
+/// The error of the last submission of one form, shown with that form.
+fn form_error<S>(action: ServerAction<S>) -> impl Fn() -> Option<AppError> + Copy
+where
+    S: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+{
+    move || action.value().get().and_then(|r| r.err())
+}
+
+#[component]
+fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
+    let switches = ServerAction::<SetGuardianSwitches>::new();
+    let relation = ServerAction::<SetGuardianRelation>::new();
+    let calls = ServerAction::<SaveCallFilter>::new();
+    let messages = ServerAction::<SaveMessageFilter>::new();
+    let lists = ServerAction::<EditGuardianList>::new();
+    // Copy, so every form on the page can use it.
+    let ids = StoredValue::new((data.account_id.clone(), data.subscriber_id.clone(), data.line.clone()));
+    let hidden = move || {
+        let (account, subscriber, line) = ids.get_value();
+        view! {
+            <input type="hidden" name="account_id" value=account />
+            <input type="hidden" name="subscriber_id" value=subscriber />
+            <input type="hidden" name="line" value=line />
+        }
+    };
+    let can = data.can_manage;
+    let both_off = !data.calls_on && !data.messages_on;
+    // Plain values: the forms' children are moved into their closures.
+    let call = data.call_filter;
+    let message = data.message_filter;
+    let whitelist = call.as_ref().is_some_and(|c| c.mode == "WHITELIST");
+    let call_block_unknown = call.as_ref().is_some_and(|c| c.block_unknown);
+    let call_block_international = call.as_ref().is_some_and(|c| c.block_international);
+    let call_inbound = call.as_ref().is_none_or(|c| c.inbound);
+    let call_outbound = call.as_ref().is_none_or(|c| c.outbound);
+    let call_allowed = call.as_ref().map(|c| c.allowed.clone()).unwrap_or_default();
+    let call_blocked = call.as_ref().map(|c| c.blocked.clone()).unwrap_or_default();
+    let message_mode = message.as_ref().map_or("ACTIVE".to_string(), |m| m.mode.clone());
+    let msg_block_links = message.as_ref().is_some_and(|m| m.block_links);
+    let msg_block_media = message.as_ref().is_some_and(|m| m.block_media);
+    let msg_block_unknown = message.as_ref().is_some_and(|m| m.block_unknown);
+    let msg_inbound = message.as_ref().is_none_or(|m| m.inbound);
+    let msg_outbound = message.as_ref().is_none_or(|m| m.outbound);
+    let keywords = message.as_ref().map(|m| m.keywords.clone()).unwrap_or_default();
+    let notify = message.as_ref().map(|m| m.notify.join(", ")).unwrap_or_default();
+    let msg_allowed = message.as_ref().map(|m| m.allowed.clone()).unwrap_or_default();
+    let msg_blocked = message.as_ref().map(|m| m.blocked.clone()).unwrap_or_default();
+    let line_display = data
+        .lines
+        .iter()
+        .find(|(n, _)| *n == data.line)
+        .map(|(_, d)| d.clone())
+        .unwrap_or_default();
+    let list_error = form_error(lists);
+    let last_edit: LastEdit = RwSignal::new(None);
+    // Runs in the browser only: remembers which list the last edit was for.
+    Effect::new(move || {
+        if let Some(edit) = lists.input().get() {
+            last_edit.set(Some(edit));
+        }
+    });
+    // Without JavaScript the page cannot tell which list an upstream failure
+    // belongs to: say it once, here (field errors find their own input).
+    let unplaced_list_error =
+        move || list_error().filter(|e| last_edit.get().is_none() && !matches!(e, AppError::Invalid { .. }));
+    view! {
+        <Title text=format!("AI Guardian · {}", data.name) />
+        <Breadcrumbs crumbs=vec![
+            Crumb::link(data.account_name.clone(), crate::links::account(&data.account_id)),
+            Crumb::here(format!("AI Guardian for {}", data.name)),
+        ] />
+        <div class="page-head">
+            <h1>{format!("AI Guardian for {}", data.name)}</h1>
+            <p class="muted">{format!("Filters below apply to {line_display}")}</p>
+        </div>
+        {saved.map(|s| view! { <p class="notice" role="status">{saved_message(&s)}</p> })}
+        {(data.lines.len() > 1).then(|| view! {
+            <nav aria-label="Lines" class="line-switch">
+                {data.lines.clone().into_iter().map(|(n, d)| {
+                    let current = (n == data.line).then_some("page");
+                    view! { <a href=format!("?line={}", n.trim_start_matches('+')) aria-current=current>{d}</a> }
+                }).collect_view()}
+            </nav>
+        })}
+
+        <section class="panel" aria-labelledby="switches-heading">
+            <h2 id="switches-heading">"Master switches"</h2>
+            {both_off.then(|| view! {
+                <p class="notice">"AI Guardian is off: the filters below are kept but do nothing until a switch is on."</p>
+            })}
+            {move || form_error(switches)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action=switches attr:class="stack">
+                {hidden()}
+                <div class="check">
+                    <input type="checkbox" id="calls" name="calls" checked=data.calls_on disabled=!can />
+                    <label for="calls">"Filter calls"</label>
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="messages" name="messages" checked=data.messages_on disabled=!can />
+                    <label for="messages">"Filter messages"</label>
+                </div>
+                {can.then(|| view! { <button type="submit" class="button primary">"Save switches"</button> })}
+            </ActionForm>
+        </section>
+
+        <section class="panel" aria-labelledby="guardians-heading">
+            <h2 id="guardians-heading">"Guardians"</h2>
+            <p class="hint">"Guardians are told when a filter flags something."</p>
+            {move || form_error(relation)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            {if data.guardians.is_empty() {
+                view! { <p class="muted">"No guardian linked yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="entry-list">
+                        {data.guardians.clone().into_iter().map(|(id, name)| {
+                            let unlink = format!("Unlink {name}");
+                            view! {
+                                <li>
+                                    <span>{name}</span>
+                                    {can.then(move || view! {
+                                        <ActionForm action=relation attr:class="inline-form">
+                                            {hidden()}
+                                            <input type="hidden" name="guardian_id" value=id />
+                                            <input type="hidden" name="link" value="false" />
+                                            <button type="submit" class="button danger">{unlink}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(can && !data.candidates.is_empty()).then(|| view! {
+                <ActionForm action=relation attr:class="inline-form">
+                    {hidden()}
+                    <input type="hidden" name="link" value="true" />
+                    <label for="guardian_id">"Add a guardian"</label>
+                    <select id="guardian_id" name="guardian_id">
+                        {data.candidates.clone().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button">"Link"</button>
+                </ActionForm>
+            })}
+        </section>
+
+        <section class="panel" aria-labelledby="calls-heading">
+            <h2 id="calls-heading">"Calls"</h2>
+            {move || form_error(calls)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action=calls attr:class="stack">
+                {hidden()}
+                <fieldset>
+                    <legend>"Who may call"</legend>
+                    <div class="check">
+                        <input type="radio" id="mode-blacklist" name="mode" value="BLACKLIST" disabled=!can
+                            checked=!whitelist />
+                        <label for="mode-blacklist">"Everyone except the blocked numbers"</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" id="mode-whitelist" name="mode" value="WHITELIST" disabled=!can
+                            checked=whitelist />
+                        <label for="mode-whitelist">"Only the allowed numbers"</label>
+                    </div>
+                </fieldset>
+                <Toggle id="call_block_unknown" name="block_unknown" label="Block numbers not in the contacts" checked=call_block_unknown enabled=can />
+                <Toggle id="call_block_international" name="block_international" label="Block international calls" checked=call_block_international enabled=can />
+                <Toggle id="call_inbound" name="inbound" label="Apply to incoming calls" checked=call_inbound enabled=can />
+                <Toggle id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound enabled=can />
+                {can.then(|| view! { <button type="submit" class="button primary">"Save call filter"</button> })}
+            </ActionForm>
+            <NumberList title="Allowed numbers" filter="call" list="allowed" entries=call_allowed action=lists last_edit hidden=hidden can />
+            <NumberList title="Blocked numbers" filter="call" list="blocked" entries=call_blocked action=lists last_edit hidden=hidden can />
+        </section>
+
+        <section class="panel" aria-labelledby="messages-heading">
+            <h2 id="messages-heading">"Messages"</h2>
+            {move || form_error(messages)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action=messages attr:class="stack">
+                {hidden()}
+                <fieldset>
+                    <legend>"How messages are filtered"</legend>
+                    {MESSAGE_MODES.iter().map(|(value, label)| {
+                        let id = format!("message-mode-{value}");
+                        let checked = message_mode == *value;
+                        view! {
+                            <div class="check">
+                                <input type="radio" id=id.clone() name="mode" value=*value checked=checked disabled=!can />
+                                <label for=id>{*label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <Toggle id="msg_block_links" name="block_links" label="Block links" checked=msg_block_links enabled=can />
+                <Toggle id="msg_block_media" name="block_media" label="Block pictures and videos" checked=msg_block_media enabled=can />
+                <Toggle id="msg_block_unknown" name="block_unknown" label="Block senders not in the contacts" checked=msg_block_unknown enabled=can />
+                <Toggle id="msg_inbound" name="inbound" label="Apply to incoming messages" checked=msg_inbound enabled=can />
+                <Toggle id="msg_outbound" name="outbound" label="Apply to outgoing messages" checked=msg_outbound enabled=can />
+                <div class="field">
+                    <label for="keywords">"Words to flag"</label>
+                    <p class="hint" id="keywords-hint">"Separated by commas."</p>
+                    <input id="keywords" name="keywords" aria-describedby="keywords-hint" disabled=!can
+                        value=keywords />
+                </div>
+                <div class="field">
+                    <label for="notify">"Phones to notify"</label>
+                    <p class="hint" id="notify-hint">"Numbers as you would dial them, separated by commas."</p>
+                    <input id="notify" name="notify" inputmode="tel" aria-describedby="notify-hint notify-error" disabled=!can
+                        value=notify />
+                    {move || form_error(messages)().and_then(|e| e.field_message("notify")).map(|m| view! { <p class="field-error" id="notify-error">{m}</p> })}
+                </div>
+                {can.then(|| view! { <button type="submit" class="button primary">"Save message filter"</button> })}
+            </ActionForm>
+            <NumberList title="Allowed contacts" filter="message" list="allowed" entries=msg_allowed action=lists last_edit hidden=hidden can />
+            <NumberList title="Blocked contacts" filter="message" list="blocked" entries=msg_blocked action=lists last_edit hidden=hidden can />
+        </section>
+        {move || unplaced_list_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+    }
+}
+
+#[component]
+fn Toggle(id: &'static str, name: &'static str, label: &'static str, checked: bool, enabled: bool) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input type="checkbox" id=id name=name checked=checked disabled=!enabled />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The list edit a form asked for, kept after it resolves (the action's own
+/// input is cleared then) so its result shows with the list it belongs to.
+type LastEdit = RwSignal<Option<EditGuardianList>>;
+
+/// One list of a filter: each entry with its own Remove, and an Add form.
+///
+/// With JavaScript the edit shows at once (an added number marked "saving…",
+/// a removed one gone) and stays once Telegent accepts it; if Telegent
+/// refuses, the list falls back to what it was and says why. Without
+/// JavaScript the forms post and the page comes back read again.
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn NumberList<H, V>(
+    title: &'static str,
+    filter: &'static str,
+    list: &'static str,
+    entries: Vec<String>,
+    action: ServerAction<EditGuardianList>,
+    last_edit: LastEdit,
+    hidden: H,
+    can: bool,
+) -> impl IntoView
+where
+    H: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let input_id = format!("{filter}-{list}-number");
+    let error_id = format!("{input_id}-error");
+    let heading_id = format!("{input_id}-heading");
+    let is_mine = move |edit: &EditGuardianList| edit.filter == filter && edit.list == list;
+    // This list's edit: the one in flight, or the last one while its answer shows.
+    let my_error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|_| action.input().get().is_none() && last_edit.get().is_some_and(|e| is_mine(&e)))
+    };
+    // A typing mistake names this list's input (see `ssr::guardian::edit_list`).
+    let field = StoredValue::new(input_id.clone());
+    let number_error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| field.with_value(|f| e.field_message(f)))
+    };
+    let other_error = move || my_error().filter(|e| !matches!(e, AppError::Invalid { .. }));
+    // The list as Telegent has it: as read with the page, then with every
+    // edit Telegent accepted folded in (a second edit of the same list comes
+    // back to the same URL, so the page is not read again).
+    let saved = RwSignal::new(entries);
+    Effect::new(move || {
+        if let Some(Ok(())) = action.value().get() {
+            let edit = last_edit.get_untracked().filter(|e| is_mine(e));
+            if let Some((edit, number)) = edit.and_then(|e| {
+                let n = telegent::phone::normalize_e164(&e.number).ok()?;
+                Some((e, n))
+            }) {
+                saved.update(|rows| {
+                    rows.retain(|n| *n != number);
+                    if edit.add {
+                        rows.push(number);
+                    }
+                });
+            }
+        }
+    });
+    // What to show: the saved list with the edit in flight applied at once;
+    // `true` marks a number still being saved. A refused edit simply stops
+    // being applied: the list is back to what it was.
+    let mine_pending = move || action.pending().get() && action.input().get().is_some_and(|e| is_mine(&e));
+    let shown = move || {
+        let mut rows: Vec<(String, bool)> = saved.get().into_iter().map(|n| (n, false)).collect();
+        if let Some(edit) = action.input().get().filter(|e| is_mine(e)) {
+            if let Ok(number) = telegent::phone::normalize_e164(&edit.number) {
+                if edit.add && !rows.iter().any(|(n, _)| *n == number) {
+                    rows.push((number, true));
+                } else if !edit.add {
+                    rows.retain(|(n, _)| *n != number);
+                }
+            }
+        }
+        rows
+    };
+    let hidden_for_add = hidden.clone();
+    view! {
+        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || mine_pending().then_some("true")>
+            <h3 id=heading_id.clone()>{title}</h3>
+            {move || other_error().map(|e| view! {
+                <p class="form-error" role="alert">{format!("{e} The list is as it was.")}</p>
+            })}
+            {move || {
+                let rows = shown();
+                let hidden = hidden.clone();
+                if rows.is_empty() {
+                    view! { <p class="muted">"None."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="entry-list">
+                            {rows.into_iter().map(|(number, pending)| {
+                                let display = telegent::phone::format_for_display(&number);
+                                let hidden = hidden.clone();
+                                view! {
+                                    <li class:pending=pending>
+                                        <span>{display.clone()}</span>
+                                        {pending.then(|| view! { <span class="muted" role="status">"saving…"</span> })}
+                                        {(can && !pending).then(|| view! {
+                                            <ActionForm action attr:class="inline-form">
+                                                {hidden()}
+                                                <input type="hidden" name="filter" value=filter />
+                                                <input type="hidden" name="list" value=list />
+                                                <input type="hidden" name="number" value=number.clone() />
+                                                <input type="hidden" name="add" value="false" />
+                                                <button type="submit" class="button danger">{format!("Remove {display}")}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            {can.then(|| view! {
+                <ActionForm action attr:class="inline-form">
+                    {hidden_for_add()}
+                    <input type="hidden" name="filter" value=filter />
+                    <input type="hidden" name="list" value=list />
+                    <input type="hidden" name="add" value="true" />
+                    <label for=input_id.clone() class="visually-hidden">{format!("Number to add to {title}")}</label>
+                    <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
+                        aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
+                    <button type="submit" class="button">"Add"</button>
+                    {move || number_error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+                </ActionForm>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,413 @@
+//! A family's lines: data limits for one line or several at once, and one
+//! line's page (usage, chart, renewal, voicemail).
+
+pub mod api;
+pub mod model;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use self::api::{fetch_line_detail, DeleteVoicemail, SaveVoicemail, SetDataLimits, SetRenewal};
+use self::model::{LineDetail, RenewalView};
+use self::rules::{check_thresholds, DEFAULT_LIMIT_MB, THROTTLE_SPEEDS};
+use crate::accounts::api::fetch_family_overview;
+use crate::accounts::model::FamilyOverview;
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::{field_error, Field};
+use crate::components::problem::Problem;
+use crate::components::usage::{format_kb, UsageChart, UsageGauge};
+use crate::error::AppError;
+use crate::links;
+
+/// Data limits for one line or several at once.
+#[component]
+pub fn LimitsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let account_id = move || params.read().get("account_id").unwrap_or_default();
+    let saved = move || query.read().get("saved");
+    let preselected = move || query.read().get("line").unwrap_or_default();
+    let overview = Resource::new(move || (account_id(), saved()), |(id, _)| fetch_family_overview(id));
+    view! {
+        <Title text="Data limits" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading lines…"</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(data) if data.can_manage => view! { <LimitsForm data preselected=preselected() saved=saved() /> }.into_any(),
+                    Ok(_) => view! { <Problem error=AppError::Forbidden /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) -> impl IntoView {
+    let action = ServerAction::<SetDataLimits>::new();
+    let server_error = move || action.value().get().and_then(|r| r.err());
+    // What is typed, checked as it is typed with the rule the server applies again.
+    let unit = RwSignal::new("MB".to_string());
+    let notify = RwSignal::new(String::new());
+    let throttle = RwSignal::new(String::new());
+    let limit = RwSignal::new(String::new());
+    let speed = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let local_error = move || {
+        if !touched.get() {
+            return None;
+        }
+        check_thresholds(&unit.get(), &notify.get(), &throttle.get(), &limit.get(), &speed.get()).err()
+    };
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || field_error(local_error(), field).or_else(|| field_error(server_error(), field)))
+    };
+    let form_error = move || {
+        server_error().filter(|e| {
+            !["unit", "notify", "throttle", "limit", "speed", "numbers"]
+                .iter()
+                .any(|f| e.field_message(f).is_some())
+        })
+    };
+    let lines: Vec<(String, String, String, String)> = data
+        .members
+        .iter()
+        .flat_map(|m| {
+            m.lines.iter().map(|l| {
+                let u = &l.usage;
+                let current = if u.is_default {
+                    format!("platform default, {DEFAULT_LIMIT_MB} MB limit")
+                } else {
+                    format!(
+                        "warn {} · slow down {} · limit {}",
+                        u.notify_kb.map_or("–".into(), format_kb),
+                        u.throttle_kb.map_or("–".into(), format_kb),
+                        format_kb(u.limit_kb)
+                    )
+                };
+                (l.msisdn.clone(), l.display.clone(), m.name.clone(), current)
+            })
+        })
+        .collect();
+    let account_href = links::account(&data.account_id);
+    let field = move |id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>| {
+        let error = error_for(id);
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <p class="hint" id=format!("{id}-hint")>{hint}</p>
+                <input
+                    id=id
+                    name=id
+                    inputmode="numeric"
+                    autocomplete="off"
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        value.set(event_target_value(&ev));
+                        touched.set(true);
+                    }
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=move || {
+                        if error.get().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
+                    }
+                />
+                {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            </div>
+        }
+    };
+    let numbers_error = error_for("numbers");
+    let speed_error = error_for("speed");
+    view! {
+        <Breadcrumbs crumbs=vec![Crumb::link(data.account_name.clone(), account_href.clone()), Crumb::here("Data limits")] />
+        <div class="page-head">
+            <h1>"Data limits"</h1>
+        </div>
+        {saved.map(|n| view! {
+            <p class="notice" role="status">{format!("Saved for {n} line{}.", if n == "1" { "" } else { "s" })}</p>
+        })}
+        {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        <ActionForm action attr:class="stack limits-form">
+            <input type="hidden" name="account_id" value=data.account_id.clone() />
+            <fieldset aria-describedby="numbers-error">
+                <legend>"Lines"</legend>
+                {lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (msisdn, display, owner, current))| {
+                        let id = format!("line-{i}");
+                        let checked = preselected.trim_start_matches('+') == msisdn.trim_start_matches('+');
+                        view! {
+                            <div class="check">
+                                <input type="checkbox" id=id.clone() name="numbers[]" value=msisdn checked=checked />
+                                <label for=id>
+                                    <span>{format!("{display} · {owner}")}</span>
+                                    <span class="hint">{current}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                {move || numbers_error.get().map(|m| view! { <p class="field-error" id="numbers-error">{m}</p> })}
+            </fieldset>
+            <div class="field">
+                <label for="unit">"Unit"</label>
+                <select
+                    id="unit"
+                    name="unit"
+                    on:change=move |ev| {
+                        unit.set(event_target_value(&ev));
+                        touched.set(true);
+                    }
+                >
+                    <option value="MB" selected=true>"MB"</option>
+                    <option value="GB">"GB"</option>
+                </select>
+            </div>
+            {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount.", notify)}
+            {field("throttle", "Slow down at (optional)", "From here on the line runs at the speed below.", throttle)}
+            {field("limit", "Block data at", "Data stops at this amount until the cycle renews. Required.", limit)}
+            <div class="field">
+                <label for="speed">"Speed once slowed down"</label>
+                <select
+                    id="speed"
+                    name="speed"
+                    aria-invalid=move || speed_error.get().map(|_| "true")
+                    aria-describedby="speed-error"
+                    on:change=move |ev| {
+                        speed.set(event_target_value(&ev));
+                        touched.set(true);
+                    }
+                >
+                    <option value="">"Not slowed down"</option>
+                    {THROTTLE_SPEEDS
+                        .iter()
+                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
+                        .collect_view()}
+                </select>
+                {move || speed_error.get().map(|m| view! { <p class="field-error" id="speed-error">{m}</p> })}
+            </div>
+            <p class="hint">"The amounts must go up: warn below slow-down, slow-down below block."</p>
+            <button type="submit" class="button primary">"Save limits"</button>
+        </ActionForm>
+    }
+}
+
+/// One line: data use against its limits, this cycle's chart, renewal.
+#[component]
+pub fn LinePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("account_id").unwrap_or_default(),
+            format!("+{}", p.get("line").unwrap_or_default().trim_start_matches('+')),
+            (
+                query.read().get("reset").is_some() || query.read().get("renewal_saved").is_some(),
+                query.read().get("voicemail"),
+            ),
+        )
+    };
+    let notice = move || {
+        let q = query.read();
+        if q.get("voicemail").as_deref() == Some("saved") {
+            Some("Voicemail saved.")
+        } else if q.get("voicemail").as_deref() == Some("deleted") {
+            Some("Voicemail deleted.")
+        } else if q.get("reset").is_some() {
+            Some("Usage reset to zero and the renewal cycle saved.")
+        } else if q.get("renewal_saved").is_some() {
+            Some("Renewal cycle saved.")
+        } else {
+            None
+        }
+    };
+    let detail = Resource::new(key, |(account, line, _)| fetch_line_detail(account, line));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the line…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(data) => view! { <LineView data notice=notice() /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
+    let LineDetail {
+        account_id,
+        account_name,
+        owner,
+        line,
+        samples,
+        can_manage,
+        voicemail,
+    } = data;
+    let usage = line.usage.clone();
+    let renewal = usage.renewal.clone();
+    view! {
+        <Title text=line.display.clone() />
+        <Breadcrumbs crumbs=vec![
+            Crumb::link(account_name, links::account(&account_id)),
+            Crumb::here(line.display.clone()),
+        ] />
+        <div class="page-head">
+            <h1>{line.display.clone()}</h1>
+            <p class="muted">{owner}</p>
+        </div>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <section class="panel" aria-labelledby="usage-heading">
+            <h2 id="usage-heading">"Data this cycle"</h2>
+            <p>"Now: " <strong>{usage.behaviour.label()}</strong></p>
+            <UsageGauge usage=usage.clone() />
+            <dl class="facts">
+                <dt>"Warn at"</dt>
+                <dd>{usage.notify_kb.map_or("not set".into(), format_kb)}</dd>
+                <dt>"Slow down at"</dt>
+                <dd>
+                    {usage.throttle_kb.map_or("not set".into(), format_kb)}
+                    {usage.throttle_speed.clone().map(|s| format!(" (to {s})"))}
+                </dd>
+                <dt>"Block at"</dt>
+                <dd>{format_kb(usage.limit_kb)}{usage.is_default.then_some(" (platform default)")}</dd>
+                <dt>"Renews"</dt>
+                <dd>
+                    {match &renewal {
+                        Some(r) if r.period == "W" => format!("weekly on day {}{}", r.day, if r.auto_renew { ", automatically" } else { "" }),
+                        Some(r) => format!("monthly on day {}{}", r.day, if r.auto_renew { ", automatically" } else { "" }),
+                        None => "not set".into(),
+                    }}
+                </dd>
+            </dl>
+            <UsageChart samples limit_kb=usage.limit_kb />
+            {can_manage.then(|| view! {
+                <p><a class="button" href=links::line_limits(&account_id, &line.msisdn)>"Change limits"</a></p>
+            })}
+        </section>
+        {can_manage.then(|| view! { <RenewalForm account_id=account_id.clone() msisdn=line.msisdn.clone() renewal /> })}
+        <VoicemailSection account_id=account_id.clone() msisdn=line.msisdn.clone() voicemail can_manage />
+    }
+}
+
+#[component]
+fn VoicemailSection(
+    account_id: String,
+    msisdn: String,
+    voicemail: Option<self::model::VoicemailView>,
+    can_manage: bool,
+) -> impl IntoView {
+    let save = ServerAction::<SaveVoicemail>::new();
+    let delete = ServerAction::<DeleteVoicemail>::new();
+    let error = move || save.value().get().and_then(|r| r.err());
+    let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
+    let delete_error = move || delete.value().get().and_then(|r| r.err());
+    let Some(v) = voicemail else {
+        return view! {
+            <section class="panel" aria-labelledby="voicemail-heading">
+                <h2 id="voicemail-heading">"Voicemail"</h2>
+                <p class="form-error" role="alert">"Voicemail could not be read from Telegent just now. Reload in a minute."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let enabled = v.enabled;
+    let (account_for_delete, msisdn_for_delete) = (account_id.clone(), msisdn.clone());
+    view! {
+        <section class="panel" aria-labelledby="voicemail-heading">
+            <h2 id="voicemail-heading">"Voicemail"</h2>
+            <p>{if enabled { "On." } else { "Off." }}</p>
+            {can_manage.then(|| view! {
+                {move || error().filter(|e| !["pin", "email"].iter().any(|f| e.field_message(f).is_some()))
+                    .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                <ActionForm action=save attr:class="stack">
+                    <input type="hidden" name="account_id" value=account_id.clone() />
+                    <input type="hidden" name="msisdn" value=msisdn.clone() />
+                    <Field id="pin" label=if enabled { "New PIN (optional)" } else { "PIN" } kind="password"
+                        autocomplete="new-password" hint="4 to 10 digits." error=field("pin") />
+                    <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) />
+                    <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) />
+                    <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") />
+                    <button type="submit" class="button primary">{if enabled { "Save voicemail" } else { "Turn voicemail on" }}</button>
+                </ActionForm>
+                {enabled.then(|| view! {
+                    // Open again after a refused try, so its message is seen.
+                    <details class="confirm" open=move || delete_error().is_some()>
+                        <summary class="button danger">"Delete voicemail…"</summary>
+                        <ActionForm action=delete attr:class="stack">
+                            <input type="hidden" name="account_id" value=account_for_delete.clone() />
+                            <input type="hidden" name="msisdn" value=msisdn_for_delete.clone() />
+                            <div class="check">
+                                <input type="checkbox" id="confirm" name="confirm" />
+                                <label for="confirm">"Yes, delete the greeting and all messages"</label>
+                            </div>
+                            {move || delete_error().map(|e| view! { <p class="field-error">{e.to_string()}</p> })}
+                            <button type="submit" class="button danger">"Delete voicemail"</button>
+                        </ActionForm>
+                    </details>
+                })}
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RenewalForm(account_id: String, msisdn: String, renewal: Option<RenewalView>) -> impl IntoView {
+    let action = ServerAction::<SetRenewal>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    let period = renewal.as_ref().map_or("M".to_string(), |r| r.period.clone());
+    let day = renewal.as_ref().map_or(String::new(), |r| r.day.to_string());
+    let auto = renewal.as_ref().is_none_or(|r| r.auto_renew);
+    let day_error = move || field_error(error(), "day");
+    let other_error = move || error().filter(|e| e.field_message("day").is_none());
+    view! {
+        <section class="panel" aria-labelledby="renewal-heading">
+            <h2 id="renewal-heading">"Renewal"</h2>
+            {move || other_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id.clone() />
+                <input type="hidden" name="numbers[]" value=msisdn.clone() />
+                <div class="field">
+                    <label for="period">"Cycle"</label>
+                    <select id="period" name="period">
+                        <option value="M" selected=period == "M">"Monthly"</option>
+                        <option value="W" selected=period == "W">"Weekly"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="day">"Renews on day"</label>
+                    <p class="hint" id="day-hint">"Monthly: 1–31. Weekly: 1 (Monday) to 7 (Sunday)."</p>
+                    <input
+                        id="day"
+                        name="day"
+                        inputmode="numeric"
+                        value=day
+                        aria-invalid=move || day_error().map(|_| "true")
+                        aria-describedby="day-hint day-error"
+                    />
+                    {move || day_error().map(|m| view! { <p class="field-error" id="day-error">{m}</p> })}
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="auto_renew" name="auto_renew" checked=auto />
+                    <label for="auto_renew">"Renew automatically"</label>
+                </div>
+                <details class="confirm">
+                    <summary class="button danger">"Reset usage now…"</summary>
+                    <div class="check">
+                        <input type="checkbox" id="reset" name="reset" />
+                        <label for="reset">"Yes, set this line's data use back to zero when saving"</label>
+                    </div>
+                </details>
+                <button type="submit" class="button primary">"Save renewal"</button>
+            </ActionForm>
+        </section>
+    }
+}

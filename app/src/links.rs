@@ -1,0 +1,147 @@
+//! Every link and redirect of the portal, built in one place: a page's
+//! address is written once here, encoded one way, and a moved page changes
+//! one function. List state (search, sort, page, filters) lives in the query.
+
+/// `application/x-www-form-urlencoded` for one value.
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `base?k=v&…` with the given (non-empty) parameters, or `base` alone.
+pub fn with_query(base: &str, params: &[(&str, String)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect();
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", query.join("&"))
+    }
+}
+
+/// One path segment: like a query value, but a space is `%20` there.
+fn segment(value: &str) -> String {
+    urlencode(value).replace('+', "%20")
+}
+
+/// A line in a path: the E.164 digits without the `+` (no encoding needed,
+/// and the address reads like the number).
+pub fn line_segment(msisdn: &str) -> String {
+    msisdn.trim().trim_start_matches('+').to_string()
+}
+
+pub fn distributors() -> String {
+    "/distributors".into()
+}
+
+/// A Distributor's accounts (the Platform admin's view of one tree).
+pub fn distributor(distributor_id: &str) -> String {
+    format!("/distributors/{}", segment(distributor_id))
+}
+
+/// A Distributor's own staff start here (their accounts).
+pub fn staff_home() -> String {
+    "/".into()
+}
+
+pub fn account(account_id: &str) -> String {
+    format!("/accounts/{}", segment(account_id))
+}
+
+pub fn account_limits(account_id: &str) -> String {
+    format!("{}/limits", account(account_id))
+}
+
+/// The limits form with one line ticked.
+pub fn line_limits(account_id: &str, msisdn: &str) -> String {
+    with_query(&account_limits(account_id), &[("line", line_segment(msisdn))])
+}
+
+pub fn line(account_id: &str, msisdn: &str) -> String {
+    format!("{}/lines/{}", account(account_id), line_segment(msisdn))
+}
+
+pub fn member(account_id: &str, subscriber_id: &str) -> String {
+    format!("{}/members/{}", account(account_id), segment(subscriber_id))
+}
+
+pub fn guardian(account_id: &str, subscriber_id: &str) -> String {
+    format!("{}/guardian/{}", account(account_id), segment(subscriber_id))
+}
+
+/// A child's Guardian page showing the filters of one of their lines.
+pub fn guardian_line(account_id: &str, subscriber_id: &str, msisdn: &str) -> String {
+    with_query(&guardian(account_id, subscriber_id), &[("line", line_segment(msisdn))])
+}
+
+pub fn my_lines() -> String {
+    "/me".into()
+}
+
+pub fn users() -> String {
+    "/users".into()
+}
+
+pub fn audit() -> String {
+    "/audit".into()
+}
+
+pub fn audit_csv() -> String {
+    "/audit.csv".into()
+}
+
+pub fn profile() -> String {
+    "/profile".into()
+}
+
+pub fn password() -> String {
+    "/password".into()
+}
+
+pub fn login() -> String {
+    "/login".into()
+}
+
+/// `href` with one more query parameter (for "saved" notices after a redirect).
+pub fn with_notice(href: &str, key: &str, value: &str) -> String {
+    let separator = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{separator}{key}={}", urlencode(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_values_are_left_out_and_the_rest_encoded() {
+        assert_eq!(with_query("/audit", &[("user", String::new())]), "/audit");
+        assert_eq!(
+            with_query("/audit", &[("user", "a b&c".into()), ("page", "2".into())]),
+            "/audit?user=a+b%26c&page=2"
+        );
+    }
+
+    #[test]
+    fn a_line_is_addressed_by_its_digits_and_ids_are_encoded() {
+        assert_eq!(line("AID-1", "+18015550101"), "/accounts/AID-1/lines/18015550101");
+        assert_eq!(
+            line_limits("AID-1", "+18015550101"),
+            "/accounts/AID-1/limits?line=18015550101"
+        );
+        assert_eq!(member("AID-1", "TSUID 1/2"), "/accounts/AID-1/members/TSUID%201%2F2");
+        assert_eq!(
+            with_notice(&guardian_line("A", "S", "+1"), "saved", "call-blocked"),
+            "/accounts/A/guardian/S?line=1&saved=call-blocked"
+        );
+        assert_eq!(with_notice("/users", "created", "1"), "/users?created=1");
+    }
+}

@@ -1,0 +1,57 @@
+//! Server functions of an Account's members.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::MemberDetail;
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    links,
+    policy::Action,
+    ssr::context::{in_account, redirect},
+};
+
+/// A member's name and e-mail, as the edit form posts them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MemberForm {
+    pub account_id: String,
+    pub subscriber_id: String,
+    pub name: String,
+    pub email: String,
+}
+
+/// One member: their lines, subscriptions and restrictions.
+#[server(endpoint = "members/detail")]
+pub async fn fetch_member(account_id: String, subscriber_id: String) -> Result<MemberDetail, AppError> {
+    let ctx = in_account(Action::ViewSubscribers, &account_id).await?;
+    super::service::detail(&ctx, &subscriber_id).await
+}
+
+/// Adds a member (a Telegent subscriber with the role Subscriber) to the
+/// Account, then opens their page.
+#[server(endpoint = "members/add")]
+pub async fn add_member(account_id: String, name: String, email: String) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let subscriber_id = super::service::add(&ctx, &name, &email).await?;
+    redirect(&links::with_notice(
+        &links::member(&ctx.account_id, &subscriber_id),
+        "saved",
+        "added",
+    ));
+    Ok(())
+}
+
+/// Changes a member's name and e-mail.
+#[server(endpoint = "members/edit")]
+pub async fn edit_member(#[server(flatten)] form: MemberForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &form.account_id).await?;
+    super::service::edit(&ctx, &form.subscriber_id, &form.name, &form.email).await?;
+    redirect(&links::with_notice(
+        &links::member(&ctx.account_id, &form.subscriber_id),
+        "saved",
+        "edited",
+    ));
+    Ok(())
+}

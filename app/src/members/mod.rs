@@ -1,0 +1,221 @@
+//! One member of an Account (lines, subscriptions, restrictions, name and
+//! e-mail) and the form that adds a member. Plain form posts that come back
+//! with field errors; no reload with JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use self::api::{fetch_member, AddMember, EditMember};
+use self::model::MemberDetail;
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::{field_error, Field};
+use crate::components::problem::Problem;
+use crate::components::usage::{format_kb, UsageGauge};
+use crate::guardian::facts::GuardianFacts;
+use crate::links;
+
+/// A member's page: `/accounts/:account_id/members/:subscriber_id`.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    // Owned here so that every accepted edit reads the member again (a second
+    // edit comes back to the same URL); a refused one keeps what was typed.
+    let edit = ServerAction::<EditMember>::new();
+    let accepted = RwSignal::new(0_u32);
+    Effect::new(move || {
+        if let Some(Ok(())) = edit.value().get() {
+            accepted.update(|n| *n += 1);
+        }
+    });
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("account_id").unwrap_or_default(),
+            p.get("subscriber_id").unwrap_or_default(),
+            query.read().get("saved").unwrap_or_default(),
+            accepted.get(),
+        )
+    };
+    let saved = move || query.read().get("saved");
+    let detail = Resource::new(key, |(account, subscriber, _, _)| fetch_member(account, subscriber));
+    view! {
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading member…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(data) => view! { <MemberView data saved=saved() edit /> }.into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<EditMember>) -> impl IntoView {
+    let MemberDetail {
+        account_id,
+        account_name,
+        subscriber_id,
+        name,
+        email,
+        role,
+        lines,
+        subscriptions,
+        guardian,
+        can_edit,
+    } = data;
+    let guardian_href = links::guardian(&account_id, &subscriber_id);
+    let notice = saved.map(|s| match s.as_str() {
+        "added" => "Member added. Give them a line from your Distributor, or set their limits once they have one.",
+        _ => "Changes saved.",
+    });
+    view! {
+        <Title text=name.clone() />
+        <Breadcrumbs crumbs=vec![
+            Crumb::link(account_name, links::account(&account_id)),
+            Crumb::here(name.clone()),
+        ] />
+        <div class="page-head">
+            <h1>{name.clone()}</h1>
+            <p class="muted"><span class="role-badge">{role}</span> " " <span class="id-text">{email.clone()}</span></p>
+        </div>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+
+        <section class="panel" aria-labelledby="lines-heading">
+            <h2 id="lines-heading">"Lines"</h2>
+            {if lines.is_empty() {
+                view! { <p class="muted">"No lines yet. Lines are given by your Distributor when a number is provisioned."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="line-usage-list">
+                        {lines.into_iter().map(|line| {
+                            let u = line.summary.usage.clone();
+                            let href = links::line(&account_id, &line.summary.msisdn);
+                            view! {
+                                <li class="line-usage">
+                                    <div class="line-head">
+                                        <a href=href>{line.summary.display.clone()}</a>
+                                        <span class="status">{line.status.unwrap_or_else(|| "status unknown".into())}</span>
+                                        <span class=format!("status behaviour-{:?}", u.behaviour)>{u.behaviour.label()}</span>
+                                    </div>
+                                    <UsageGauge usage=u.clone() />
+                                    <p class="hint">{format!(
+                                        "Warn at {} · slow down at {} · data stops at {}",
+                                        u.notify_kb.map_or("none".into(), format_kb),
+                                        u.throttle_kb.map_or("never".into(), format_kb),
+                                        format_kb(u.limit_kb),
+                                    )}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+
+        <section class="panel" aria-labelledby="subscriptions-heading">
+            <h2 id="subscriptions-heading">"Subscriptions"</h2>
+            {if subscriptions.is_empty() {
+                view! { <p class="muted">"No subscriptions."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Plan"</th>
+                                    <th scope="col">"Line"</th>
+                                    <th scope="col">"Type"</th>
+                                    <th scope="col">"State"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {subscriptions.into_iter().map(|s| view! {
+                                    <tr>
+                                        <td>{s.package}<br /><span class="id-text">{s.subscription_id}</span></td>
+                                        <td>{s.line.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{s.kind}</td>
+                                        <td>{if s.active { "Active" } else { "Inactive" }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+
+        {guardian.map(|g| view! {
+            <section class="panel" aria-labelledby="restrictions-heading">
+                <h2 id="restrictions-heading">"Restrictions"</h2>
+                <GuardianFacts guardian=g />
+                <p><a href=guardian_href>{format!("AI Guardian settings for {name}")}</a></p>
+            </section>
+        })}
+
+        {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id name=name.clone() email /> })}
+    }
+}
+
+#[component]
+fn EditMemberForm(
+    action: ServerAction<EditMember>,
+    account_id: String,
+    subscriber_id: String,
+    name: String,
+    email: String,
+) -> impl IntoView {
+    let error = move || action.value().get().and_then(|r| r.err());
+    let form_error =
+        move || error().filter(|e| e.field_message("name").is_none() && e.field_message("email").is_none());
+    view! {
+        <section class="panel" aria-labelledby="edit-heading">
+            <h2 id="edit-heading">"Name and e-mail"</h2>
+            {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="subscriber_id" value=subscriber_id />
+                <Field id="name" label="Name" autocomplete="off" value=name required=true
+                    error=Signal::derive(move || field_error(error(), "name")) />
+                <Field id="email" label="E-mail" kind="email" autocomplete="off" value=email required=true
+                    hint="Must not be used by anyone else on the platform. Also their portal sign-in, if they have one."
+                    error=Signal::derive(move || field_error(error(), "email")) />
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>"Save"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Adds a member to the Account (role Subscriber), on the family overview.
+#[component]
+pub fn AddMemberForm(account_id: String) -> impl IntoView {
+    let action = ServerAction::<AddMember>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    let form_error =
+        move || error().filter(|e| e.field_message("name").is_none() && e.field_message("email").is_none());
+    // Open again when the form came back with an error (also without JavaScript).
+    let open = move || error().is_some();
+    view! {
+        <details class="add-member" open=open>
+            <summary class="button">"Add a member"</summary>
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <p class="hint">"They join this account as a Subscriber. Lines are added by your Distributor."</p>
+                {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                <Field id="name" label="Name" autocomplete="off" required=true
+                    error=Signal::derive(move || field_error(error(), "name")) />
+                <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true
+                    hint="Must not be used by anyone else on the platform."
+                    error=Signal::derive(move || field_error(error(), "email")) />
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>"Add member"</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,292 @@
+//! The members of an Account as its Manager sees them: one member's lines,
+//! subscriptions and restrictions; adding a member (a Telegent subscriber
+//! with the role Subscriber) and changing a member's name or e-mail.
+
+use std::collections::HashMap;
+
+use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
+use telegent::types::Subscriber;
+
+use super::model::{MemberDetail, MemberLine, MemberSubscription};
+use crate::accounts::service::account_subscribers;
+use crate::error::AppError;
+use crate::lines::service::{guardian_of, line_usage, summary, usage_of};
+use crate::policy::{Action, Role};
+use crate::ssr::audit::{self, Outcome};
+use crate::ssr::context::InAccount;
+use crate::ssr::{Caller, Tenant};
+use crate::users::service::{email_taken, temporary_password, valid_email};
+
+/// The member's Telegent role as a portal role, to ask whether the caller
+/// may edit them; a role the portal does not know is nobody's to edit.
+fn role_of(member: &Subscriber) -> Option<Role> {
+    match member.role.as_str() {
+        "Account Admin" => Some(Role::AccountAdmin),
+        "Manager" => Some(Role::Manager),
+        "Subscriber" => Some(Role::Subscriber),
+        _ => None,
+    }
+}
+
+/// A member of this Account; anyone else (and unknown IDs) is "not found".
+pub async fn member_in_account(tenant: &Tenant, account_id: &str, subscriber_id: &str) -> Result<Subscriber, AppError> {
+    account_subscribers(&tenant.client, account_id)
+        .await?
+        .into_iter()
+        .find(|s| s.subscriber_id == subscriber_id)
+        .ok_or(AppError::NotFound)
+}
+
+/// Whether the caller may change this member: themselves, or someone whose
+/// role they could give (a Manager edits Subscribers, not other Managers or
+/// the Account Admin).
+fn may_edit(caller: &Caller, member: &Subscriber) -> bool {
+    caller.allows(Action::ManageSubscribers)
+        && (caller.subscriber_id.as_deref() == Some(member.subscriber_id.as_str())
+            || role_of(member).is_some_and(|role| caller.role.may_grant(role)))
+}
+
+pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail, AppError> {
+    let InAccount {
+        caller,
+        tenant,
+        account_id,
+        ..
+    } = ctx;
+    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let lines = &member.phone_numbers;
+    let (account, usage, subscriptions, packages) = tokio::join!(
+        tenant.client.account(account_id),
+        usage_of(tenant, lines),
+        tenant.client.account_subscriptions(Some("All"), Some(account_id)),
+        tenant.client.distributor_packages(Some("All")),
+    );
+    let (account, mut usage) = (account?, usage?);
+    // Number details give each line's status and its ID (TNID), which is how
+    // a subscription names the line it bills. A failed read hides only that.
+    let mut details = Vec::new();
+    for line in lines {
+        details.push(tenant.client.number_details(line).await.ok());
+    }
+    let line_of_tnid: HashMap<String, String> = lines
+        .iter()
+        .zip(&details)
+        .filter_map(|(n, d)| Some((d.as_ref()?.tnid.clone()?, n.clone())))
+        .collect();
+    let package_names: HashMap<String, String> = packages
+        .map(|p| p.results)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| Some((p.package_id?, p.package_name?)))
+        .collect();
+    let subscriptions = subscriptions?
+        .results
+        .into_iter()
+        .filter(|s| s.subscriber_id.as_deref() == Some(subscriber_id))
+        .map(|s| {
+            let package_id = s.package_id.unwrap_or_default();
+            MemberSubscription {
+                subscription_id: s.subscription_id.unwrap_or_default(),
+                package: package_names.get(&package_id).cloned().unwrap_or(package_id),
+                line: s
+                    .tnid
+                    .and_then(|t| line_of_tnid.get(&t).cloned())
+                    .map(|n| telegent::phone::format_for_display(&n)),
+                kind: s.kind.unwrap_or_default(),
+                active: s.active.unwrap_or(true),
+            }
+        })
+        .collect();
+    let guardian = if member.role == "Subscriber" {
+        // Shown, not required: a failing read leaves it out.
+        guardian_of(tenant, subscriber_id).await.ok()
+    } else {
+        None
+    };
+    Ok(MemberDetail {
+        account_id: account.account_id,
+        account_name: account.account_name,
+        subscriber_id: member.subscriber_id.clone(),
+        can_edit: may_edit(caller, &member),
+        lines: lines
+            .iter()
+            .zip(details)
+            .map(|(n, d)| MemberLine {
+                summary: summary(n, usage.remove(n).unwrap_or_else(|| line_usage(None, None))),
+                status: d.and_then(|d| d.status),
+            })
+            .collect(),
+        subscriptions,
+        guardian,
+        name: member.name,
+        email: member.email,
+        role: member.role,
+    })
+}
+
+/// Name and e-mail as typed, checked the same way for adding and editing.
+fn checked(name: &str, email: &str) -> Result<(String, String), AppError> {
+    let name = name.trim().to_string();
+    let email = email.trim().to_lowercase();
+    if name.is_empty() {
+        return Err(AppError::invalid("name", "Enter the member's name."));
+    }
+    if name.chars().count() > 100 {
+        return Err(AppError::invalid("name", "Use at most 100 characters."));
+    }
+    if !valid_email(&email) {
+        return Err(AppError::invalid(
+            "email",
+            "Enter an e-mail address like name@example.com.",
+        ));
+    }
+    Ok((name, email))
+}
+
+/// Adds a member to the Account: a Telegent subscriber with the role
+/// Subscriber (whatever the form says: a Manager gives no other role here).
+/// Returns the new subscriber's ID.
+pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, AppError> {
+    let InAccount {
+        state,
+        caller,
+        tenant,
+        account_id,
+    } = ctx;
+    let (name, email) = checked(name, email)?;
+    let entry = caller.audit_in(tenant, account_id, "AddMember", &[&email]);
+    let request = SubscriberCreateRequest {
+        name: name.clone(),
+        email: email.clone(),
+        role: "Subscriber".into(),
+        // Telegent requires one; people sign in to the portal, not to Telegent.
+        password: temporary_password(),
+        account_id: account_id.into(),
+        ..SubscriberCreateRequest::default()
+    };
+    let id = audit::begin(&state.pool, &entry).await?;
+    match tenant.client.create_subscriber(&request).await {
+        Ok(created) => {
+            let detail = format!("{name} <{email}> as Subscriber ({})", created.subscriber_id);
+            audit::finish(&state.pool, id, Outcome::Succeeded, &detail).await?;
+            Ok(created.subscriber_id)
+        }
+        Err(error) => {
+            audit::finish(&state.pool, id, Outcome::Failed, &error.to_string()).await?;
+            Err(email_taken(error))
+        }
+    }
+}
+
+/// Changes a member's name and e-mail at Telegent, and on the portal user
+/// linked to them (their sign-in) in the same step.
+pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str) -> Result<(), AppError> {
+    let InAccount {
+        state,
+        caller,
+        tenant,
+        account_id,
+    } = ctx;
+    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let entry = caller.audit_in(tenant, account_id, "EditMember", &[subscriber_id]);
+    if !may_edit(caller, &member) {
+        audit::record(
+            &state.pool,
+            &entry,
+            Outcome::Denied,
+            &format!("may not change a member with the role {}", member.role),
+        )
+        .await?;
+        return Err(AppError::Forbidden);
+    }
+    let (name, email) = checked(name, email)?;
+    let email_changes = !member.email.eq_ignore_ascii_case(&email);
+    if name == member.name && !email_changes {
+        return Ok(());
+    }
+    if email_changes {
+        let taken_here: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM users WHERE lower(email) = lower($1) AND (subscriber_id IS NULL OR subscriber_id != $2)",
+        )
+        .bind(&email)
+        .bind(subscriber_id)
+        .fetch_optional(&state.pool)
+        .await?;
+        if taken_here.is_some() {
+            return Err(AppError::invalid(
+                "email",
+                "A portal user already signs in with this e-mail address.",
+            ));
+        }
+    }
+    let request = SubscriberUpdateRequest {
+        subscriber_id: subscriber_id.into(),
+        name: (name != member.name).then(|| name.clone()),
+        email: email_changes.then(|| email.clone()),
+        ..SubscriberUpdateRequest::default()
+    };
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let updated = match tenant.client.update_subscriber(&request).await {
+        Ok(updated) => updated,
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            return Err(email_taken(error));
+        }
+    };
+    // The reference's update schema has no e-mail: an upstream that ignores it
+    // answers with the old address, and the portal says so instead of "saved".
+    let email_kept = email_changes && !updated.email.eq_ignore_ascii_case(&email);
+    let mut changes = Vec::new();
+    if name != member.name {
+        changes.push(format!("name {:?} → {name:?}", member.name));
+    }
+    if email_changes && !email_kept {
+        changes.push(format!("e-mail {} → {email}", member.email));
+    }
+    if email_kept {
+        changes.push("Telegent kept the previous e-mail address".into());
+    }
+    let detail = changes.join(", ");
+    let outcome = if email_kept {
+        Outcome::Failed
+    } else {
+        Outcome::Succeeded
+    };
+    let signs_in_as = if email_kept { member.email.to_lowercase() } else { email };
+    // The linked portal user (their sign-in) follows, with the audit row, in one transaction.
+    let stored = async {
+        let mut tx = state.pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET email = $1, display_name = $2, updated_at = $4 \
+             WHERE subscriber_id = $3 AND account_id = $5",
+        )
+        .bind(&signs_in_as)
+        .bind(&name)
+        .bind(subscriber_id)
+        .bind(crate::ssr::db::now_text())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        audit::finish_in(&mut tx, audit_id, outcome, &detail).await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(error) = stored {
+        tracing::error!(%error, "member changed at Telegent, portal user not updated");
+        audit::finish(
+            &state.pool,
+            audit_id,
+            Outcome::Failed,
+            &format!("{detail}; changed at Telegent, the portal sign-in was not updated"),
+        )
+        .await?;
+        return Err(AppError::Internal);
+    }
+    if email_kept {
+        return Err(AppError::invalid(
+            "email",
+            "Telegent kept the previous e-mail address; the name was saved. Ask your Distributor to change the address.",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! One call at the top of every server function: the policy check for its
+//! action and the scope check of the IDs it was given, returning what the
+//! service needs. Scope comes only from the session; a foreign ID is
+//! answered exactly like a missing one.
+//!
+//! HTTP statuses are not set here: the server maps every server function's
+//! error to its status in one place (`server/src/web.rs`), so an expected
+//! failure can never come back as a 500.
+
+use std::sync::Arc;
+
+use super::caller::{account_in_scope, current_caller, distributor_in_scope, require, ClientAddress};
+use super::{state, AppState, Caller, Tenant};
+use crate::error::AppError;
+use crate::policy::Action;
+
+/// A caller whose role allows the action.
+pub struct Scoped {
+    pub state: AppState,
+    pub caller: Arc<Caller>,
+}
+
+/// A caller acting inside one Account they reach.
+pub struct InAccount {
+    pub state: AppState,
+    pub caller: Arc<Caller>,
+    pub tenant: Tenant,
+    pub account_id: String,
+}
+
+/// A caller acting on one Distributor they reach.
+pub struct InDistributor {
+    pub state: AppState,
+    pub caller: Arc<Caller>,
+    pub tenant: Tenant,
+}
+
+/// The policy check alone, for functions that take no ID.
+pub async fn scoped(action: Action) -> Result<Scoped, AppError> {
+    let (state, caller) = require(action).await?;
+    Ok(Scoped { state, caller })
+}
+
+/// The policy check, then the Account ID against the caller's scope.
+pub async fn in_account(action: Action, account_id: &str) -> Result<InAccount, AppError> {
+    scoped(action).await?.account(account_id).await
+}
+
+/// The policy check, then the Distributor ID (empty: the caller's own).
+pub async fn in_distributor(action: Action, distributor_id: &str) -> Result<InDistributor, AppError> {
+    scoped(action).await?.distributor(distributor_id)
+}
+
+impl Scoped {
+    pub async fn account(self, account_id: &str) -> Result<InAccount, AppError> {
+        let tenant = account_in_scope(&self.state, &self.caller, account_id).await?;
+        Ok(InAccount {
+            state: self.state,
+            caller: self.caller,
+            tenant,
+            account_id: account_id.to_string(),
+        })
+    }
+
+    pub fn distributor(self, distributor_id: &str) -> Result<InDistributor, AppError> {
+        let tenant = distributor_in_scope(&self.state, &self.caller, distributor_id)?;
+        Ok(InDistributor {
+            state: self.state,
+            caller: self.caller,
+            tenant,
+        })
+    }
+}
+
+/// The signed-in caller without any policy check (for the session's own
+/// functions: who am I, sign out, change my password).
+pub fn signed_in() -> Result<(AppState, Arc<Caller>), AppError> {
+    let state = state()?;
+    let caller = current_caller().ok_or(AppError::SignedOut)?;
+    Ok((state, caller))
+}
+
+/// The session, for the server functions that change it.
+pub async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "no session layer");
+            AppError::Internal
+        })
+}
+
+/// The request id and the client's address, for the audit log of requests
+/// made before anyone is signed in.
+pub fn request_meta() -> (Option<String>, Option<String>) {
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return (None, None);
+    };
+    let request_id = parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let address = parts.extensions.get::<ClientAddress>().and_then(|a| a.0.clone());
+    (request_id, address)
+}
+
+/// Where the browser goes after a plain form post succeeded (with
+/// JavaScript the page follows the same address).
+pub fn redirect(href: &str) {
+    leptos_axum::redirect(href);
+}

@@ -1,0 +1,37 @@
+//! Subscriptions (one per number), created at most once per intent.
+
+use serde_json::Value;
+
+use crate::ssr::db::DbPool;
+use crate::ssr::intents::{submit_once, Billable};
+
+use crate::error::AppError;
+use crate::ssr::Tenant;
+
+/// Creates a subscription at most once per `intent_key`. An unconfirmed create
+/// is reconciled by looking for the number's subscription: there can be only one.
+pub async fn create(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
+    let tnid = request["TNID"].as_str().unwrap_or_default().to_string();
+    let call = Billable {
+        intent_key,
+        distributor_id: &tenant.distributor_id,
+        operation: "subscription",
+        path: "/v1.0/subscriptions",
+        body: request,
+    };
+    let answer = submit_once(pool, &tenant.client, call, || async {
+        tenant.client.invalidate_reads("/v1.0/account/subscriptions");
+        let list: Value = tenant.client.get_cached("/v1.0/account/subscriptions", &[]).await?;
+        let rows = list["Results"]
+            .as_array()
+            .cloned()
+            .or_else(|| list.as_array().cloned())
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .find(|s| !tnid.is_empty() && s["TNID"].as_str() == Some(tnid.as_str())))
+    })
+    .await?;
+    tenant.client.invalidate_reads("/v1.0/account/subscriptions");
+    Ok(answer)
+}

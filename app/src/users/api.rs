@@ -1,0 +1,66 @@
+//! Server functions of the users area: portal users in the caller's scope.
+
+use leptos::prelude::*;
+
+use super::model::{CreatedUser, NewUser, UsersPage};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    policy::Action,
+    ssr::context::{redirect, scoped, session},
+};
+
+/// Where a just-created user waits in the session, to be shown once after
+/// the redirect (a browser without JavaScript sees it there).
+#[cfg(feature = "ssr")]
+const CREATED_USER_KEY: &str = "created_user";
+
+#[server(endpoint = "users/list")]
+pub async fn list_users(search: String, page: u32) -> Result<UsersPage, AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    super::service::list(&ctx.state, &ctx.caller, &search, page).await
+}
+
+/// Creates a user with a temporary password.
+#[server(endpoint = "users/create")]
+pub async fn create_user(#[server(flatten)] form: NewUser) -> Result<CreatedUser, AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    let email = form.email.trim().to_lowercase();
+    let (id, temporary_password) = super::service::create(&ctx.state, &ctx.caller, form).await?;
+    let created = CreatedUser {
+        id,
+        email,
+        temporary_password,
+    };
+    session()
+        .await?
+        .insert(CREATED_USER_KEY, &created)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    redirect(&crate::links::with_notice(&crate::links::users(), "created", "1"));
+    Ok(created)
+}
+
+/// The user created just before (shown once, then forgotten).
+#[server(endpoint = "users/created")]
+pub async fn take_created_user() -> Result<Option<CreatedUser>, AppError> {
+    scoped(Action::ManageUsers).await?;
+    session()
+        .await?
+        .remove::<CreatedUser>(CREATED_USER_KEY)
+        .await
+        .map_err(|_| AppError::Internal)
+}
+
+#[server(endpoint = "users/set-enabled")]
+pub async fn set_user_enabled(user_id: i64, enabled: bool) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    super::service::set_enabled(&ctx.state, &ctx.caller, user_id, enabled).await
+}
+
+#[server(endpoint = "users/role")]
+pub async fn change_user_role(user_id: i64, role: String) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    super::service::change_role(&ctx.state, &ctx.caller, user_id, &role).await
+}
