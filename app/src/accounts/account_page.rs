@@ -10,6 +10,7 @@ use super::api::fetch_account_detail;
 use super::family::FamilySection;
 use super::model::AccountDetail;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::SubmitButton;
 use crate::components::problem::Problem;
 use crate::session::api::StartViewAs;
 
@@ -92,7 +93,7 @@ fn ViewAsForm(account_id: String) -> impl IntoView {
                     {move || error().map(|e| view! { <p class="field-error" id="view-as-reason-error">{e.to_string()}</p> })}
                 </div>
                 <p class="hint">"Read-only, for 30 minutes. A banner shows on every page until you stop."</p>
-                <button type="submit" class="button">"Start viewing"</button>
+                <SubmitButton label="Start viewing" class="button" />
             </form>
         </details>
     }

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{list_accounts, AccountsQuery};
 use super::model::{AccountSort, AccountsPage};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::SubmitButton;
 use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::links::{self, with_query};
@@ -122,7 +123,7 @@ fn AccountsView(data: AccountsPage, base: String, search: String, sort: AccountS
                 <label for="account-search">"Search accounts"</label>
                 <input id="account-search" type="search" name="q" value=search_value placeholder="Name or AID-…" />
                 {(sort != AccountSort::Name).then(|| view! { <input type="hidden" name="sort" value=sort.as_param() /> })}
-                <button type="submit" class="button">"Search"</button>
+                <SubmitButton label="Search" class="button" />
             </div>
         </Form>
         {if empty {

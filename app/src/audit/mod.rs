@@ -14,6 +14,7 @@ pub mod service;
 use self::api::{list_audit, AuditQuery};
 use self::model::{AuditFilter, AuditPage};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::SubmitButton;
 use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::links::{self, with_query};
@@ -113,7 +114,7 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                     <input id="audit-to" name="to" type="date" value=filter.to.clone() />
                 </div>
                 <div class="filter-actions">
-                    <button type="submit" class="button">"Apply"</button>
+                    <SubmitButton label="Apply" class="button" />
                     <a class="button" href=links::audit()>"Clear"</a>
                     <a class="button" href=csv_href rel="external" download="">"Download CSV"</a>
                 </div>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
+use crate::components::form::SubmitButton;
 use crate::error::AppError;
 use crate::session::api::{fetch_current_user, Logout, StopViewAs};
 use crate::session::model::CurrentUser;
@@ -106,7 +107,7 @@ fn NavLinks(user: UserResource, on_follow: impl Fn() + Clone + Send + Sync + 'st
                                     .collect_view()}
                             </ul>
                             <form method="post" action=Logout::PATH class="sign-out">
-                                <button type="submit" class="button">"Sign out"</button>
+                                <SubmitButton label="Sign out" class="button" />
                             </form>
                         }
                         .into_any(),
@@ -134,7 +135,7 @@ fn ViewAsBanner(user: UserResource) -> impl IntoView {
                             " " {format!("Reason: {}. Ends in {} min.", v.reason, v.minutes_left)}
                         </p>
                         <form method="post" action=StopViewAs::PATH>
-                            <button type="submit" class="button">"Stop viewing"</button>
+                            <SubmitButton label="Stop viewing" class="button" />
                         </form>
                     </div>
                 })

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use self::api::{list_distributors, SaveDistributor};
 use self::model::DistributorRow;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field};
+use crate::components::form::{field_error, Field, FormError, SubmitButton};
 use crate::components::problem::Problem;
 use crate::policy::Role;
 use crate::session::api::fetch_current_user;
@@ -68,13 +68,13 @@ fn CredentialForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="credential-heading">
             <h2 id="credential-heading">"Add a Distributor or replace its credential"</h2>
-            {move || other().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || other().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
                 <Field id="distributor_id" label="DistributorId" hint="DID-…" required=true error=field("distributor_id") />
                 <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true error=field("api_base_url") />
                 <Field id="account_key" label="AccountKey" autocomplete="off" required=true error=field("account_key") />
                 <Field id="account_secret" label="AccountSecret" kind="password" autocomplete="new-password" hint="Checked with Telegent, then stored sealed; it is never shown again." required=true error=field("account_secret") />
-                <button type="submit" class="button primary">"Check and save"</button>
+                <SubmitButton label="Check and save" busy_label="Checking with Telegent…" pending=action.pending() />
             </ActionForm>
         </section>
     }

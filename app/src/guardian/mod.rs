@@ -16,6 +16,7 @@ use self::api::{
 };
 use self::model::{GuardianDetail, MESSAGE_MODES};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::form::{action_error, Checkbox, FormError, SubmitButton};
 use crate::components::problem::Problem;
 use crate::error::AppError;
 
@@ -59,14 +60,6 @@ fn saved_message(what: &str) -> &'static str {
         "messages" => "Message filter saved.",
         _ => "List updated.",
     }
-}
-
-/// The error of the last submission of one form, shown with that form.
-fn form_error<S>(action: ServerAction<S>) -> impl Fn() -> Option<AppError> + Copy
-where
-    S: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
-{
-    move || action.value().get().and_then(|r| r.err())
 }
 
 #[component]
@@ -114,7 +107,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
         .find(|(n, _)| *n == data.line)
         .map(|(_, d)| d.clone())
         .unwrap_or_default();
-    let list_error = form_error(lists);
+    let list_error = action_error(lists);
     let last_edit: LastEdit = RwSignal::new(None);
     // Runs in the browser only: remembers which list the last edit was for.
     Effect::new(move || {
@@ -151,25 +144,19 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
             {both_off.then(|| view! {
                 <p class="notice">"AI Guardian is off: the filters below are kept but do nothing until a switch is on."</p>
             })}
-            {move || form_error(switches)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || action_error(switches)().map(|e| e.to_string())) />
             <ActionForm action=switches attr:class="stack">
                 {hidden()}
-                <div class="check">
-                    <input type="checkbox" id="calls" name="calls" checked=data.calls_on disabled=!can />
-                    <label for="calls">"Filter calls"</label>
-                </div>
-                <div class="check">
-                    <input type="checkbox" id="messages" name="messages" checked=data.messages_on disabled=!can />
-                    <label for="messages">"Filter messages"</label>
-                </div>
-                {can.then(|| view! { <button type="submit" class="button primary">"Save switches"</button> })}
+                <Checkbox id="calls" label="Filter calls" checked=data.calls_on disabled=!can />
+                <Checkbox id="messages" label="Filter messages" checked=data.messages_on disabled=!can />
+                {can.then(|| view! { <SubmitButton label="Save switches" busy_label="Saving…" pending=switches.pending() /> })}
             </ActionForm>
         </section>
 
         <section class="panel" aria-labelledby="guardians-heading">
             <h2 id="guardians-heading">"Guardians"</h2>
             <p class="hint">"Guardians are told when a filter flags something."</p>
-            {move || form_error(relation)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || action_error(relation)().map(|e| e.to_string())) />
             {if data.guardians.is_empty() {
                 view! { <p class="muted">"No guardian linked yet."</p> }.into_any()
             } else {
@@ -185,7 +172,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                                             {hidden()}
                                             <input type="hidden" name="guardian_id" value=id />
                                             <input type="hidden" name="link" value="false" />
-                                            <button type="submit" class="button danger">{unlink}</button>
+                                            <SubmitButton label=unlink class="button danger" />
                                         </ActionForm>
                                     })}
                                 </li>
@@ -202,14 +189,14 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                     <select id="guardian_id" name="guardian_id">
                         {data.candidates.clone().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
-                    <button type="submit" class="button">"Link"</button>
+                    <SubmitButton label="Link" class="button" pending=relation.pending() />
                 </ActionForm>
             })}
         </section>
 
         <section class="panel" aria-labelledby="calls-heading">
             <h2 id="calls-heading">"Calls"</h2>
-            {move || form_error(calls)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || action_error(calls)().map(|e| e.to_string())) />
             <ActionForm action=calls attr:class="stack">
                 {hidden()}
                 <fieldset>
@@ -225,11 +212,11 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                         <label for="mode-whitelist">"Only the allowed numbers"</label>
                     </div>
                 </fieldset>
-                <Toggle id="call_block_unknown" name="block_unknown" label="Block numbers not in the contacts" checked=call_block_unknown enabled=can />
-                <Toggle id="call_block_international" name="block_international" label="Block international calls" checked=call_block_international enabled=can />
-                <Toggle id="call_inbound" name="inbound" label="Apply to incoming calls" checked=call_inbound enabled=can />
-                <Toggle id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound enabled=can />
-                {can.then(|| view! { <button type="submit" class="button primary">"Save call filter"</button> })}
+                <Checkbox id="call_block_unknown" name="block_unknown" label="Block numbers not in the contacts" checked=call_block_unknown disabled=!can />
+                <Checkbox id="call_block_international" name="block_international" label="Block international calls" checked=call_block_international disabled=!can />
+                <Checkbox id="call_inbound" name="inbound" label="Apply to incoming calls" checked=call_inbound disabled=!can />
+                <Checkbox id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound disabled=!can />
+                {can.then(|| view! { <SubmitButton label="Save call filter" busy_label="Saving…" pending=calls.pending() /> })}
             </ActionForm>
             <NumberList title="Allowed numbers" filter="call" list="allowed" entries=call_allowed action=lists last_edit hidden=hidden can />
             <NumberList title="Blocked numbers" filter="call" list="blocked" entries=call_blocked action=lists last_edit hidden=hidden can />
@@ -237,7 +224,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
 
         <section class="panel" aria-labelledby="messages-heading">
             <h2 id="messages-heading">"Messages"</h2>
-            {move || form_error(messages)().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || action_error(messages)().map(|e| e.to_string())) />
             <ActionForm action=messages attr:class="stack">
                 {hidden()}
                 <fieldset>
@@ -253,11 +240,11 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <Toggle id="msg_block_links" name="block_links" label="Block links" checked=msg_block_links enabled=can />
-                <Toggle id="msg_block_media" name="block_media" label="Block pictures and videos" checked=msg_block_media enabled=can />
-                <Toggle id="msg_block_unknown" name="block_unknown" label="Block senders not in the contacts" checked=msg_block_unknown enabled=can />
-                <Toggle id="msg_inbound" name="inbound" label="Apply to incoming messages" checked=msg_inbound enabled=can />
-                <Toggle id="msg_outbound" name="outbound" label="Apply to outgoing messages" checked=msg_outbound enabled=can />
+                <Checkbox id="msg_block_links" name="block_links" label="Block links" checked=msg_block_links disabled=!can />
+                <Checkbox id="msg_block_media" name="block_media" label="Block pictures and videos" checked=msg_block_media disabled=!can />
+                <Checkbox id="msg_block_unknown" name="block_unknown" label="Block senders not in the contacts" checked=msg_block_unknown disabled=!can />
+                <Checkbox id="msg_inbound" name="inbound" label="Apply to incoming messages" checked=msg_inbound disabled=!can />
+                <Checkbox id="msg_outbound" name="outbound" label="Apply to outgoing messages" checked=msg_outbound disabled=!can />
                 <div class="field">
                     <label for="keywords">"Words to flag"</label>
                     <p class="hint" id="keywords-hint">"Separated by commas."</p>
@@ -269,24 +256,14 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                     <p class="hint" id="notify-hint">"Numbers as you would dial them, separated by commas."</p>
                     <input id="notify" name="notify" inputmode="tel" aria-describedby="notify-hint notify-error" disabled=!can
                         value=notify />
-                    {move || form_error(messages)().and_then(|e| e.field_message("notify")).map(|m| view! { <p class="field-error" id="notify-error">{m}</p> })}
+                    {move || action_error(messages)().and_then(|e| e.field_message("notify")).map(|m| view! { <p class="field-error" id="notify-error">{m}</p> })}
                 </div>
-                {can.then(|| view! { <button type="submit" class="button primary">"Save message filter"</button> })}
+                {can.then(|| view! { <SubmitButton label="Save message filter" busy_label="Saving…" pending=messages.pending() /> })}
             </ActionForm>
             <NumberList title="Allowed contacts" filter="message" list="allowed" entries=msg_allowed action=lists last_edit hidden=hidden can />
             <NumberList title="Blocked contacts" filter="message" list="blocked" entries=msg_blocked action=lists last_edit hidden=hidden can />
         </section>
-        {move || unplaced_list_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-    }
-}
-
-#[component]
-fn Toggle(id: &'static str, name: &'static str, label: &'static str, checked: bool, enabled: bool) -> impl IntoView {
-    view! {
-        <div class="check">
-            <input type="checkbox" id=id name=name checked=checked disabled=!enabled />
-            <label for=id>{label}</label>
-        </div>
+        <FormError error=Signal::derive(move || unplaced_list_error().map(|e| e.to_string())) />
     }
 }
 
@@ -379,9 +356,7 @@ where
     view! {
         <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || mine_pending().then_some("true")>
             <h3 id=heading_id.clone()>{title}</h3>
-            {move || other_error().map(|e| view! {
-                <p class="form-error" role="alert">{format!("{e} The list is as it was.")}</p>
-            })}
+            <FormError error=Signal::derive(move || other_error().map(|e| format!("{e} The list is as it was."))) />
             {move || {
                 let rows = shown();
                 let hidden = hidden.clone();
@@ -423,7 +398,7 @@ where
                     <label for=input_id.clone() class="visually-hidden">{format!("Number to add to {title}")}</label>
                     <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
                         aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
-                    <button type="submit" class="button">"Add"</button>
+                    <SubmitButton label="Add" class="button" />
                     {move || number_error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 </ActionForm>
             })}

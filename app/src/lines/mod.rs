@@ -17,7 +17,9 @@ use self::rules::{check_thresholds, DEFAULT_LIMIT_MB, THROTTLE_SPEEDS};
 use crate::accounts::api::fetch_family_overview;
 use crate::accounts::model::FamilyOverview;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field};
+use crate::components::form::{
+    field_error, form_level, Checkbox, ConfirmStep, Field, FormError, InlineProblem, SubmitButton,
+};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageChart, UsageGauge};
 use crate::error::AppError;
@@ -130,7 +132,7 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
         {saved.map(|n| view! {
             <p class="notice" role="status">{format!("Saved for {n} line{}.", if n == "1" { "" } else { "s" })}</p>
         })}
-        {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
         <ActionForm action attr:class="stack limits-form">
             <input type="hidden" name="account_id" value=data.account_id.clone() />
             <fieldset aria-describedby="numbers-error">
@@ -192,7 +194,7 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
                 {move || speed_error.get().map(|m| view! { <p class="field-error" id="speed-error">{m}</p> })}
             </div>
             <p class="hint">"The amounts must go up: warn below slow-down, slow-down below block."</p>
-            <button type="submit" class="button primary">"Save limits"</button>
+            <SubmitButton label="Save limits" busy_label="Saving…" pending=action.pending() />
         </ActionForm>
     }
 }
@@ -313,7 +315,7 @@ fn VoicemailSection(
         return view! {
             <section class="panel" aria-labelledby="voicemail-heading">
                 <h2 id="voicemail-heading">"Voicemail"</h2>
-                <p class="form-error" role="alert">"Voicemail could not be read from Telegent just now. Reload in a minute."</p>
+                <InlineProblem error=AppError::Upstream("Voicemail could not be read from Telegent just now. Reload in a minute.".into()) />
             </section>
         }
         .into_any();
@@ -325,8 +327,7 @@ fn VoicemailSection(
             <h2 id="voicemail-heading">"Voicemail"</h2>
             <p>{if enabled { "On." } else { "Off." }}</p>
             {can_manage.then(|| view! {
-                {move || error().filter(|e| !["pin", "email"].iter().any(|f| e.field_message(f).is_some()))
-                    .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                <FormError error=Signal::derive(move || form_level(error(), &["pin", "email"]).map(|e| e.to_string())) />
                 <ActionForm action=save attr:class="stack">
                     <input type="hidden" name="account_id" value=account_id.clone() />
                     <input type="hidden" name="msisdn" value=msisdn.clone() />
@@ -335,23 +336,18 @@ fn VoicemailSection(
                     <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) />
                     <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) />
                     <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") />
-                    <button type="submit" class="button primary">{if enabled { "Save voicemail" } else { "Turn voicemail on" }}</button>
+                    <SubmitButton label=if enabled { "Save voicemail" } else { "Turn voicemail on" } busy_label="Saving…" pending=save.pending() />
                 </ActionForm>
                 {enabled.then(|| view! {
-                    // Open again after a refused try, so its message is seen.
-                    <details class="confirm" open=move || delete_error().is_some()>
-                        <summary class="button danger">"Delete voicemail…"</summary>
+                    <ConfirmStep summary="Delete voicemail…" open=Signal::derive(move || delete_error().is_some())>
                         <ActionForm action=delete attr:class="stack">
                             <input type="hidden" name="account_id" value=account_for_delete.clone() />
                             <input type="hidden" name="msisdn" value=msisdn_for_delete.clone() />
-                            <div class="check">
-                                <input type="checkbox" id="confirm" name="confirm" />
-                                <label for="confirm">"Yes, delete the greeting and all messages"</label>
-                            </div>
+                            <Checkbox id="confirm" label="Yes, delete the greeting and all messages" />
                             {move || delete_error().map(|e| view! { <p class="field-error">{e.to_string()}</p> })}
-                            <button type="submit" class="button danger">"Delete voicemail"</button>
+                            <SubmitButton label="Delete voicemail" class="button danger" busy_label="Deleting…" pending=delete.pending() />
                         </ActionForm>
-                    </details>
+                    </ConfirmStep>
                 })}
             })}
         </section>
@@ -371,7 +367,7 @@ fn RenewalForm(account_id: String, msisdn: String, renewal: Option<RenewalView>)
     view! {
         <section class="panel" aria-labelledby="renewal-heading">
             <h2 id="renewal-heading">"Renewal"</h2>
-            {move || other_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || other_error().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id.clone() />
                 <input type="hidden" name="numbers[]" value=msisdn.clone() />
@@ -395,18 +391,11 @@ fn RenewalForm(account_id: String, msisdn: String, renewal: Option<RenewalView>)
                     />
                     {move || day_error().map(|m| view! { <p class="field-error" id="day-error">{m}</p> })}
                 </div>
-                <div class="check">
-                    <input type="checkbox" id="auto_renew" name="auto_renew" checked=auto />
-                    <label for="auto_renew">"Renew automatically"</label>
-                </div>
-                <details class="confirm">
-                    <summary class="button danger">"Reset usage now…"</summary>
-                    <div class="check">
-                        <input type="checkbox" id="reset" name="reset" />
-                        <label for="reset">"Yes, set this line's data use back to zero when saving"</label>
-                    </div>
-                </details>
-                <button type="submit" class="button primary">"Save renewal"</button>
+                <Checkbox id="auto_renew" label="Renew automatically" checked=auto />
+                <ConfirmStep summary="Reset usage now…">
+                    <Checkbox id="reset" label="Yes, set this line's data use back to zero when saving" />
+                </ConfirmStep>
+                <SubmitButton label="Save renewal" busy_label="Saving…" pending=action.pending() />
             </ActionForm>
         </section>
     }

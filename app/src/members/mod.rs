@@ -14,7 +14,7 @@ pub mod service;
 use self::api::{fetch_member, AddMember, EditMember};
 use self::model::MemberDetail;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field};
+use crate::components::form::{field_error, Field, FormError, SubmitButton};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::guardian::facts::GuardianFacts;
@@ -178,7 +178,7 @@ fn EditMemberForm(
     view! {
         <section class="panel" aria-labelledby="edit-heading">
             <h2 id="edit-heading">"Name and e-mail"</h2>
-            {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="subscriber_id" value=subscriber_id />
@@ -187,7 +187,7 @@ fn EditMemberForm(
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" value=email required=true
                     hint="Must not be used by anyone else on the platform. Also their portal sign-in, if they have one."
                     error=Signal::derive(move || field_error(error(), "email")) />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>"Save"</button>
+                <SubmitButton label="Save" busy_label="Saving…" pending=action.pending() />
             </ActionForm>
         </section>
     }
@@ -208,13 +208,13 @@ pub fn AddMemberForm(account_id: String) -> impl IntoView {
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <p class="hint">"They join this account as a Subscriber. Lines are added by your Distributor."</p>
-                {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
                 <Field id="name" label="Name" autocomplete="off" required=true
                     error=Signal::derive(move || field_error(error(), "name")) />
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true
                     hint="Must not be used by anyone else on the platform."
                     error=Signal::derive(move || field_error(error(), "email")) />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>"Add member"</button>
+                <SubmitButton label="Add member" busy_label="Adding…" pending=action.pending() />
             </ActionForm>
         </details>
     }

@@ -16,7 +16,7 @@ pub mod model;
 pub mod service;
 
 use self::api::{fetch_current_user, ChangePassword, Login, Logout};
-use crate::components::form::{field_error, Field};
+use crate::components::form::{field_error, Field, FormError, SubmitButton};
 use crate::components::problem::Problem;
 use crate::error::AppError;
 
@@ -38,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card">
             <h1>"Sign in"</h1>
             {move || signed_out().then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
-            {move || form_error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            <FormError error=Signal::derive(move || form_error()) />
             <form method="post" action=Login::PATH class="stack">
                 <input type="hidden" name="next" value=next />
                 <Field
@@ -57,7 +57,7 @@ pub fn LoginPage() -> impl IntoView {
                     required=true
                     error=Signal::derive(|| None::<String>)
                 />
-                <button type="submit" class="button primary">"Sign in"</button>
+                <SubmitButton label="Sign in" busy_label="Signing in…" />
             </form>
         </section>
     }
@@ -89,7 +89,7 @@ pub fn PasswordPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
             <form method="post" action=ChangePassword::PATH class="stack">
                 <Field
                     id="current_password"
@@ -116,7 +116,7 @@ pub fn PasswordPage() -> impl IntoView {
                     required=true
                     error=Signal::derive(move || field_error(error(), "confirm_password"))
                 />
-                <button type="submit" class="button primary">"Save password"</button>
+                <SubmitButton label="Save password" />
             </form>
             <p class="hint">"Saving signs you out everywhere else."</p>
         </section>
@@ -150,7 +150,7 @@ pub fn ProfilePage() -> impl IntoView {
                         </dl>
                         <p><a class="button" href=crate::links::password()>"Change password"</a></p>
                         <form method="post" action=Logout::PATH>
-                            <button type="submit" class="button">"Sign out"</button>
+                            <SubmitButton label="Sign out" class="button" />
                         </form>
                     }
                     .into_any(),

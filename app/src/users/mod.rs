@@ -14,7 +14,7 @@ pub mod service;
 use self::api::{list_users, take_created_user, ChangeUserRole, CreateUser, SetUserEnabled};
 use self::model::{UserListItem, UsersPage};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field};
+use crate::components::form::{field_error, ConfirmStep, Field, FormError, SubmitButton};
 use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::links::with_query;
@@ -85,12 +85,12 @@ pub fn UsersPage() -> impl IntoView {
                 })
             })}
         </Suspense>
-        {move || row_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        <FormError error=Signal::derive(move || row_error().map(|e| e.to_string())) />
         <Form method="GET" action="">
             <div class="search-bar" role="search">
                 <label for="user-search">"Search users"</label>
                 <input id="user-search" type="search" name="q" value=search placeholder="Name or e-mail" />
-                <button type="submit" class="button">"Search"</button>
+                <SubmitButton label="Search" class="button" />
             </div>
         </Form>
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading users…"</p> }>
@@ -192,28 +192,27 @@ fn UserRow(
                         .map(|r| view! { <option value=role_name(r) selected=r == user.role>{r.label()}</option> })
                         .collect_view()}
                 </select>
-                <button type="submit" class="button">"Change role"</button>
+                <SubmitButton label="Change role" class="button" />
             </ActionForm>
             {if disabled {
                 view! {
                     <ActionForm action=set_enabled attr:class="inline-form">
                         <input type="hidden" name="user_id" value=id.clone() />
                         <input type="hidden" name="enabled" value="true" />
-                        <button type="submit" class="button">"Re-enable"</button>
+                        <SubmitButton label="Re-enable" class="button" />
                     </ActionForm>
                 }
                 .into_any()
             } else {
                 view! {
-                    <details class="confirm">
-                        <summary class="button danger">"Disable…"</summary>
+                    <ConfirmStep summary="Disable…">
                         <ActionForm action=set_enabled attr:class="inline-form">
                             <input type="hidden" name="user_id" value=id.clone() />
                             <input type="hidden" name="enabled" value="false" />
                             <p>{disable_warning}</p>
-                            <button type="submit" class="button danger">{disable_label}</button>
+                            <SubmitButton label=disable_label class="button danger" pending=set_enabled.pending() />
                         </ActionForm>
-                    </details>
+                    </ConfirmStep>
                 }
                 .into_any()
             }}
@@ -265,7 +264,7 @@ fn CreateUserForm(grantable: Vec<Role>, account_hint: String, action: ServerActi
     view! {
         <section class="panel" aria-labelledby="new-user-heading">
             <h2 id="new-user-heading">"Add a user"</h2>
-            {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
                 <Field id="display_name" label="Name" required=true error=field("display_name") />
                 <Field id="email" label="E-mail address" kind="email" required=true error=field("email") />
@@ -303,7 +302,7 @@ fn CreateUserForm(grantable: Vec<Role>, account_hint: String, action: ServerActi
                 }}
                 {(!needs_distributor).then(|| view! { <input type="hidden" name="distributor_id" value="" /> })}
                 <p class="hint">"They get a temporary password, shown once after you add them, and choose their own at first sign-in. Account-level users are linked to the account's Telegent subscriber with the same e-mail (created if missing)."</p>
-                <button type="submit" class="button primary">"Add user"</button>
+                <SubmitButton label="Add user" busy_label="Adding…" pending=action.pending() />
             </ActionForm>
         </section>
     }
