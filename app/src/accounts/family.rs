@@ -45,7 +45,7 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
                 <ul>
                     {alerts
                         .into_iter()
-                        .map(|a| view! { <li class=format!("alert alert-{}", a.level)>{a.message}</li> })
+                        .map(|a| view! { <li class=format!("alert alert-{}", a.level.class())>{a.message}</li> })
                         .collect_view()}
                 </ul>
             </section>
@@ -87,7 +87,7 @@ fn MemberCard(member: Member, account_id: String) -> impl IntoView {
         <li class="member-card">
             <div class="member-head">
                 <h3><a href=member_href>{name.clone()}</a></h3>
-                <span class="role-badge">{role}</span>
+                <span class="role-badge">{role.label().to_string()}</span>
             </div>
             <p class="id-text">{email}</p>
             {guardian.map(|g| {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::LineSummary;
+use crate::members::model::MemberRole;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountRow {
@@ -61,7 +62,7 @@ pub struct SubscriberRow {
     pub id: String,
     pub name: String,
     pub email: String,
-    pub role: String,
+    pub role: MemberRole,
     pub numbers: Vec<String>,
 }
 
@@ -98,8 +99,7 @@ pub struct Member {
     pub subscriber_id: String,
     pub name: String,
     pub email: String,
-    /// Telegent role: Manager, Account Admin or Subscriber.
-    pub role: String,
+    pub role: MemberRole,
     pub lines: Vec<LineSummary>,
     /// For Subscribers (the children): the AI Guardian's state.
     pub guardian: Option<GuardianSummary>,
@@ -107,7 +107,25 @@ pub struct Member {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
-    /// `danger`, `warning` or `info`.
-    pub level: String,
+    pub level: AlertLevel,
     pub message: String,
+}
+
+/// How urgent an alert is; the worst are listed first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum AlertLevel {
+    Danger,
+    Warning,
+    Info,
+}
+
+impl AlertLevel {
+    /// The style the page gives it.
+    pub fn class(self) -> &'static str {
+        match self {
+            AlertLevel::Danger => "danger",
+            AlertLevel::Warning => "warning",
+            AlertLevel::Info => "info",
+        }
+    }
 }

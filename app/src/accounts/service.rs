@@ -8,13 +8,14 @@ use telegent::{phone, TelegentClient};
 use std::collections::HashMap;
 
 use super::model::{
-    AccountDetail, AccountRow, AccountSort, AccountsPage, Alert, FamilyOverview, Member, SubscriberRow,
+    AccountDetail, AccountRow, AccountSort, AccountsPage, Alert, AlertLevel, FamilyOverview, Member, SubscriberRow,
     ACCOUNTS_PER_PAGE,
 };
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::{Behaviour, LineUsage};
 use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, usage_of};
+use crate::members::model::MemberRole;
 use crate::policy::Action;
 use crate::ssr::context::InAccount;
 use crate::ssr::Tenant;
@@ -136,7 +137,7 @@ pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, 
             id: s.subscriber_id,
             name: s.name,
             email: s.email,
-            role: s.role,
+            role: MemberRole::from_telegent(&s.role),
         })
         .collect();
     subscribers.sort_by(|a, b| a.name.cmp(&b.name));
@@ -166,18 +167,18 @@ fn alerts_for(members: &[Member]) -> Vec<Alert> {
             let u = &line.usage;
             let (level, message) = match u.behaviour {
                 Behaviour::Blocked => (
-                    "danger",
+                    AlertLevel::Danger,
                     format!(
                         "{}'s line {} has used all its data and is blocked.",
                         member.name, line.display
                     ),
                 ),
                 Behaviour::Throttled => (
-                    "warning",
+                    AlertLevel::Warning,
                     format!("{}'s line {} is slowed down.", member.name, line.display),
                 ),
                 _ if u.percent() >= 80 => (
-                    "warning",
+                    AlertLevel::Warning,
                     format!(
                         "{}'s line {} has used {}% of its data.",
                         member.name,
@@ -187,25 +188,18 @@ fn alerts_for(members: &[Member]) -> Vec<Alert> {
                 ),
                 _ => continue,
             };
-            alerts.push(Alert {
-                level: level.into(),
-                message,
-            });
+            alerts.push(Alert { level, message });
         }
         if let Some(g) = &member.guardian {
             if !g.calls_on && !g.messages_on {
                 alerts.push(Alert {
-                    level: "info".into(),
+                    level: AlertLevel::Info,
                     message: format!("AI Guardian is off for {}.", member.name),
                 });
             }
         }
     }
-    alerts.sort_by_key(|a| match a.level.as_str() {
-        "danger" => 0,
-        "warning" => 1,
-        _ => 2,
-    });
+    alerts.sort_by_key(|a| a.level);
     alerts
 }
 
@@ -259,7 +253,7 @@ fn member(s: Subscriber, usage: &mut HashMap<String, LineUsage>, guardian: Optio
         subscriber_id: s.subscriber_id,
         name: s.name,
         email: s.email,
-        role: s.role,
+        role: MemberRole::from_telegent(&s.role),
         lines,
         guardian,
     }

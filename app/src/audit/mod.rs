@@ -147,7 +147,7 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                                         <td data-label="Who"><div>{r.user_email}<div class="id-text">{r.role}</div></div></td>
                                         <td data-label="Action">{r.action}</td>
                                         <td data-label="Targets" class="id-text">{r.target_ids}</td>
-                                        <td data-label="Outcome"><span class=format!("status status-{}", r.outcome)>{r.outcome.clone()}</span></td>
+                                        <td data-label="Outcome"><span class=format!("status status-{}", r.outcome.as_str())>{r.outcome.as_str()}</span></td>
                                         <td data-label="Detail">{r.detail}</td>
                                     </tr>
                                 })

@@ -29,7 +29,7 @@ pub struct AuditRow {
     pub account_id: Option<String>,
     pub action: String,
     pub target_ids: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub detail: String,
     pub request_id: Option<String>,
     pub client_address: Option<String>,
@@ -43,4 +43,32 @@ pub struct AuditPage {
     pub total: u32,
     /// Action names present in the caller's scope, for the filter.
     pub actions: Vec<String>,
+}
+
+/// How an audited action ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Written before an upstream call; completed after it.
+    Pending,
+    Succeeded,
+    Failed,
+    Denied,
+}
+
+impl Outcome {
+    /// As stored, and as the filter's URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Succeeded => "succeeded",
+            Outcome::Failed => "failed",
+            Outcome::Denied => "denied",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Outcome::Pending, Outcome::Succeeded, Outcome::Failed, Outcome::Denied]
+            .into_iter()
+            .find(|o| o.as_str() == value)
+    }
 }

@@ -1,6 +1,6 @@
 //! Reading the audit log: search in the caller's scope and the CSV export.
 
-use super::model::{AuditFilter, AuditPage, AuditRow};
+use super::model::{AuditFilter, AuditPage, AuditRow, Outcome};
 use crate::ssr::db::{numbered, DbPool};
 use crate::ssr::Caller;
 
@@ -141,7 +141,8 @@ impl From<AuditRecord> for AuditRow {
             account_id: r.account_id,
             action: r.action,
             target_ids: r.target_ids,
-            outcome: r.outcome,
+            // A value the portal never writes reads as failed rather than breaking the page.
+            outcome: Outcome::parse(&r.outcome).unwrap_or(Outcome::Failed),
             detail: r.detail,
             request_id: r.request_id,
             client_address: r.client_address,
@@ -175,7 +176,7 @@ pub fn to_csv(rows: &[AuditRow]) -> String {
             r.account_id.as_deref().unwrap_or(""),
             &r.action,
             &r.target_ids,
-            &r.outcome,
+            r.outcome.as_str(),
             &r.detail,
             r.request_id.as_deref().unwrap_or(""),
             r.client_address.as_deref().unwrap_or(""),
@@ -201,7 +202,7 @@ mod tests {
             account_id: Some("AID-1".into()),
             action: "CreateUser".into(),
             target_ids: "1,2".into(),
-            outcome: "succeeded".into(),
+            outcome: Outcome::Succeeded,
             detail: "=HYPERLINK(\"x\")".into(),
             request_id: None,
             client_address: None,

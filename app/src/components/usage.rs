@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::lines::model::{Behaviour, LineUsage};
+use crate::lines::model::{Behaviour, LineUsage, UsageSample};
 
 /// 1536 → "1.5 MB".
 pub fn format_kb(kb: u64) -> String {
@@ -85,7 +85,7 @@ pub fn UsageGauge(usage: LineUsage) -> impl IntoView {
 
 /// Usage over the current cycle, from the readings the portal took.
 #[component]
-pub fn UsageChart(samples: Vec<(i64, u64)>, limit_kb: u64) -> impl IntoView {
+pub fn UsageChart(samples: Vec<UsageSample>, limit_kb: u64) -> impl IntoView {
     if samples.len() < 2 {
         return view! {
             <p class="muted">"Not enough readings yet to draw this cycle's chart; it fills in as the line is used."</p>
@@ -93,19 +93,25 @@ pub fn UsageChart(samples: Vec<(i64, u64)>, limit_kb: u64) -> impl IntoView {
         .into_any();
     }
     let (width, height) = (300.0, 100.0);
-    let last_t = samples.last().map_or(1, |s| s.0).max(1) as f64;
-    let top = samples.iter().map(|s| s.1).max().unwrap_or(0).max(limit_kb).max(1) as f64;
+    let last_t = samples.last().map_or(1, |s| s.seconds).max(1) as f64;
+    let top = samples
+        .iter()
+        .map(|s| s.used_kb)
+        .max()
+        .unwrap_or(0)
+        .max(limit_kb)
+        .max(1) as f64;
     let points: Vec<String> = samples
         .iter()
-        .map(|(t, kb)| {
-            let x = *t as f64 / last_t * width;
-            let y = height - (*kb as f64 / top * height);
+        .map(|s| {
+            let x = s.seconds as f64 / last_t * width;
+            let y = height - (s.used_kb as f64 / top * height);
             format!("{x:.1},{y:.1}")
         })
         .collect();
     let limit_y = height - (limit_kb as f64 / top * height);
-    let first = samples.first().map_or(0, |s| s.1);
-    let last = samples.last().map_or(0, |s| s.1);
+    let first = samples.first().map_or(0, |s| s.used_kb);
+    let last = samples.last().map_or(0, |s| s.used_kb);
     let hours = (last_t / 3600.0 * 10.0).round() / 10.0;
     let label = format!(
         "Data used this cycle: from {} to {} over {hours} hours; the limit is {}.",

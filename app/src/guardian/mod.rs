@@ -14,7 +14,7 @@ pub mod service;
 use self::api::{
     fetch_guardian, EditGuardianList, SaveCallFilter, SaveMessageFilter, SetGuardianRelation, SetGuardianSwitches,
 };
-use self::model::{GuardianDetail, MESSAGE_MODES};
+use self::model::{CallMode, GuardianDetail, MESSAGE_MODES};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{action_error, Checkbox, FormError, SubmitButton};
 use crate::components::problem::Problem;
@@ -84,7 +84,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
     // Plain values: the forms' children are moved into their closures.
     let call = data.call_filter;
     let message = data.message_filter;
-    let whitelist = call.as_ref().is_some_and(|c| c.mode == "WHITELIST");
+    let whitelist = call.as_ref().is_some_and(|c| c.mode == CallMode::OnlyAllowed);
     let call_block_unknown = call.as_ref().is_some_and(|c| c.block_unknown);
     let call_block_international = call.as_ref().is_some_and(|c| c.block_international);
     let call_inbound = call.as_ref().is_none_or(|c| c.inbound);
@@ -104,8 +104,8 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
     let line_display = data
         .lines
         .iter()
-        .find(|(n, _)| *n == data.line)
-        .map(|(_, d)| d.clone())
+        .find(|l| l.msisdn == data.line)
+        .map(|l| l.display.clone())
         .unwrap_or_default();
     let list_error = action_error(lists);
     let last_edit: LastEdit = RwSignal::new(None);
@@ -132,9 +132,10 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
         {saved.map(|s| view! { <p class="notice" role="status">{saved_message(&s)}</p> })}
         {(data.lines.len() > 1).then(|| view! {
             <nav aria-label="Lines" class="line-switch">
-                {data.lines.clone().into_iter().map(|(n, d)| {
-                    let current = (n == data.line).then_some("page");
-                    view! { <a href=format!("?line={}", n.trim_start_matches('+')) aria-current=current>{d}</a> }
+                {data.lines.clone().into_iter().map(|l| {
+                    let current = (l.msisdn == data.line).then_some("page");
+                    let href = crate::links::guardian_line(&data.account_id, &data.subscriber_id, &l.msisdn);
+                    view! { <a href=href aria-current=current>{l.display}</a> }
                 }).collect_view()}
             </nav>
         })}
@@ -162,7 +163,8 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
             } else {
                 view! {
                     <ul class="entry-list">
-                        {data.guardians.clone().into_iter().map(|(id, name)| {
+                        {data.guardians.clone().into_iter().map(|g| {
+                            let (id, name) = (g.subscriber_id, g.name);
                             let unlink = format!("Unlink {name}");
                             view! {
                                 <li>
@@ -187,7 +189,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                     <input type="hidden" name="link" value="true" />
                     <label for="guardian_id">"Add a guardian"</label>
                     <select id="guardian_id" name="guardian_id">
-                        {data.candidates.clone().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {data.candidates.clone().into_iter().map(|p| view! { <option value=p.subscriber_id>{p.name}</option> }).collect_view()}
                     </select>
                     <SubmitButton label="Link" class="button" pending=relation.pending() />
                 </ActionForm>

@@ -20,25 +20,67 @@ pub struct GuardianDetail {
     pub account_name: String,
     pub subscriber_id: String,
     pub name: String,
-    /// The child's lines (E.164, display).
-    pub lines: Vec<(String, String)>,
+    /// The child's lines.
+    pub lines: Vec<LineChoice>,
     /// The line whose filters are shown.
     pub line: String,
     pub calls_on: bool,
     pub messages_on: bool,
-    /// Linked guardians (subscriber id, name).
-    pub guardians: Vec<(String, String)>,
+    /// Linked guardians.
+    pub guardians: Vec<Person>,
     /// Members who could be linked.
-    pub candidates: Vec<(String, String)>,
+    pub candidates: Vec<Person>,
     pub call_filter: Option<CallFilterView>,
     pub message_filter: Option<MessageFilterView>,
     pub can_manage: bool,
 }
 
+/// One of the child's lines, as a choice of which line's filters to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineChoice {
+    /// E.164.
+    pub msisdn: String,
+    /// As people read it.
+    pub display: String,
+}
+
+/// A member of the Account, by ID and name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub subscriber_id: String,
+    pub name: String,
+}
+
+/// Who may call a child: only the allowed numbers, or everyone but the blocked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CallMode {
+    /// Telegent's `WHITELIST`.
+    OnlyAllowed,
+    /// Telegent's `BLACKLIST`.
+    AllButBlocked,
+}
+
+impl CallMode {
+    /// Telegent's spelling, also the form's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            CallMode::OnlyAllowed => "WHITELIST",
+            CallMode::AllButBlocked => "BLACKLIST",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "WHITELIST" => Some(CallMode::OnlyAllowed),
+            "BLACKLIST" => Some(CallMode::AllButBlocked),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CallFilterView {
-    /// `WHITELIST` (only listed numbers) or `BLACKLIST` (all but listed).
-    pub mode: String,
+    pub mode: CallMode,
     pub allowed: Vec<String>,
     pub blocked: Vec<String>,
     pub block_unknown: bool,
@@ -49,7 +91,8 @@ pub struct CallFilterView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageFilterView {
-    /// A level (`CHILD`, `ADOLESCENT`, `TEENAGER`) or `ACTIVE`, `MONITOR_ONLY`, `INACTIVE`.
+    /// The mode as Telegent spells it: a level (`CHILD`, `ADOLESCENT`,
+    /// `TEENAGER`) or `ACTIVE`, `MONITOR_ONLY`, `INACTIVE` (see `MESSAGE_MODES`).
     pub mode: String,
     pub allowed: Vec<String>,
     pub blocked: Vec<String>,

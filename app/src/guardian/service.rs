@@ -12,7 +12,7 @@ use telegent::phone;
 use telegent::types::Subscriber;
 
 use super::api::{CallFilterForm, ChildLine, ListEditForm, MessageFilterForm, RelationForm, SwitchesForm};
-use super::model::{CallFilterView, GuardianDetail, MessageFilterView, MESSAGE_MODES};
+use super::model::{CallFilterView, CallMode, GuardianDetail, LineChoice, MessageFilterView, Person, MESSAGE_MODES};
 use crate::accounts::service::account_subscribers;
 use crate::error::AppError;
 use crate::policy::Action;
@@ -105,16 +105,22 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str, line: &str) -> Result<
             .find(|m| m.subscriber_id == id)
             .map_or_else(|| id.to_string(), |m| m.name.clone())
     };
-    let guardians: Vec<(String, String)> = parents
+    let guardians: Vec<Person> = parents
         .guardians
         .iter()
         .filter_map(|g| g.parent_subscriber_id.clone())
-        .map(|id| (id.clone(), name_of(&id)))
+        .map(|id| Person {
+            name: name_of(&id),
+            subscriber_id: id,
+        })
         .collect();
     let candidates = members
         .iter()
-        .filter(|m| m.subscriber_id != subscriber_id && !guardians.iter().any(|(id, _)| *id == m.subscriber_id))
-        .map(|m| (m.subscriber_id.clone(), m.name.clone()))
+        .filter(|m| m.subscriber_id != subscriber_id && !guardians.iter().any(|g| g.subscriber_id == m.subscriber_id))
+        .map(|m| Person {
+            subscriber_id: m.subscriber_id.clone(),
+            name: m.name.clone(),
+        })
         .collect();
     Ok(GuardianDetail {
         account_id: account.account_id,
@@ -124,7 +130,10 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str, line: &str) -> Result<
         lines: child
             .phone_numbers
             .iter()
-            .map(|n| (n.clone(), phone::format_for_display(n)))
+            .map(|n| LineChoice {
+                msisdn: n.clone(),
+                display: phone::format_for_display(n),
+            })
             .collect(),
         line,
         calls_on: features.enable_intelligent_guardian_calls.unwrap_or(false),
@@ -132,7 +141,12 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str, line: &str) -> Result<
         guardians,
         candidates,
         call_filter: calls?.map(|f| CallFilterView {
-            mode: f.filter_mode.unwrap_or_else(|| "BLACKLIST".into()),
+            // An unknown or absent mode reads as Telegent's default (all but the blocked).
+            mode: f
+                .filter_mode
+                .as_deref()
+                .and_then(CallMode::from_code)
+                .unwrap_or(CallMode::AllButBlocked),
             allowed: f.allowed_numbers,
             blocked: f.blocked_numbers,
             block_unknown: f.block_unknown_numbers.unwrap_or(false),
@@ -247,7 +261,7 @@ pub async fn save_call_filter(ctx: &InAccount, settings: &CallFilterForm) -> Res
         account_id,
     } = ctx;
     let (subscriber_id, line) = (settings.child.subscriber_id.as_str(), settings.child.line.as_str());
-    if !matches!(settings.mode.as_str(), "WHITELIST" | "BLACKLIST") {
+    if CallMode::from_code(&settings.mode).is_none() {
         return Err(AppError::invalid("mode", "Choose who may call."));
     }
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;

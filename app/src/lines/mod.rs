@@ -12,7 +12,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use self::api::{fetch_line_detail, DeleteVoicemail, SaveVoicemail, SetDataLimits, SetRenewal};
-use self::model::{LineDetail, RenewalView};
+use self::model::{LineDetail, RenewalPeriod, RenewalView};
 use self::rules::{check_thresholds, DEFAULT_LIMIT_MB, THROTTLE_SPEEDS};
 use crate::accounts::api::fetch_family_overview;
 use crate::accounts::model::FamilyOverview;
@@ -283,7 +283,7 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
                 <dt>"Renews"</dt>
                 <dd>
                     {match &renewal {
-                        Some(r) if r.period == "W" => format!("weekly on day {}{}", r.day, if r.auto_renew { ", automatically" } else { "" }),
+                        Some(r) if r.period == RenewalPeriod::Weekly => format!("weekly on day {}{}", r.day, if r.auto_renew { ", automatically" } else { "" }),
                         Some(r) => format!("monthly on day {}{}", r.day, if r.auto_renew { ", automatically" } else { "" }),
                         None => "not set".into(),
                     }}
@@ -359,7 +359,7 @@ fn VoicemailSection(
 fn RenewalForm(account_id: String, msisdn: String, renewal: Option<RenewalView>) -> impl IntoView {
     let action = ServerAction::<SetRenewal>::new();
     let error = move || action.value().get().and_then(|r| r.err());
-    let period = renewal.as_ref().map_or("M".to_string(), |r| r.period.clone());
+    let period = renewal.as_ref().map_or(RenewalPeriod::Monthly, |r| r.period).code();
     let day = renewal.as_ref().map_or(String::new(), |r| r.day.to_string());
     let auto = renewal.as_ref().is_none_or(|r| r.auto_renew);
     let day_error = move || field_error(error(), "day");

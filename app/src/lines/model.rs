@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::rules::RenewalPeriod;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineSummary {
     /// E.164.
@@ -59,7 +61,7 @@ impl LineUsage {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RenewalView {
-    pub period: String,
+    pub period: RenewalPeriod,
     pub day: i64,
     pub auto_renew: bool,
 }
@@ -71,8 +73,8 @@ pub struct LineDetail {
     pub account_name: String,
     pub owner: String,
     pub line: LineSummary,
-    /// (seconds since the cycle began, used KB), oldest first.
-    pub samples: Vec<(i64, u64)>,
+    /// This cycle's data use, oldest first.
+    pub samples: Vec<UsageSample>,
     pub can_manage: bool,
     /// `None` when voicemail could not be read (the rest of the page still shows).
     pub voicemail: Option<VoicemailView>,
@@ -84,4 +86,12 @@ pub struct VoicemailView {
     pub email: String,
     pub first_name: String,
     pub last_name: String,
+}
+
+/// What a line had used at one moment of the current cycle (for the chart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageSample {
+    /// Seconds since the cycle began.
+    pub seconds: i64,
+    pub used_kb: u64,
 }

@@ -12,7 +12,7 @@ use telegent::phone;
 use telegent::types::NumberEntry;
 
 use super::api::VoicemailForm;
-use super::model::{Behaviour, LineDetail, LineSummary, LineUsage, RenewalView, VoicemailView};
+use super::model::{Behaviour, LineDetail, LineSummary, LineUsage, RenewalView, UsageSample, VoicemailView};
 use super::rules::{Renewal, RenewalPeriod, Thresholds, DEFAULT_LIMIT_MB};
 use crate::accounts::service::account_subscribers;
 use crate::error::AppError;
@@ -80,7 +80,8 @@ pub fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsage
         is_default,
         renewal: settings.and_then(|s| s.renewal_info.as_ref()).and_then(|r| {
             Some(RenewalView {
-                period: r.period_type.clone()?,
+                // Telegent writes `M` or `W`; anything else reads as monthly, its default.
+                period: RenewalPeriod::from_code(r.period_type.as_deref()?).unwrap_or(RenewalPeriod::Monthly),
                 day: r.renewal_day?,
                 auto_renew: r.auto_renew.unwrap_or(false),
             })
@@ -335,11 +336,17 @@ pub async fn delete_voicemail(ctx: &InAccount, msisdn: &str) -> Result<(), AppEr
 
 /// The samples since usage last went down (a renewal or reset), as seconds
 /// since the first of them.
-fn current_cycle(rows: &[(i64, i64)]) -> Vec<(i64, u64)> {
+fn current_cycle(rows: &[(i64, i64)]) -> Vec<UsageSample> {
     let start = rows.windows(2).rposition(|w| w[1].1 < w[0].1).map_or(0, |i| i + 1);
     let cycle = &rows[start..];
     let t0 = cycle.first().map_or(0, |r| r.0);
-    cycle.iter().map(|(at, kb)| (at - t0, (*kb).max(0) as u64)).collect()
+    cycle
+        .iter()
+        .map(|(at, kb)| UsageSample {
+            seconds: at - t0,
+            used_kb: (*kb).max(0) as u64,
+        })
+        .collect()
 }
 
 /// Sets the same thresholds on every chosen line (one call), audited before
@@ -446,7 +453,8 @@ mod tests {
     #[test]
     fn the_chart_starts_at_the_last_reset() {
         let rows = [(100, 10), (200, 50), (300, 5), (400, 20)];
-        assert_eq!(current_cycle(&rows), vec![(0, 5), (100, 20)]);
+        let sample = |seconds, used_kb| UsageSample { seconds, used_kb };
+        assert_eq!(current_cycle(&rows), vec![sample(0, 5), sample(100, 20)]);
         assert_eq!(current_cycle(&[]), vec![]);
     }
 }

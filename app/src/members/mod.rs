@@ -84,7 +84,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         ] />
         <div class="page-head">
             <h1>{name.clone()}</h1>
-            <p class="muted"><span class="role-badge">{role}</span> " " <span class="id-text">{email.clone()}</span></p>
+            <p class="muted"><span class="role-badge">{role.label().to_string()}</span> " " <span class="id-text">{email.clone()}</span></p>
         </div>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
 
@@ -141,7 +141,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
                                     <tr>
                                         <td>{s.package}<br /><span class="id-text">{s.subscription_id}</span></td>
                                         <td>{s.line.unwrap_or_else(|| "—".into())}</td>
-                                        <td>{s.kind}</td>
+                                        <td>{s.kind.label().to_string()}</td>
                                         <td>{if s.active { "Active" } else { "Inactive" }}</td>
                                     </tr>
                                 }).collect_view()}

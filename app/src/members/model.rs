@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::LineSummary;
+use crate::policy::Role;
 
 /// One member of an Account: who they are, their lines (status and data use),
 /// the subscriptions billed for those lines and the restrictions on them.
@@ -14,8 +15,7 @@ pub struct MemberDetail {
     pub subscriber_id: String,
     pub name: String,
     pub email: String,
-    /// Telegent role: Manager, Account Admin or Subscriber.
-    pub role: String,
+    pub role: MemberRole,
     pub lines: Vec<MemberLine>,
     pub subscriptions: Vec<MemberSubscription>,
     /// For Subscribers: the AI Guardian's state (None when off-limits or unread).
@@ -37,6 +37,79 @@ pub struct MemberSubscription {
     pub package: String,
     /// The line it bills, for display, when known.
     pub line: Option<String>,
-    pub kind: String,
+    pub kind: SubscriptionKind,
     pub active: bool,
+}
+
+/// A member's role as Telegent records it on the subscriber.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MemberRole {
+    AccountAdmin,
+    Manager,
+    Subscriber,
+    /// A role the portal does not know: shown as Telegent spells it, and
+    /// never treated as any of the above.
+    Other(String),
+}
+
+impl MemberRole {
+    pub fn from_telegent(value: &str) -> Self {
+        match value {
+            "Account Admin" => MemberRole::AccountAdmin,
+            "Manager" => MemberRole::Manager,
+            "Subscriber" => MemberRole::Subscriber,
+            other => MemberRole::Other(other.to_string()),
+        }
+    }
+
+    /// In Telegent's words.
+    pub fn label(&self) -> &str {
+        match self {
+            MemberRole::AccountAdmin => "Account Admin",
+            MemberRole::Manager => "Manager",
+            MemberRole::Subscriber => "Subscriber",
+            MemberRole::Other(other) => other,
+        }
+    }
+
+    /// The portal role of the same rank, for the rules of who may act on whom.
+    pub fn as_portal_role(&self) -> Option<Role> {
+        match self {
+            MemberRole::AccountAdmin => Some(Role::AccountAdmin),
+            MemberRole::Manager => Some(Role::Manager),
+            MemberRole::Subscriber => Some(Role::Subscriber),
+            MemberRole::Other(_) => None,
+        }
+    }
+}
+
+/// What kind of line a subscription bills.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubscriptionKind {
+    Voip,
+    Mvno,
+    Iot,
+    /// Absent, or a kind the portal does not know (shown as sent).
+    Other(String),
+}
+
+impl SubscriptionKind {
+    pub fn from_telegent(value: Option<&str>) -> Self {
+        match value.unwrap_or("").trim() {
+            v if v.eq_ignore_ascii_case("voip") => SubscriptionKind::Voip,
+            v if v.eq_ignore_ascii_case("mvno") => SubscriptionKind::Mvno,
+            v if v.eq_ignore_ascii_case("iot") => SubscriptionKind::Iot,
+            other => SubscriptionKind::Other(other.to_string()),
+        }
+    }
+
+    /// In words.
+    pub fn label(&self) -> &str {
+        match self {
+            SubscriptionKind::Voip => "VoIP",
+            SubscriptionKind::Mvno => "Mobile",
+            SubscriptionKind::Iot => "IoT",
+            SubscriptionKind::Other(other) => other,
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 use telegent::types::Subscriber;
 
-use super::model::{MemberDetail, MemberLine, MemberSubscription};
+use super::model::{MemberDetail, MemberLine, MemberRole, MemberSubscription, SubscriptionKind};
 use crate::accounts::service::account_subscribers;
 use crate::error::AppError;
 use crate::lines::service::{guardian_of, line_usage, summary, usage_of};
@@ -20,12 +20,7 @@ use crate::users::service::{email_taken, temporary_password, valid_email};
 /// The member's Telegent role as a portal role, to ask whether the caller
 /// may edit them; a role the portal does not know is nobody's to edit.
 fn role_of(member: &Subscriber) -> Option<Role> {
-    match member.role.as_str() {
-        "Account Admin" => Some(Role::AccountAdmin),
-        "Manager" => Some(Role::Manager),
-        "Subscriber" => Some(Role::Subscriber),
-        _ => None,
-    }
+    MemberRole::from_telegent(&member.role).as_portal_role()
 }
 
 /// A member of this Account; anyone else (and unknown IDs) is "not found".
@@ -92,7 +87,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
                     .tnid
                     .and_then(|t| line_of_tnid.get(&t).cloned())
                     .map(|n| telegent::phone::format_for_display(&n)),
-                kind: s.kind.unwrap_or_default(),
+                kind: SubscriptionKind::from_telegent(s.kind.as_deref()),
                 active: s.active.unwrap_or(true),
             }
         })
@@ -120,7 +115,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         guardian,
         name: member.name,
         email: member.email,
-        role: member.role,
+        role: MemberRole::from_telegent(&member.role),
     })
 }
 

@@ -38,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card">
             <h1>"Sign in"</h1>
             {move || signed_out().then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
-            <FormError error=Signal::derive(move || form_error()) />
+            <FormError error=Signal::derive(form_error) />
             <form method="post" action=Login::PATH class="stack">
                 <input type="hidden" name="next" value=next />
                 <Field

@@ -18,24 +18,7 @@ pub struct Entry {
     pub client_address: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Pending,
-    Succeeded,
-    Failed,
-    Denied,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Pending => "pending",
-            Outcome::Succeeded => "succeeded",
-            Outcome::Failed => "failed",
-            Outcome::Denied => "denied",
-        }
-    }
-}
+pub use crate::audit::model::Outcome;
 
 const INSERT: &str = "INSERT INTO audit_log (user_id, user_email, role, distributor_id, account_id, action, \
      target_ids, outcome, detail, request_id, client_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \

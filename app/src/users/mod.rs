@@ -12,7 +12,7 @@ pub mod model;
 pub mod service;
 
 use self::api::{list_users, take_created_user, ChangeUserRole, CreateUser, SetUserEnabled};
-use self::model::{UserListItem, UsersPage};
+use self::model::{UserListItem, UserStatus, UsersPage};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{field_error, ConfirmStep, Field, FormError, SubmitButton};
 use crate::components::pager::Pager;
@@ -165,7 +165,7 @@ fn UserRow(
 ) -> impl IntoView {
     let id = user.id.to_string();
     let select_id = format!("role-{}", user.id);
-    let disabled = user.status == "disabled";
+    let disabled = user.status == UserStatus::Disabled;
     let scope = user
         .account_id
         .clone()
@@ -229,7 +229,7 @@ fn UserRow(
             <td data-label="Role">
                 <div>{user.role.label()}<div class="id-text">{scope}</div></div>
             </td>
-            <td data-label="Status"><span class=format!("status status-{}", user.status)>{user.status.clone()}</span></td>
+            <td data-label="Status"><span class=format!("status status-{}", user.status.as_str())>{user.status.as_str()}</span></td>
             <td data-label="Actions"><div class="row-actions">{actions}</div></td>
         </tr>
     }

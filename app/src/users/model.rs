@@ -14,8 +14,7 @@ pub struct UserListItem {
     pub role: Role,
     pub distributor_id: Option<String>,
     pub account_id: Option<String>,
-    /// invited | active | disabled
-    pub status: String,
+    pub status: UserStatus,
     /// The caller may disable, re-enable or change the role of this user.
     pub editable: bool,
 }
@@ -49,4 +48,31 @@ pub struct CreatedUser {
     pub id: i64,
     pub email: String,
     pub temporary_password: String,
+}
+
+/// Where a portal user stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserStatus {
+    /// Created, has not chosen their own password yet.
+    Invited,
+    Active,
+    /// May not sign in; their sessions ended.
+    Disabled,
+}
+
+impl UserStatus {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserStatus::Invited => "invited",
+            UserStatus::Active => "active",
+            UserStatus::Disabled => "disabled",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [UserStatus::Invited, UserStatus::Active, UserStatus::Disabled]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
 }

@@ -6,7 +6,7 @@
 use crate::ssr::db::DbPool;
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 
-use super::model::{NewUser, UserListItem, UsersPage, USERS_PER_PAGE};
+use super::model::{NewUser, UserListItem, UserStatus, UsersPage, USERS_PER_PAGE};
 use crate::error::AppError;
 use crate::policy::Role;
 use crate::ssr::audit::{self, Outcome};
@@ -56,7 +56,8 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
                 role,
                 distributor_id: u.distributor_id,
                 account_id: u.account_id,
-                status: u.status,
+                // Unknown statuses never grant anything: they read as disabled.
+                status: UserStatus::parse(&u.status).unwrap_or(UserStatus::Disabled),
             }
         })
         .collect();
