@@ -4,7 +4,8 @@
 //! returns the first result.
 
 use serde_json::{json, Value};
-use telegent_app::ssr::{numbers, Tenant};
+use telegent_app::numbers::service as numbers;
+use telegent_app::ssr::Tenant;
 use telegent_portal::Portal;
 use telegent_sandbox::faults::FaultRule;
 use telegent_sandbox::seed::ACME_KEY;
@@ -151,11 +152,11 @@ async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
         "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
         "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"}
     });
-    let first = telegent_app::ssr::numbers::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
+    let first = telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
         .await
         .unwrap();
     assert_eq!(first["Reconciled"], true);
-    let again = telegent_app::ssr::numbers::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
+    let again = telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -183,11 +184,11 @@ async fn an_unconfirmed_message_is_found_by_search_and_not_sent_again() {
     let ctx = admin(&portal);
     after_effect_500(&portal, "/v1.0/message/outbound");
     let request = json!({"From": "+18015550101", "To": [{"Number": "+18015550102"}], "Body": "Dinner at 7"});
-    let first = telegent_app::ssr::messaging::send(&portal.state.pool, &ctx, "message-1", &request)
+    let first = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &request)
         .await
         .unwrap();
     assert!(first["MessageId"].as_str().unwrap().starts_with("TMID-"));
-    let again = telegent_app::ssr::messaging::send(&portal.state.pool, &ctx, "message-1", &request)
+    let again = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &request)
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -227,11 +228,11 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
     });
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
-    let first = telegent_app::ssr::subscriptions::create(&portal.state.pool, &ctx, "sub-1", &request)
+    let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &request)
         .await
         .unwrap();
     assert_eq!(first["TNID"], line.as_str());
-    let again = telegent_app::ssr::subscriptions::create(&portal.state.pool, &ctx, "sub-1", &request)
+    let again = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &request)
         .await
         .unwrap();
     assert_eq!(again, first);

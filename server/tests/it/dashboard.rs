@@ -4,7 +4,7 @@
 use crate::common::{portal, Browser, ACME_ADMIN};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use telegent_app::model::AccountsPage;
+use telegent_app::accounts::model::AccountsPage;
 use telegent_portal::Portal;
 use tower::ServiceExt;
 

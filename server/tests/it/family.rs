@@ -3,7 +3,8 @@
 
 use crate::common::{account_id, portal, urlencode, Browser};
 use axum::http::StatusCode;
-use telegent_app::model::{Behaviour, FamilyOverview, LineDetail};
+use telegent_app::accounts::model::FamilyOverview;
+use telegent_app::lines::model::{Behaviour, LineDetail};
 use telegent_portal::Portal;
 
 const JANE: &str = "jane.doe@example.com";
@@ -279,7 +280,7 @@ async fn renewal_follows_the_cycle_rules_and_reset_zeroes_usage() {
     assert_eq!(detail.line.usage.behaviour, Behaviour::Normal);
     let renewal = detail.line.usage.renewal.expect("renewal read back");
     assert_eq!(
-        (renewal.period.as_str(), renewal.day, renewal.auto_renew),
+        (renewal.period.code(), renewal.day, renewal.auto_renew),
         ("M", 15, true)
     );
     assert_eq!(detail.owner, "Lily Doe");
@@ -298,7 +299,7 @@ async fn a_subscriber_sees_their_own_lines_and_restrictions_and_changes_nothing(
     let mut sam = Browser::signed_in(&portal, "sam.doe@example.com").await;
     let answer = sam.call("me/lines", "").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-    let mine: telegent_app::model::MyLines = serde_json::from_str(&answer.body).unwrap();
+    let mine: telegent_app::me::model::MyLines = serde_json::from_str(&answer.body).unwrap();
     assert_eq!(mine.lines.len(), 1);
     assert_eq!(mine.lines[0].msisdn, "+18015550102");
     assert_eq!(mine.lines[0].usage.limit_kb, 300 * 1024);
@@ -440,6 +441,6 @@ async fn an_upstream_failure_says_what_happened_and_nothing_is_shown_as_saved() 
             &format!("account_id={doe}&subscriber_id={sam_id}&line="),
         )
         .await;
-    let detail: telegent_app::model::GuardianDetail = serde_json::from_str(&detail.body).unwrap();
+    let detail: telegent_app::guardian::model::GuardianDetail = serde_json::from_str(&detail.body).unwrap();
     assert!(detail.message_filter.is_none(), "no filter shown as saved");
 }

@@ -4,7 +4,7 @@
 
 use crate::common::{account_id, portal, subscriber_id, urlencode, Browser};
 use axum::http::StatusCode;
-use telegent_app::model::GuardianDetail;
+use telegent_app::guardian::model::GuardianDetail;
 use telegent_portal::Portal;
 
 const JANE: &str = "jane.doe@example.com";
@@ -152,8 +152,9 @@ async fn switches_and_guardians_are_set_for_the_child() {
     assert!(link.status.is_success(), "{link:?}");
     let g = detail(&mut jane, &d).await;
     assert!(g.calls_on && g.messages_on);
-    assert_eq!(g.guardians, [(d.jane.clone(), "Jane Doe".to_string())]);
-    assert!(!g.candidates.iter().any(|(id, _)| *id == d.jane));
+    let linked: Vec<(&str, &str)> = g.guardians.iter().map(|p| (p.subscriber_id.as_str(), p.name.as_str())).collect();
+    assert_eq!(linked, [(d.jane.as_str(), "Jane Doe")]);
+    assert!(!g.candidates.iter().any(|p| p.subscriber_id == d.jane));
 
     let (count,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM audit_log WHERE action IN ('SetGuardianSwitches', 'LinkGuardian') AND outcome = 'succeeded'",

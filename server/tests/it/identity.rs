@@ -8,9 +8,11 @@ use crate::common::{portal, portal_with, urlencode, Answer, Browser, ACME_ADMIN}
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use telegent_app::model::{AuditPage, CreatedUser, CurrentUser, UsersPage};
+use telegent_app::audit::model::AuditPage;
+use telegent_app::session::model::CurrentUser;
+use telegent_app::users::model::{CreatedUser, UsersPage};
 use telegent_app::policy::Role;
-use telegent_app::ssr::auth::WRONG_CREDENTIALS;
+use telegent_app::session::service::WRONG_CREDENTIALS;
 use telegent_app::ssr::demo::DEMO_PASSWORD;
 
 async fn current_user(browser: &mut Browser) -> Option<CurrentUser> {
@@ -101,7 +103,7 @@ async fn only_local_paths_are_followed_after_sign_in() {
         ("/ /evil.example", "/"),
         ("/audit", "/audit"),
     ] {
-        assert_eq!(telegent_app::api::safe_next(next), expected, "{next}");
+        assert_eq!(telegent_app::session::api::safe_next(next), expected, "{next}");
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::common::{account_id, portal, subscriber_id, urlencode, Browser};
 use axum::http::StatusCode;
-use telegent_app::model::MemberDetail;
+use telegent_app::members::model::MemberDetail;
 use telegent_portal::Portal;
 
 const JANE: &str = "jane.doe@example.com";
@@ -48,7 +48,7 @@ async fn a_member_page_shows_their_lines_subscriptions_and_restrictions() {
     assert_eq!(status, StatusCode::OK);
     let detail = detail.unwrap();
     assert_eq!(detail.name, "Sam Doe");
-    assert_eq!(detail.role, "Subscriber");
+    assert_eq!(detail.role.label(), "Subscriber");
     assert_eq!(detail.lines.len(), 1);
     assert_eq!(detail.lines[0].summary.msisdn, "+18015550102");
     assert_eq!(detail.lines[0].status.as_deref(), Some("Active"));
