@@ -156,7 +156,7 @@ pub async fn save_message_filter(#[server(flatten)] form: MessageFilterForm) -> 
 #[server(endpoint = "guardian/list")]
 pub async fn edit_guardian_list(#[server(flatten)] form: ListEditForm) -> Result<(), AppError> {
     let ctx = in_account(Action::ManageGuardian, &form.child.account_id).await?;
-    super::service::edit_list(&ctx, &form).await?;
+    super::lists::edit_list(&ctx, &form).await?;
     back_to(&form.child, &format!("{}-{}", form.filter, form.list));
     Ok(())
 }

@@ -7,6 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub mod api;
 pub mod facts;
+#[cfg(feature = "ssr")]
+pub mod lists;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -4,14 +4,14 @@
 //! one at a time with the incremental operations, never by rewriting a list.
 
 use telegent::ops::subscribers::{
-    CallFilter, CallFilterCreateRequest, CallFilterNumbersRequest, CallFilterUpdateRequest, GuardianFeaturesRequest,
-    GuardianRelationDeleteRequest, GuardianRelationRequest, MessageFilter, MessageFilterContactsRequest,
-    MessageFilterCreateRequest, MessageFilterUpdateRequest,
+    CallFilter, CallFilterCreateRequest, CallFilterUpdateRequest, GuardianFeaturesRequest,
+    GuardianRelationDeleteRequest, GuardianRelationRequest, MessageFilter, MessageFilterCreateRequest,
+    MessageFilterUpdateRequest,
 };
 use telegent::phone;
 use telegent::types::Subscriber;
 
-use super::api::{CallFilterForm, ChildLine, ListEditForm, MessageFilterForm, RelationForm, SwitchesForm};
+use super::api::{CallFilterForm, MessageFilterForm, RelationForm, SwitchesForm};
 use super::model::{CallFilterView, CallMode, GuardianDetail, LineChoice, MessageFilterView, Person, MESSAGE_MODES};
 use crate::accounts::service::account_subscribers;
 use crate::error::AppError;
@@ -21,7 +21,7 @@ use crate::ssr::context::InAccount;
 use crate::ssr::Tenant;
 
 /// The child, if they are a subscriber of this Account ("not found" otherwise).
-async fn child_in_account(
+pub(super) async fn child_in_account(
     tenant: &Tenant,
     account_id: &str,
     subscriber_id: &str,
@@ -36,7 +36,7 @@ async fn child_in_account(
 }
 
 /// The child's line named by a form (default: their first); another line is "not found".
-fn line_of(child: &Subscriber, line: &str) -> Result<String, AppError> {
+pub(super) fn line_of(child: &Subscriber, line: &str) -> Result<String, AppError> {
     if line.trim().is_empty() {
         return child
             .phone_numbers
@@ -57,7 +57,11 @@ pub fn typed_number(field: &str, text: &str) -> Result<String, AppError> {
     phone::normalize_e164(text).map_err(|e| AppError::invalid(field, e.to_string()))
 }
 
-async fn call_filter(tenant: &Tenant, subscriber_id: &str, line: &str) -> Result<Option<CallFilter>, AppError> {
+pub(super) async fn call_filter(
+    tenant: &Tenant,
+    subscriber_id: &str,
+    line: &str,
+) -> Result<Option<CallFilter>, AppError> {
     Ok(tenant
         .client
         .call_filters(Some(subscriber_id), Some(line), None)
@@ -73,7 +77,11 @@ fn is_for(filter_subscriber: Option<&str>, filter_phone: Option<&str>, subscribe
         && filter_phone.map_or(filter_subscriber.is_some(), |p| p == line)
 }
 
-async fn message_filter(tenant: &Tenant, subscriber_id: &str, line: &str) -> Result<Option<MessageFilter>, AppError> {
+pub(super) async fn message_filter(
+    tenant: &Tenant,
+    subscriber_id: &str,
+    line: &str,
+) -> Result<Option<MessageFilter>, AppError> {
     Ok(tenant
         .client
         .message_filters(Some(subscriber_id), Some(line), None)
@@ -399,111 +407,6 @@ pub async fn save_message_filter(ctx: &InAccount, settings: &MessageFilterForm) 
         .unwrap_or_default(),
     };
     Ok(filter)
-}
-
-/// Adds or removes one number on a filter's allowed or blocked list, with
-/// the incremental operation. A missing filter is created first (calls:
-/// block-list mode; messages: lists only).
-pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppError> {
-    let InAccount {
-        state,
-        caller,
-        tenant,
-        account_id,
-    } = ctx;
-    let (subscriber_id, line) = (form.child.subscriber_id.as_str(), form.child.line.as_str());
-    let (filter, list, number, add) = (form.filter.as_str(), form.list.as_str(), form.number.as_str(), form.add);
-    if !matches!(list, "allowed" | "blocked") || !matches!(filter, "call" | "message") {
-        // Only a tampered form names another list: like any unknown thing.
-        return Err(AppError::NotFound);
-    }
-    // The field is named after the list's own input (four lists on one page),
-    // so the message lands at the right one, with or without JavaScript.
-    let number = typed_number(&format!("{filter}-{list}-number"), number)?;
-    let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
-    let line = line_of(&child, line)?;
-    let action = format!(
-        "{}{}{}",
-        if add { "Add" } else { "Remove" },
-        if filter == "call" { "Call" } else { "Message" },
-        if list == "allowed" { "Allowed" } else { "Blocked" }
-    );
-    let targets = [subscriber_id, line.as_str(), number.as_str()];
-    let client = &tenant.client;
-    if filter == "call" {
-        let filter_id = match call_filter(tenant, subscriber_id, &line)
-            .await?
-            .and_then(|f| f.filter_id)
-        {
-            Some(id) => id,
-            None if add => {
-                let settings = CallFilterForm {
-                    child: ChildLine {
-                        line: line.clone(),
-                        ..form.child.clone()
-                    },
-                    mode: "BLACKLIST".into(),
-                    inbound: true,
-                    outbound: true,
-                    ..Default::default()
-                };
-                save_call_filter(ctx, &settings).await?
-            }
-            None => return Err(AppError::NotFound),
-        };
-        let request = CallFilterNumbersRequest {
-            subscriber_id: subscriber_id.into(),
-            call_filter_id: filter_id,
-            numbers: vec![number.clone()],
-        };
-        let change = async {
-            match (list, add) {
-                ("allowed", true) => client.add_call_filter_allowed_numbers(&request).await,
-                ("allowed", false) => client.remove_call_filter_allowed_numbers(&request).await,
-                (_, true) => client.add_call_filter_blocked_numbers(&request).await,
-                (_, false) => client.remove_call_filter_blocked_numbers(&request).await,
-            }
-        };
-        let entry = caller.audit_in(tenant, account_id, &action, &targets);
-        audit::around(&state.pool, &entry, "", change).await?;
-    } else {
-        let filter_id = match message_filter(tenant, subscriber_id, &line)
-            .await?
-            .and_then(|f| f.filter_id)
-        {
-            Some(id) => id,
-            None if add => {
-                let settings = MessageFilterForm {
-                    child: ChildLine {
-                        line: line.clone(),
-                        ..form.child.clone()
-                    },
-                    mode: "ACTIVE".into(),
-                    inbound: true,
-                    outbound: true,
-                    ..Default::default()
-                };
-                save_message_filter(ctx, &settings).await?
-            }
-            None => return Err(AppError::NotFound),
-        };
-        let request = MessageFilterContactsRequest {
-            subscriber_id: subscriber_id.into(),
-            message_filter_id: filter_id,
-            contacts: vec![number.clone()],
-        };
-        let change = async {
-            match (list, add) {
-                ("allowed", true) => client.add_message_filter_allowed_contacts(&request).await,
-                ("allowed", false) => client.remove_message_filter_allowed_contacts(&request).await,
-                (_, true) => client.add_message_filter_blocked_contacts(&request).await,
-                (_, false) => client.remove_message_filter_blocked_contacts(&request).await,
-            }
-        };
-        let entry = caller.audit_in(tenant, account_id, &action, &targets);
-        audit::around(&state.pool, &entry, "", change).await?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
