@@ -31,6 +31,9 @@ pub enum Command {
     /// Create a Platform admin (for a portal on the real API, which has no
     /// demo users) and print a temporary password to change at first sign-in.
     CreateAdmin(CreateAdminArgs),
+    /// Delete the demo users (they share a published password and exist only
+    /// for the sandbox), before serving a database on the real API.
+    RemoveDemoUsers,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -120,6 +123,10 @@ pub struct ServeArgs {
     /// from the last X-Forwarded-For entry. Only with a proxy that sets it.
     #[arg(long, env = "PORTAL_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+    /// Serve plain HTTP on an address other than loopback anyway (session
+    /// cookies without Secure, no HSTS): only for a closed test network.
+    #[arg(long, env = "PORTAL_INSECURE_HTTP")]
+    pub insecure_http: bool,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "PORTAL_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
@@ -160,6 +167,35 @@ pub enum Upstream {
 }
 
 impl ServeArgs {
+    /// Served over HTTPS (TLS in front of the portal), as the public URL says.
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.trim().starts_with("https://"))
+    }
+
+    /// Fails closed: a portal reachable from other machines runs behind HTTPS
+    /// (Secure cookies, HSTS) unless `--insecure-http` says otherwise; then
+    /// the answer is the warning to print on every start.
+    pub fn transport_check(&self) -> Result<Option<String>, String> {
+        if self.bind.ip().is_loopback() || self.https() {
+            return Ok(None);
+        }
+        if self.insecure_http {
+            return Ok(Some(format!(
+                "serving plain HTTP on {}: session cookies are not Secure and HSTS is off. \
+                 Use this only on a closed test network; put TLS in front and set PORTAL_PUBLIC_URL=https://… for anything else.",
+                self.bind
+            )));
+        }
+        Err(format!(
+            "The portal would listen on {} without HTTPS. Put TLS in front of it and set \
+             PORTAL_PUBLIC_URL=https://… (session cookies become Secure, HSTS turns on), \
+             bind to 127.0.0.1, or pass --insecure-http for a closed test network.",
+            self.bind
+        ))
+    }
+
     /// A real API needs its URL and both credential halves; the sandbox needs none.
     pub fn upstream(&self) -> Result<Upstream, String> {
         let Some(url) = self
@@ -264,5 +300,27 @@ mod tests {
         assert!(Cli::try_parse_from(["telegent-portal", "serve", "--bind", "not-an-address"]).is_err());
         assert!(Cli::try_parse_from(["telegent-portal", "sandbox", "--rate-limit", "-3"]).is_err());
         assert!(Cli::try_parse_from(["telegent-portal", "--log-format", "xml"]).is_err());
+    }
+
+    fn serve_with(args: &[&str]) -> ServeArgs {
+        match parse(&[&["serve"], args].concat()).command {
+            Some(Command::Serve(serve)) => serve,
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_http_beyond_loopback_is_refused_unless_asked_for() {
+        assert_eq!(serve_with(&["--bind", "127.0.0.1:3000"]).transport_check(), Ok(None));
+        assert_eq!(
+            serve_with(&["--bind", "0.0.0.0:3000", "--public-url", "https://portal.example"]).transport_check(),
+            Ok(None)
+        );
+        let refused = serve_with(&["--bind", "0.0.0.0:3000"]).transport_check().unwrap_err();
+        assert!(refused.contains("--insecure-http"), "{refused}");
+        let http_url = serve_with(&["--bind", "10.0.0.5:3000", "--public-url", "http://portal.example"]);
+        assert!(http_url.transport_check().is_err());
+        let warned = serve_with(&["--bind", "0.0.0.0:3000", "--insecure-http"]).transport_check();
+        assert!(warned.unwrap().unwrap().contains("not Secure"));
     }
 }

@@ -130,6 +130,7 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             account_secret,
             distributor_id,
         } => {
+            refuse_demo_users(&pool).await?;
             register_distributor(
                 &pool,
                 &upstreams,
@@ -264,9 +265,64 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
                 .get("x-request-id")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+            let client_id = request
+                .headers()
+                .get(web::CLIENT_REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!(
+                "request",
+                method = %request.method(),
+                path = %request.uri().path(),
+                request_id = %id,
+                client_request_id = %client_id
+            )
         }))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid)))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        // Outermost: the request id is always the server's own.
+        .layer(axum::middleware::map_request(web::set_aside_client_request_id)))
+}
+
+/// The demo users in the database, by e-mail.
+async fn demo_users_present(pool: &DbPool) -> anyhow::Result<Vec<String>> {
+    let mut present = Vec::new();
+    for user in demo::DEMO_USERS {
+        let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(email) = lower($1)")
+            .bind(user.email)
+            .fetch_optional(pool)
+            .await?;
+        if found.is_some() {
+            present.push(user.email.to_string());
+        }
+    }
+    Ok(present)
+}
+
+/// Demo users exist only with the sandbox: they share a password printed in
+/// the README, so a portal on the real API refuses to start while any is in
+/// its database.
+async fn refuse_demo_users(pool: &DbPool) -> anyhow::Result<()> {
+    let present = demo_users_present(pool).await?;
+    anyhow::ensure!(
+        present.is_empty(),
+        "The database holds demo users ({}), which exist only with the sandbox and share a published password. \
+         Remove them with `telegent-portal remove-demo-users` (then create the first real admin with \
+         `telegent-portal create-admin --email … --name …`), or use an empty database.",
+        present.join(", ")
+    );
+    Ok(())
+}
+
+/// Deletes the demo users; returns how many there were.
+pub async fn remove_demo_users(pool: &DbPool) -> anyhow::Result<usize> {
+    let present = demo_users_present(pool).await?;
+    for email in &present {
+        sqlx::query("DELETE FROM users WHERE lower(email) = lower($1)")
+            .bind(email)
+            .execute(pool)
+            .await?;
+    }
+    Ok(present.len())
 }
 
 /// Creates an active Platform admin with a temporary password (to be

@@ -37,6 +37,12 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Sandbox(args) => run_sandbox(&cli.common, args).await,
+        Command::RemoveDemoUsers => {
+            let pool = open_database(&cli.common.database_url()).await?;
+            let removed = telegent_portal::remove_demo_users(&pool).await?;
+            println!("Removed {removed} demo user(s).");
+            Ok(())
+        }
         Command::CreateAdmin(args) => {
             let pool = open_database(&cli.common.database_url()).await?;
             let temporary = telegent_portal::create_platform_admin(&pool, &args.email, &args.name).await?;
@@ -58,6 +64,10 @@ fn init_logging(filter: &str, format: LogFormat) {
 
 async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) -> anyhow::Result<()> {
     let upstream = args.upstream().map_err(anyhow::Error::msg)?;
+    if let Some(warning) = args.transport_check().map_err(anyhow::Error::msg)? {
+        tracing::warn!("{warning}");
+        eprintln!("warning: {warning}");
+    }
     std::fs::create_dir_all(&common.data_dir).with_context(|| format!("creating {}", common.data_dir.display()))?;
     let mut leptos_options = get_configuration(None)
         .context("reading the Leptos configuration")?
@@ -78,7 +88,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
                 trust_forwarded_for: args.trust_forwarded_for,
                 ..AuthSettings::default()
             },
-            https: args.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            https: args.https(),
         },
         leptos_options,
     )

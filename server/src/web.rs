@@ -20,6 +20,27 @@ use telegent_app::ssr::caller::{self as auth, CallerSlot, ClientAddress};
 use telegent_app::ssr::AppState;
 use tower_sessions::Session;
 
+/// Where a request id sent by the client is kept: logged as the client's,
+/// never taken as the request id (which the server always makes itself).
+pub const CLIENT_REQUEST_ID: &str = "x-client-request-id";
+
+/// Moves a client-sent `X-Request-Id` aside (to [`CLIENT_REQUEST_ID`]), so
+/// the id that reaches the audit log and the response is the server's.
+pub async fn set_aside_client_request_id(mut request: Request) -> Request {
+    if let Some(sent) = request.headers_mut().remove("x-request-id") {
+        // Only printable text of a sane length is worth keeping for the log.
+        let keep = sent
+            .to_str()
+            .ok()
+            .filter(|v| v.len() <= 128)
+            .and_then(|v| HeaderValue::from_str(v).ok());
+        if let Some(value) = keep {
+            request.headers_mut().insert(CLIENT_REQUEST_ID, value);
+        }
+    }
+    request
+}
+
 /// Paths anyone may load without signing in.
 fn is_public(path: &str) -> bool {
     path == "/login" || path.starts_with("/pkg/") || path == "/healthz" || path == "/readyz"

@@ -80,18 +80,19 @@ pub async fn search(
     let page = page.clamp(1, total_pages);
     let offset = if limit.is_some() { (page - 1) * per_page } else { 0 };
     let rows_sql = numbered(&format!(
-        "SELECT id, at, user_email, role, distributor_id, account_id, action, target_ids, outcome, detail, \
+        "SELECT id, user_id, at, user_email, role, distributor_id, account_id, action, target_ids, outcome, detail, \
          request_id, client_address FROM audit_log WHERE {condition} ORDER BY id DESC LIMIT ? OFFSET ?"
     ));
     let mut rows = sqlx::query_as::<_, AuditRecord>(&rows_sql);
     for value in &values {
         rows = rows.bind(value);
     }
-    let rows = rows
+    let mut rows = rows
         .bind(i64::from(per_page))
         .bind(i64::from(offset))
         .fetch_all(pool)
         .await?;
+    hide_outside_addresses(pool, caller, &mut rows).await?;
     let (scope, scope_value) = scope_clause(caller);
     let actions_sql = numbered(&format!(
         "SELECT DISTINCT action FROM audit_log WHERE {scope} ORDER BY action"
@@ -110,6 +111,25 @@ pub async fn search(
     })
 }
 
+/// An Account's people see that staff acted (who, role, what) but not where
+/// staff sat: client addresses of anyone outside the Account are left out.
+async fn hide_outside_addresses(pool: &DbPool, caller: &Caller, rows: &mut [AuditRecord]) -> sqlx::Result<()> {
+    use crate::policy::Role;
+    let (Role::AccountAdmin | Role::Manager, Some(account_id)) = (caller.role, &caller.account_id) else {
+        return Ok(());
+    };
+    let insiders: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?;
+    for row in rows.iter_mut() {
+        if !row.user_id.is_some_and(|id| insiders.iter().any(|(i,)| *i == id)) {
+            row.client_address = None;
+        }
+    }
+    Ok(())
+}
+
 fn is_date(value: &str) -> bool {
     value.len() == 10 && chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
 }
@@ -117,6 +137,7 @@ fn is_date(value: &str) -> bool {
 #[derive(sqlx::FromRow)]
 struct AuditRecord {
     id: i64,
+    user_id: Option<i64>,
     at: String,
     user_email: String,
     role: String,

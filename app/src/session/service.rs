@@ -263,7 +263,10 @@ pub async fn sign_in(
         .bind(&by_email)
         .execute(pool)
         .await?;
-    // A fresh session id at sign-in: an id planted before cannot be ridden.
+    // An empty session with a fresh id at sign-in: an id planted before
+    // cannot be ridden, and nothing of an earlier user on this browser (a
+    // created user's temporary password, say) is carried over.
+    session.clear().await;
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(
@@ -285,6 +288,10 @@ pub async fn sign_in(
 /// Ends the session server-side (the store forgets it; the cookie is void).
 pub async fn sign_out(state: &AppState, session: &Session, caller: Option<&Caller>) -> Result<(), AppError> {
     if let Some(caller) = caller {
+        if let Some(view) = &caller.view_as {
+            let entry = view_as_end_entry(caller, view);
+            audit::record(&state.pool, &entry, Outcome::Succeeded, "ended by signing out").await?;
+        }
         audit::record(&state.pool, &caller.audit("SignOut", &[]), Outcome::Succeeded, "").await?;
     }
     session.flush().await.map_err(session_error)
@@ -399,12 +406,21 @@ pub async fn stop_view_as(state: &AppState, session: &Session, caller: &Caller) 
     session.insert(SESSION_KEY, auth).await.map_err(session_error)?;
     audit::record(
         &state.pool,
-        &caller.audit("ViewAsEnded", &[&view.account_id]),
+        &view_as_end_entry(caller, view),
         Outcome::Succeeded,
-        "",
+        "ended by the viewer",
     )
     .await?;
     Ok(())
+}
+
+/// The audit row that ends a view-as, in the viewed Account's scope (so
+/// its Manager sees it too).
+fn view_as_end_entry(caller: &Caller, view: &ViewAs) -> audit::Entry {
+    let mut entry = caller.audit("ViewAsEnded", &[&view.account_id]);
+    entry.distributor_id = Some(view.distributor_id.clone());
+    entry.account_id = Some(view.account_id.clone());
+    entry
 }
 
 fn session_error(error: tower_sessions::session::Error) -> AppError {

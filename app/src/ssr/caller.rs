@@ -252,8 +252,20 @@ pub async fn resolve(
         auth.last_seen = now;
         changed = true;
     }
-    if auth.view_as.as_ref().is_some_and(|v| v.expires_at <= now) {
-        auth.view_as = None;
+    if let Some(expired) = auth.view_as.take_if(|v| v.expires_at <= now) {
+        // The end of a view-as is on the record however it ends.
+        let entry = audit::Entry {
+            user_id: Some(user.id),
+            user_email: user.email.clone(),
+            role: role.label().to_string(),
+            distributor_id: Some(expired.distributor_id.clone()),
+            account_id: Some(expired.account_id.clone()),
+            action: "ViewAsEnded".into(),
+            target_ids: vec![expired.account_id.clone()],
+            request_id: request_id.clone(),
+            client_address: client_address.clone(),
+        };
+        let _ = audit::record(&state.pool, &entry, Outcome::Succeeded, "expired").await;
         changed = true;
     }
     if changed {

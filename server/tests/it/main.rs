@@ -7,6 +7,7 @@ mod common;
 mod dashboard;
 mod family;
 mod guardian;
+mod hardening;
 mod identity;
 mod members;
 mod security_matrix;

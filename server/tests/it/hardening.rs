@@ -1,0 +1,231 @@
+//! Security hardening: the request id is the server's own, signing in
+//! starts an empty session, a view-as ends on the record however it ends,
+//! an Account's people do not see staff client addresses, and a portal on
+//! the real API refuses to start while demo users are in its database.
+
+use std::time::Duration;
+
+use crate::common::{account_id, portal, portal_with, urlencode, Browser, ACME_ADMIN};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use leptos::prelude::LeptosOptions;
+use telegent_app::audit::model::AuditPage;
+use telegent_app::users::model::CreatedUser;
+use telegent_portal::config::Upstream;
+use telegent_portal::{build_portal, PortalConfig};
+use telegent_sandbox::seed::{ACME_KEY, ACME_SECRET};
+
+const JANE: &str = "jane.doe@example.com";
+const AUDIT_ALL: &str = "user=&action=&outcome=&from=&to=&page=1";
+
+#[tokio::test]
+async fn a_client_sent_request_id_is_never_taken_as_the_request_id() {
+    let portal = portal().await;
+    let mut browser = Browser::new(&portal);
+    let form = format!(
+        "email={}&password={}&next=",
+        urlencode(ACME_ADMIN),
+        urlencode(telegent_app::ssr::demo::DEMO_PASSWORD)
+    );
+    let request = Request::post("/api/session/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .header("x-request-id", "forged-by-the-client")
+        .body(Body::from(form))
+        .unwrap();
+    let answer = browser.send(request).await;
+    let answered = answer
+        .headers
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(answered, "forged-by-the-client");
+    assert!(uuid::Uuid::parse_str(&answered).is_ok(), "a server-made id: {answered}");
+    let (stored,): (Option<String>,) =
+        sqlx::query_as("SELECT request_id FROM audit_log WHERE action = 'SignIn' ORDER BY id DESC LIMIT 1")
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored.as_deref(),
+        Some(answered.as_str()),
+        "the audit row has the server's id"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_starts_an_empty_session() {
+    let portal = portal().await;
+    let mut shared = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let created = shared
+        .call(
+            "users/create",
+            "email=temp.person%40example.com&display_name=Temp+Person&role=DistributorViewer&distributor_id=&account_id=",
+        )
+        .await;
+    assert!(created.status.is_success(), "{created:?}");
+    // Someone else signs in on the same browser without signing out first.
+    let answer = shared
+        .sign_in("reviewer@acme.example", telegent_app::ssr::demo::DEMO_PASSWORD)
+        .await;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{answer:?}"
+    );
+    let left = shared.call("users/created", "").await;
+    // The reviewer may not manage users at all; whatever the answer, the
+    // first user's temporary password is not in it.
+    assert!(!left.body.contains("temp.person"), "carried over: {}", left.body);
+    // And an admin signing in on top sees nothing carried over either.
+    let mut again = Browser::signed_in(&portal, ACME_ADMIN).await;
+    again
+        .call(
+            "users/create",
+            "email=temp.two%40example.com&display_name=Temp+Two&role=DistributorViewer&distributor_id=&account_id=",
+        )
+        .await;
+    again.sign_in(ACME_ADMIN, telegent_app::ssr::demo::DEMO_PASSWORD).await;
+    let left = again.call("users/created", "").await;
+    assert_eq!(left.status, StatusCode::OK, "{left:?}");
+    let left: Option<CreatedUser> = serde_json::from_str(&left.body).unwrap();
+    assert_eq!(left, None, "the temporary password stayed in the session");
+}
+
+async fn view_as_end_details(portal: &telegent_portal::Portal, account: &str) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>(
+        "SELECT detail FROM audit_log WHERE action = 'ViewAsEnded' AND account_id = $1 ORDER BY id",
+    )
+    .bind(account)
+    .fetch_all(&portal.state.pool)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|(d,)| d)
+    .collect()
+}
+
+#[tokio::test]
+async fn a_view_as_that_expires_or_ends_by_signing_out_is_recorded() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let start = format!("account_id={doe}&reason=Ticket+4711%3A+data+limits");
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    assert!(admin.call("session/view-as", &start).await.status.is_success());
+    // Used within the idle timeout, so the session lives on while the view-as lapses.
+    portal.state.clock.advance(Duration::from_secs(29 * 60));
+    admin.call("session/current-user", "").await;
+    portal.state.clock.advance(Duration::from_secs(2 * 60));
+    admin.call("session/current-user", "").await;
+    assert_eq!(view_as_end_details(&portal, &doe).await, ["expired"]);
+
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    assert!(admin.call("session/view-as", &start).await.status.is_success());
+    admin.call("session/logout", "").await;
+    assert_eq!(
+        view_as_end_details(&portal, &doe).await,
+        ["expired", "ended by signing out"]
+    );
+}
+
+#[tokio::test]
+async fn a_manager_sees_that_staff_acted_but_not_where_they_sat() {
+    let portal = portal_with(|c| c.auth.trust_forwarded_for = true).await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut admin = Browser::new(&portal);
+    let form = format!(
+        "email={}&password={}&next=",
+        urlencode(ACME_ADMIN),
+        urlencode(telegent_app::ssr::demo::DEMO_PASSWORD)
+    );
+    let with_address = |path: &str, body: String| {
+        Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("x-forwarded-for", "203.0.113.50")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    admin.send(with_address("/api/session/login", form)).await;
+    let started = admin
+        .send(with_address(
+            "/api/session/view-as",
+            format!("account_id={doe}&reason=Ticket+4711%3A+data+limits"),
+        ))
+        .await;
+    assert!(started.status.is_success(), "{started:?}");
+    let (stored,): (Option<String>,) =
+        sqlx::query_as("SELECT client_address FROM audit_log WHERE action = 'ViewAsStarted' AND account_id = $1")
+            .bind(&doe)
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored.as_deref(), Some("203.0.113.50"), "stored for the Distributor");
+
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let answer = jane.call("audit/list", AUDIT_ALL).await;
+    assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+    let page: AuditPage = serde_json::from_str(&answer.body).unwrap();
+    let staff = page
+        .rows
+        .iter()
+        .find(|r| r.action == "ViewAsStarted")
+        .expect("the Manager sees that staff looked");
+    assert_eq!(staff.user_email, ACME_ADMIN);
+    assert_eq!(staff.client_address, None, "staff address shown to the Manager");
+    let own = page
+        .rows
+        .iter()
+        .find(|r| r.user_email == JANE)
+        .expect("her own sign-in");
+    assert_eq!(own.action, "SignIn");
+
+    let mut staff_view = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let page: AuditPage = serde_json::from_str(&staff_view.call("audit/list", AUDIT_ALL).await.body).unwrap();
+    let row = page.rows.iter().find(|r| r.action == "ViewAsStarted").unwrap();
+    assert_eq!(
+        row.client_address.as_deref(),
+        Some("203.0.113.50"),
+        "staff still see it"
+    );
+}
+
+#[tokio::test]
+async fn a_portal_on_the_real_api_refuses_to_start_with_demo_users() {
+    let dir = std::env::temp_dir().join(format!("portal-demo-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let database_url = format!("sqlite://{}", dir.join("portal.db").display());
+    let key_file = dir.join("credential.key");
+    let sandbox_portal = portal_with(|c| {
+        c.database_url = database_url.clone();
+        c.credential_key_file = Some(key_file.clone());
+    })
+    .await;
+    let (_, sandbox_addr) = sandbox_portal.sandbox.as_ref().unwrap();
+    let real = |database_url: String| PortalConfig {
+        database_url,
+        upstream: Upstream::Real {
+            base_url: format!("http://{sandbox_addr}"),
+            account_key: ACME_KEY.into(),
+            account_secret: ACME_SECRET.into(),
+            distributor_id: ACME_KEY.into(),
+        },
+        credential_key_file: Some(key_file.clone()),
+        ..PortalConfig::for_tests()
+    };
+    let options = || LeptosOptions::builder().output_name("telegent-portal").build();
+    let refused = build_portal(real(database_url.clone()), options()).await;
+    let message = refused.err().expect("refused to start").to_string();
+    assert!(message.contains("demo users"), "{message}");
+    assert!(message.contains("remove-demo-users"), "says how: {message}");
+
+    let removed = telegent_portal::remove_demo_users(&sandbox_portal.state.pool)
+        .await
+        .unwrap();
+    assert!(removed >= 10, "{removed} removed");
+    if let Err(error) = build_portal(real(database_url), options()).await {
+        panic!("does not start once they are gone: {error:#}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
