@@ -124,25 +124,6 @@ fn the_table_classifies_every_operation() {
     }
 }
 
-/// A billable request names its own path, so the intent store cannot send a
-/// provision body to the port-in path.
-#[test]
-fn billable_requests_know_their_operation() {
-    use telegent::BillableRequest;
-    fn path_of<R: BillableRequest>() -> &'static str {
-        R::PATH
-    }
-    assert_eq!(path_of::<numbers::ProvisionRequest>(), "/v1.0/numbers/provision");
-    assert_eq!(path_of::<numbers::PortInRequest>(), "/v1.0/numbers/portin");
-    assert_eq!(path_of::<numbers::PortOutRequest>(), "/v1.0/numbers/portout");
-    assert_eq!(
-        path_of::<telegent::ops::catalog::SubscriptionCreateRequest>(),
-        "/v1.0/subscriptions"
-    );
-    assert_eq!(path_of::<messages::OutboundMessageRequest>(), "/v1.0/message/outbound");
-    assert!(<numbers::ProvisionRequest as BillableRequest>::INVALIDATES.contains(&"/v1.0/numbers"));
-}
-
 #[test]
 fn requests_omit_unset_fields_and_send_numbers_as_objects() {
     let request = numbers::StatusChangeRequest {

@@ -130,6 +130,9 @@ pub struct PortInRequest {
     pub target_portin_classification: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscriber_name: Option<String>,
+    /// Which of the Distributor's Accounts the number joins (the portal always names it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -354,7 +354,12 @@ pub struct CallFilterNumbers {
 operations! {
     Mutation POST "/v1.0/subscribers/create"
         => create_subscriber(request: SubscriberCreateRequest) -> Subscriber,
-        invalidates ["/v1.0/subscribers", "/v1.0/distributor/subscribers", "/v1.0/account", "/v1.0/distributor/accounts"];
+        invalidates [
+            "/v1.0/subscribers",
+            "/v1.0/distributor/subscribers",
+            "/v1.0/account",
+            "/v1.0/distributor/accounts",
+        ];
     Read GET "/v1.0/subscribers/get"
         => subscriber(subscriber_id: &str = "SubscriberId") -> Subscriber;
     Mutation POST "/v1.0/subscribers/update"
@@ -362,7 +367,12 @@ operations! {
         invalidates ["/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Mutation POST "/v1.0/subscribers/transfer"
         => transfer_subscriber(request: SubscriberTransferRequest) -> Subscriber,
-        invalidates ["/v1.0/subscribers", "/v1.0/distributor/subscribers", "/v1.0/account", "/v1.0/distributor/accounts"];
+        invalidates [
+            "/v1.0/subscribers",
+            "/v1.0/distributor/subscribers",
+            "/v1.0/account",
+            "/v1.0/distributor/accounts",
+        ];
     Read GET "/v1.0/subscribers/guardian-features"
         => guardian_features(
             subscriber_id: &str = "SubscriberId",
