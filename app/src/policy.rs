@@ -66,6 +66,20 @@ impl Role {
     }
 }
 
+/// Rank inside an Account, decided once: may `actor` change what belongs to
+/// a member whose role is `target` (`None`: a role the portal does not know)?
+/// `is_self`: the member is the actor. Distributor staff and the Account
+/// Admin act on everyone in the Account; a Manager on the Subscribers and
+/// on themselves; anyone else only on themselves. (What an actor may do at
+/// all is the `allows` table; this only says on whom.)
+pub fn may_act_on(actor: Role, target: Option<Role>, is_self: bool) -> bool {
+    match actor {
+        Role::PlatformAdmin | Role::DistributorAdmin | Role::DistributorViewer | Role::AccountAdmin => true,
+        Role::Manager => is_self || target == Some(Role::Subscriber),
+        Role::Subscriber => is_self,
+    }
+}
+
 /// Everything a server function can do, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Action {
@@ -252,6 +266,21 @@ mod tests {
         assert!(Role::Manager.may_grant(Role::Subscriber));
         assert!(!Role::DistributorAdmin.may_grant(Role::PlatformAdmin));
         assert!(!Role::DistributorViewer.may_grant(Role::Subscriber));
+    }
+
+    #[test]
+    fn managers_act_on_subscribers_and_themselves_only() {
+        assert!(may_act_on(Role::Manager, Some(Role::Subscriber), false));
+        assert!(may_act_on(Role::Manager, Some(Role::Manager), true));
+        assert!(!may_act_on(Role::Manager, Some(Role::Manager), false));
+        assert!(!may_act_on(Role::Manager, Some(Role::AccountAdmin), false));
+        assert!(
+            !may_act_on(Role::Manager, None, false),
+            "an unknown role is not a Subscriber"
+        );
+        assert!(may_act_on(Role::AccountAdmin, Some(Role::Manager), false));
+        assert!(may_act_on(Role::DistributorAdmin, Some(Role::AccountAdmin), false));
+        assert!(!may_act_on(Role::Subscriber, Some(Role::Subscriber), false));
     }
 
     /// `UPDATE_README=1 cargo test -p telegent-app --features ssr policy` rewrites it.

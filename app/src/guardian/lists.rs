@@ -31,6 +31,7 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
     // so the message lands at the right one, with or without JavaScript.
     let number = typed_number(&format!("{filter}-{list}-number"), number)?;
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
+    ctx.may_act_on(&child, "EditGuardianList").await?;
     let line = line_of(&child, line)?;
     let action = format!(
         "{}{}{}",

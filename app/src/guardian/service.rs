@@ -188,6 +188,7 @@ pub async fn set_switches(ctx: &InAccount, form: &SwitchesForm) -> Result<(), Ap
     let (subscriber_id, line) = (form.child.subscriber_id.as_str(), form.child.line.as_str());
     let (calls, messages) = (form.calls, form.messages);
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
+    ctx.may_act_on(&child, "SetGuardianSwitches").await?;
     // The line only says where to come back to, but it is checked like every ID.
     if !line.is_empty() {
         line_of(&child, line)?;
@@ -226,6 +227,7 @@ pub async fn set_relation(ctx: &InAccount, form: &RelationForm) -> Result<(), Ap
     let (subscriber_id, line) = (form.child.subscriber_id.as_str(), form.child.line.as_str());
     let (guardian_id, link) = (form.guardian_id.as_str(), form.link);
     let (child, members) = child_in_account(tenant, account_id, subscriber_id).await?;
+    ctx.may_act_on(&child, "SetGuardianRelation").await?;
     if !line.is_empty() {
         line_of(&child, line)?;
     }
@@ -273,6 +275,7 @@ pub async fn save_call_filter(ctx: &InAccount, settings: &CallFilterForm) -> Res
         return Err(AppError::invalid("mode", "Choose who may call."));
     }
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
+    ctx.may_act_on(&child, "SaveCallFilter").await?;
     let line = line_of(&child, line)?;
     let detail = format!(
         "{} · unknown {} · international {}",
@@ -354,6 +357,7 @@ pub async fn save_message_filter(ctx: &InAccount, settings: &MessageFilterForm) 
         .collect::<Vec<_>>()
         .join(",");
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
+    ctx.may_act_on(&child, "SaveMessageFilter").await?;
     let line = line_of(&child, line)?;
     let detail = format!(
         "{} · links {} · media {}",

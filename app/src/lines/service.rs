@@ -187,6 +187,20 @@ pub async fn account_lines(tenant: &Tenant, account_id: &str) -> Result<Vec<(Str
         .collect())
 }
 
+/// The named lines (checked like [`lines_in_account`]), when the caller may
+/// change each one: a line belongs to its owner, and rank inside the Account
+/// decides (a Manager changes Subscribers' lines and their own).
+pub async fn lines_to_change(ctx: &InAccount, numbers: &[String], action: &str) -> Result<Vec<String>, AppError> {
+    let chosen = lines_in_account(&ctx.tenant, &ctx.account_id, numbers).await?;
+    let members = account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
+    for line in &chosen {
+        if let Some(owner) = members.iter().find(|m| m.phone_numbers.contains(line)) {
+            ctx.may_act_on(owner, action).await?;
+        }
+    }
+    Ok(chosen)
+}
+
 /// Every named line must belong to the Account; anything else is "not found".
 pub async fn lines_in_account(tenant: &Tenant, account_id: &str, numbers: &[String]) -> Result<Vec<String>, AppError> {
     if numbers.is_empty() {
@@ -268,7 +282,7 @@ pub async fn save_voicemail(ctx: &InAccount, input: &VoicemailForm) -> Result<()
         account_id,
     } = ctx;
     let msisdn = input.msisdn.as_str();
-    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
+    let line = lines_to_change(ctx, &[msisdn.to_string()], "SaveVoicemail")
         .await?
         .remove(0);
     let pin = input.pin.trim();
@@ -322,7 +336,7 @@ pub async fn delete_voicemail(ctx: &InAccount, msisdn: &str) -> Result<(), AppEr
         tenant,
         account_id,
     } = ctx;
-    let line = lines_in_account(tenant, account_id, &[msisdn.to_string()])
+    let line = lines_to_change(ctx, &[msisdn.to_string()], "DeleteVoicemail")
         .await?
         .remove(0);
     let entry = caller.audit_in(tenant, account_id, "DeleteVoicemail", &[&line]);
@@ -358,7 +372,7 @@ pub async fn set_limits(ctx: &InAccount, numbers: &[String], thresholds: &Thresh
         tenant,
         account_id,
     } = ctx;
-    let lines = lines_in_account(tenant, account_id, numbers).await?;
+    let lines = lines_to_change(ctx, numbers, "SetDataLimits").await?;
     let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
     let entry = caller.audit_in(tenant, account_id, "SetDataLimits", &targets);
     let detail = format!(
@@ -405,7 +419,7 @@ pub async fn set_renewal(
         account_id,
     } = ctx;
     let (period, day) = (renewal.period, renewal.day);
-    let lines = lines_in_account(tenant, account_id, numbers).await?;
+    let lines = lines_to_change(ctx, numbers, "SetRenewal").await?;
     let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
     let action = if reset { "ResetDataUsage" } else { "SetRenewal" };
     let entry = caller.audit_in(tenant, account_id, action, &targets);

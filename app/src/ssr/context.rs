@@ -72,6 +72,25 @@ impl Scoped {
     }
 }
 
+impl InAccount {
+    /// Rank inside the Account (`policy::may_act_on`): changing what belongs
+    /// to `member` is refused (403, audited as denied) when they rank above
+    /// the caller. `action` names the refused change in the audit log.
+    pub async fn may_act_on(&self, member: &telegent::types::Subscriber, action: &str) -> Result<(), AppError> {
+        let target = crate::members::model::MemberRole::from_telegent(&member.role).as_portal_role();
+        let is_self = self.caller.subscriber_id.as_deref() == Some(member.subscriber_id.as_str());
+        if crate::policy::may_act_on(self.caller.role, target, is_self) {
+            return Ok(());
+        }
+        let entry = self
+            .caller
+            .audit_in(&self.tenant, &self.account_id, action, &[&member.subscriber_id]);
+        let detail = format!("may not change what belongs to a member with the role {}", member.role);
+        let _ = super::audit::record(&self.state.pool, &entry, super::audit::Outcome::Denied, &detail).await;
+        Err(AppError::Forbidden)
+    }
+}
+
 /// The signed-in caller without any policy check (for the session's own
 /// functions: who am I, sign out, change my password).
 pub fn signed_in() -> Result<(AppState, Arc<Caller>), AppError> {
