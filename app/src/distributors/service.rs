@@ -7,6 +7,41 @@ use crate::ssr::audit::{self, Outcome};
 use crate::ssr::upstreams::{trial_client, DistributorRecord};
 use crate::ssr::{AppState, Caller};
 
+/// The API address a Platform admin typed, parsed and checked: `https`
+/// (plain `http` only to loopback, where the sandbox runs), a host, no user
+/// name or password, no query or fragment. Written back normalised, without
+/// a trailing slash.
+pub fn checked_base_url(typed: &str) -> Result<String, AppError> {
+    let wrong = |message: &str| AppError::invalid("api_base_url", message.to_string());
+    let url =
+        url::Url::parse(typed.trim()).map_err(|_| wrong("Enter the API address, like https://api.telegent.com."))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => return Err(wrong("Enter the API address, like https://api.telegent.com.")),
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(wrong(
+                "Use https:// (plain http is only for a sandbox on this machine).",
+            ))
+        }
+        _ => return Err(wrong("Enter the API address, like https://api.telegent.com.")),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(wrong(
+            "Leave the user name and password out of the address; the key and secret go below.",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(wrong("Enter only the address, without ? or #."));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
 pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> Result<(), AppError> {
     let distributor_id = form.distributor_id.trim();
     let api_base_url = form.api_base_url.trim().trim_end_matches('/');
@@ -15,12 +50,8 @@ pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> R
     if !distributor_id.starts_with("DID-") || distributor_id.len() < 8 {
         return Err(AppError::invalid("distributor_id", "Enter the DistributorId (DID-…)."));
     }
-    if !(api_base_url.starts_with("https://") || api_base_url.starts_with("http://")) {
-        return Err(AppError::invalid(
-            "api_base_url",
-            "Enter the API address, like https://api.telegent.com.",
-        ));
-    }
+    let api_base_url = checked_base_url(api_base_url)?;
+    let api_base_url = api_base_url.as_str();
     if account_key.is_empty() {
         return Err(AppError::invalid("account_key", "Enter the AccountKey."));
     }
@@ -57,7 +88,12 @@ pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> R
                 "This credential can't see that Distributor.",
             ));
         }
-        Err(other) => return Err(other.into()),
+        Err(other) => {
+            // Transport and decode failures are on the record too: a wrong
+            // address is how a credential ends up pointed somewhere else.
+            audit::record(&state.pool, &entry, Outcome::Failed, &format!("{detail}: {other}")).await?;
+            return Err(other.into());
+        }
     };
     let record_row = DistributorRecord {
         distributor_id: distributor_id.to_string(),
@@ -79,4 +115,38 @@ pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> R
     })?;
     audit::record(&state.pool, &entry, Outcome::Succeeded, &detail).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_addresses_are_https_without_credentials_or_query() {
+        assert_eq!(
+            checked_base_url(" https://api.telegent.com/ ").unwrap(),
+            "https://api.telegent.com"
+        );
+        assert_eq!(
+            checked_base_url("https://api.telegent.com/v1").unwrap(),
+            "https://api.telegent.com/v1"
+        );
+        assert_eq!(
+            checked_base_url("http://127.0.0.1:4010").unwrap(),
+            "http://127.0.0.1:4010"
+        );
+        for wrong in [
+            "http://api.telegent.com",
+            "https://user:pw@api.telegent.com",
+            "https://api.telegent.com/?next=x",
+            "https://api.telegent.com/#x",
+            "ftp://api.telegent.com",
+            "file:///etc/passwd",
+            "api.telegent.com",
+            "http://10.0.0.1:8080",
+        ] {
+            let error = checked_base_url(wrong).unwrap_err();
+            assert!(error.field_message("api_base_url").is_some(), "{wrong}");
+        }
+    }
 }

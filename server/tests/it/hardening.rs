@@ -333,3 +333,35 @@ async fn denied_rows(portal: &telegent_portal::Portal) -> i64 {
         .unwrap()
         .0
 }
+
+#[tokio::test]
+async fn a_credential_check_that_cannot_reach_telegent_is_audited_and_bad_addresses_are_refused() {
+    let portal = portal().await;
+    let mut platform = Browser::signed_in(&portal, "platform@telegent.example").await;
+    let save = |url: &str| {
+        format!(
+            "distributor_id=DID-new00001&api_base_url={}&account_key=DID-new00001&account_secret=s3cret",
+            urlencode(url)
+        )
+    };
+    // Nothing listens there: a transport failure.
+    let answer = platform.call("distributors/save", &save("http://127.0.0.1:9")).await;
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY, "{answer:?}");
+    let (outcome, detail): (String, String) = sqlx::query_as(
+        "SELECT outcome, detail FROM audit_log WHERE action = 'SaveDistributorCredential' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&portal.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(outcome, "failed");
+    assert!(!detail.contains("s3cret"), "the secret stays out of the log: {detail}");
+    for wrong in [
+        "http://api.telegent.example",
+        "https://admin:pw@api.telegent.example",
+        "https://api.telegent.example/?x=1",
+    ] {
+        let answer = platform.call("distributors/save", &save(wrong)).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{wrong}: {answer:?}");
+        assert!(answer.body.contains("api_base_url"), "{wrong}: {}", answer.body);
+    }
+}
