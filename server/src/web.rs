@@ -160,17 +160,49 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
 /// The largest error body a server function sends (an `AppError` as JSON).
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
+/// The largest request a server function takes (forms; a bulk upload later).
+const REQUEST_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Form fields that name what a request is about, for the audit row of a
+/// refused ID.
+const ID_FIELDS: &[&str] = &[
+    "account_id",
+    "distributor_id",
+    "subscriber_id",
+    "guardian_id",
+    "user_id",
+    "msisdn",
+    "line",
+    "numbers[]",
+];
+
+/// The IDs a server-function form names (`field=value`), at most eight.
+fn asked_ids(form: &[u8]) -> Vec<String> {
+    form_urlencoded::parse(form)
+        .filter(|(key, value)| ID_FIELDS.contains(&key.as_ref()) && !value.is_empty())
+        .map(|(key, value)| format!("{key}={}", value.chars().take(80).collect::<String>()))
+        .take(8)
+        .collect()
+}
+
 /// Gives every server function's refusal its HTTP status, in one place:
 /// server functions return an `AppError`, which leptos answers as a 500
 /// with the error as JSON; here that 500 becomes the error's own status
 /// (404 for a missing or foreign ID, 403, 401, 422, 502), so an expected
 /// failure can never reach the browser as a 500. Plain HTML form posts are
 /// not touched: leptos answers those with a redirect back to the form.
-pub async fn server_fn_status(request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/api/") {
+pub async fn server_fn_status(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let Some(endpoint) = path.strip_prefix("/api/").map(str::to_string) else {
         return next.run(request).await;
-    }
-    let response = next.run(request).await;
+    };
+    let (parts, body) = request.into_parts();
+    let Ok(form) = axum::body::to_bytes(body, REQUEST_BODY_LIMIT).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "That request is too large.").into_response();
+    };
+    let caller = parts.extensions.get::<CallerSlot>().and_then(|slot| slot.0.clone());
+    let asked = asked_ids(&form);
+    let response = next.run(Request::from_parts(parts, axum::body::Body::from(form))).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -180,6 +212,9 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = error.status();
+        if let (AppError::NotFound, Some(caller)) = (&error, &caller) {
+            telegent_app::ssr::context::record_not_found(&state, caller, &endpoint, &asked).await;
+        }
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }

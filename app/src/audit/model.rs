@@ -53,6 +53,8 @@ pub enum Outcome {
     Succeeded,
     Failed,
     Denied,
+    /// An ID outside the caller's scope (or missing): answered as "not found".
+    NotFound,
 }
 
 impl Outcome {
@@ -63,12 +65,19 @@ impl Outcome {
             Outcome::Succeeded => "succeeded",
             Outcome::Failed => "failed",
             Outcome::Denied => "denied",
+            Outcome::NotFound => "not_found",
         }
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        [Outcome::Pending, Outcome::Succeeded, Outcome::Failed, Outcome::Denied]
-            .into_iter()
-            .find(|o| o.as_str() == value)
+        [
+            Outcome::Pending,
+            Outcome::Succeeded,
+            Outcome::Failed,
+            Outcome::Denied,
+            Outcome::NotFound,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == value)
     }
 }

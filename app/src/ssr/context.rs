@@ -48,7 +48,38 @@ pub async fn in_account(action: Action, account_id: &str) -> Result<InAccount, A
 
 /// The policy check, then the Distributor ID (empty: the caller's own).
 pub async fn in_distributor(action: Action, distributor_id: &str) -> Result<InDistributor, AppError> {
-    scoped(action).await?.distributor(distributor_id)
+    scoped(action).await?.distributor(distributor_id).await
+}
+
+/// At most this many "not found" rows per user a minute: enough to see a
+/// probe, too few for one to flood the log.
+const NOT_FOUND_ROWS_PER_MINUTE: i64 = 10;
+
+/// A foreign or missing ID is on the record: who asked (`what`: the server
+/// function), for which IDs, from where (the caller's audit entry carries
+/// the request id and address). Throttled per user. Called for every server
+/// function from one place, the server's error-status middleware.
+pub async fn record_not_found(state: &AppState, caller: &Caller, what: &str, asked: &[String]) {
+    let since = (chrono::Utc::now() - chrono::Duration::seconds(60))
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    let recent: Result<(i64,), _> =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE user_id = $1 AND outcome = 'not_found' AND at >= $2")
+            .bind(caller.user_id)
+            .bind(&since)
+            .fetch_one(&state.pool)
+            .await;
+    if recent.is_ok_and(|(n,)| n < NOT_FOUND_ROWS_PER_MINUTE) {
+        let mut entry = caller.audit(what, &[]);
+        entry.target_ids = asked.to_vec();
+        let _ = super::audit::record(
+            &state.pool,
+            &entry,
+            super::audit::Outcome::NotFound,
+            "outside the caller's scope or missing",
+        )
+        .await;
+    }
 }
 
 impl Scoped {
@@ -62,7 +93,7 @@ impl Scoped {
         })
     }
 
-    pub fn distributor(self, distributor_id: &str) -> Result<InDistributor, AppError> {
+    pub async fn distributor(self, distributor_id: &str) -> Result<InDistributor, AppError> {
         let tenant = distributor_in_scope(&self.state, &self.caller, distributor_id)?;
         Ok(InDistributor {
             state: self.state,

@@ -365,3 +365,25 @@ async fn a_credential_check_that_cannot_reach_telegent_is_audited_and_bad_addres
         assert!(answer.body.contains("api_base_url"), "{wrong}: {}", answer.body);
     }
 }
+
+#[tokio::test]
+async fn a_foreign_id_is_audited_as_not_found_without_flooding_the_log() {
+    let portal = portal().await;
+    let smith = account_id(&portal, "Smith Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    for _ in 0..15 {
+        let answer = jane.call("family/overview", &format!("account_id={smith}")).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    }
+    let rows: Vec<(String, String, String, Option<String>)> =
+        sqlx::query_as("SELECT user_email, action, target_ids, request_id FROM audit_log WHERE outcome = 'not_found'")
+            .fetch_all(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 10, "throttled to ten a minute: {rows:?}");
+    let (who, what, asked, request_id) = &rows[0];
+    assert_eq!(who, JANE);
+    assert_eq!(what, "family/overview");
+    assert!(asked.contains(&smith), "what was asked for: {asked}");
+    assert!(request_id.is_some());
+}
