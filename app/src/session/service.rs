@@ -305,10 +305,34 @@ pub async fn change_password(
     input: NewPassword<'_>,
 ) -> Result<(), AppError> {
     let NewPassword { current, new, confirm } = input;
-    let user = user_by_id(&state.pool, caller.user_id)
+    let pool = &state.pool;
+    let now = state.clock.now();
+    // Throttled like sign-in, per user and per client address: a stolen
+    // session must not become a way to guess the password.
+    let by_user = format!("password-user:{}", caller.user_id);
+    let by_address = address_key(caller.client_address.as_deref());
+    let _user_turn = state.sign_in_locks.lock(&by_user).await;
+    let _address_turn = state.sign_in_locks.lock(&by_address).await;
+    let wait = wait_for(pool, &by_user, FREE_FAILURES_PER_EMAIL, now)
         .await?
-        .ok_or(AppError::SignedOut)?;
+        .max(wait_for(pool, &by_address, FREE_FAILURES_PER_ADDRESS, now).await?);
+    let entry = caller.audit("ChangePassword", &[&caller.user_id.to_string()]);
+    if wait > 0 {
+        audit::record(pool, &entry, Outcome::Denied, "throttled").await?;
+        let minutes = (wait + 59) / 60;
+        return Err(AppError::invalid(
+            "current_password",
+            format!(
+                "Too many wrong passwords. Wait {minutes} minute{} and try again.",
+                if minutes == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let user = user_by_id(pool, caller.user_id).await?.ok_or(AppError::SignedOut)?;
     if passwords::verify(current, &user.password_hash) == Verified::No {
+        record_failure(pool, &by_user, now).await?;
+        record_failure(pool, &by_address, now).await?;
+        audit::record(pool, &entry, Outcome::Failed, "wrong current password").await?;
         return Err(AppError::invalid(
             "current_password",
             "That isn't your current password.",

@@ -387,3 +387,41 @@ async fn a_foreign_id_is_audited_as_not_found_without_flooding_the_log() {
     assert!(asked.contains(&smith), "what was asked for: {asked}");
     assert!(request_id.is_some());
 }
+
+#[tokio::test]
+async fn password_changes_are_throttled_like_sign_in_and_failures_audited() {
+    let portal = portal().await;
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let change = |current: &str| {
+        format!(
+            "current_password={}&new_password=a+brand+new+sentence&confirm_password=a+brand+new+sentence",
+            urlencode(current)
+        )
+    };
+    for _ in 0..5 {
+        let answer = jane.call("session/password", &change("not my password")).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(answer.body.contains("current password"), "{}", answer.body);
+    }
+    // The right password now waits out the delay like a sixth guess would.
+    let answer = jane
+        .call("session/password", &change(telegent_app::ssr::demo::DEMO_PASSWORD))
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(answer.body.contains("Too many wrong passwords"), "{}", answer.body);
+    let outcomes: Vec<(String,)> =
+        sqlx::query_as("SELECT outcome FROM audit_log WHERE action = 'ChangePassword' ORDER BY id")
+            .fetch_all(&portal.state.pool)
+            .await
+            .unwrap();
+    let outcomes: Vec<&str> = outcomes.iter().map(|(o,)| o.as_str()).collect();
+    assert_eq!(outcomes, ["failed", "failed", "failed", "failed", "failed", "denied"]);
+    portal.state.clock.advance(Duration::from_secs(31));
+    let answer = jane
+        .call("session/password", &change(telegent_app::ssr::demo::DEMO_PASSWORD))
+        .await;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "after the delay: {answer:?}"
+    );
+}
