@@ -272,10 +272,22 @@ fn read_input(op: &Operation, uri: &Uri, body: &Bytes) -> Result<Value, ApiError
         let pairs = form_urlencoded::parse(query).map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())));
         return Ok(Value::Object(pairs.collect()));
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(json!({}));
+    let mut input = if body.iter().all(u8::is_ascii_whitespace) {
+        json!({})
+    } else {
+        serde_json::from_slice(body).map_err(|_| ApiError::bad_request("The request body is not valid JSON."))?
+    };
+    // Some POSTs document a query parameter (`workgroups/delete?WorkgroupId=`):
+    // it counts as a body field unless the body has one of that name.
+    if let Some(map) = input.as_object_mut() {
+        let query = uri.query().unwrap_or("").as_bytes();
+        for (k, v) in form_urlencoded::parse(query) {
+            if !map.keys().any(|existing| existing.eq_ignore_ascii_case(&k)) {
+                map.insert(k.into_owned(), Value::String(v.into_owned()));
+            }
+        }
     }
-    serde_json::from_slice(body).map_err(|_| ApiError::bad_request("The request body is not valid JSON."))
+    Ok(input)
 }
 
 /// Records every API request in the journal and applies the per-credential
@@ -569,7 +581,11 @@ fn distributor_subscribers(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .iter()
         .skip((page - 1) * per_page)
         .take(per_page)
-        .map(|s| crate::ops::subscriber_json(&world, s))
+        .map(|s| {
+            let mut row = crate::ops::subscriber_json(&world, s);
+            row["Subscriptions"] = json!(crate::collections::subscriptions_of(&world, did, &s.id));
+            row
+        })
         .collect();
     Ok(json!({ "PageNumber": page, "TotalSubscribers": all.len(), "Subscribers": rows }))
 }
@@ -613,6 +629,7 @@ fn account_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             name,
             billing,
             mailing,
+            created_seq: w.id_counter,
         };
         w.accounts.insert(id, account.clone());
         account
@@ -624,22 +641,8 @@ fn account_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
 
 fn account_update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let did = ctx.distributor_id()?.to_string();
-    // AccountId may be left out when the distributor has exactly one account.
-    let id = match ctx.str_field("AccountId") {
-        Some(id) => id,
-        None => {
-            let world = ctx.sandbox.snapshot();
-            let mut accounts = world.accounts_of(&did);
-            match (accounts.next(), accounts.next()) {
-                (Some(only), None) => only.id.clone(),
-                _ => {
-                    return Err(ApiError::bad_request(
-                        "The AccountId field is required when the distributor has more than one account.",
-                    ))
-                }
-            }
-        }
-    };
+    // The reference's request has no AccountId: the one rule says which.
+    let id = crate::accounts::owning_account(ctx)?;
     let name = ctx.str_field("AccountName");
     let changes = AddressChanges::from(ctx.input);
     let account = ctx.sandbox.mutate(|w| {

@@ -32,6 +32,9 @@ pub struct Collection {
     pub list_by: &'static [&'static str],
     /// What "deleted" means in the response message.
     pub noun: &'static str,
+    /// Every record belongs to one Account (see [`crate::accounts`]); the
+    /// others are the Distributor's catalogue, shown to all its Accounts.
+    pub account_scoped: bool,
 }
 
 pub const COLLECTIONS: &[Collection] = &[
@@ -47,6 +50,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/products/delete"),
         lists: &["GET /v1.0/account/products", "GET /v1.0/distributor/products"],
         list_by: &[],
+        account_scoped: false,
         noun: "Product",
     },
     Collection {
@@ -61,6 +65,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/packages/delete"),
         lists: &["GET /v1.0/account/packages", "GET /v1.0/distributor/packages"],
         list_by: &[],
+        account_scoped: false,
         noun: "Package",
     },
     Collection {
@@ -75,6 +80,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/packages/items/delete"),
         lists: &["GET /v1.0/packages/items"],
         list_by: &[],
+        account_scoped: false,
         noun: "Package item",
     },
     Collection {
@@ -89,6 +95,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/services/delete"),
         lists: &["GET /v1.0/account/services"],
         list_by: &[],
+        account_scoped: false,
         noun: "Service",
     },
     Collection {
@@ -103,6 +110,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/services/items/delete"),
         lists: &["GET /v1.0/services/items"],
         list_by: &[],
+        account_scoped: false,
         noun: "Service item",
     },
     Collection {
@@ -117,6 +125,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/message/routes/delete"),
         lists: &["GET /v1.0/account/message/routes"],
         list_by: &[],
+        account_scoped: true,
         noun: "Message route",
     },
     Collection {
@@ -131,6 +140,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/voice/routes/delete"),
         lists: &["GET /v1.0/account/voice/routes"],
         list_by: &[],
+        account_scoped: true,
         noun: "Voice route",
     },
     Collection {
@@ -145,6 +155,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/workgroups/delete"),
         lists: &["GET /v1.0/account/workgroups"],
         list_by: &[],
+        account_scoped: true,
         noun: "Workgroup",
     },
     Collection {
@@ -159,6 +170,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/workgroups/activity/delete"),
         lists: &[],
         list_by: &[],
+        account_scoped: true,
         noun: "Workgroup activity",
     },
     Collection {
@@ -173,6 +185,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/webhook/delete"),
         lists: &["GET /v1.0/account/webhooks"],
         list_by: &[],
+        account_scoped: true,
         noun: "Webhook",
     },
     Collection {
@@ -191,6 +204,7 @@ pub const COLLECTIONS: &[Collection] = &[
             "GET /v1.0/packages/subscriptions",
         ],
         list_by: &["PackageId"],
+        account_scoped: true,
         noun: "Subscription",
     },
     Collection {
@@ -205,6 +219,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/subscriptions/features/delete"),
         lists: &[],
         list_by: &[],
+        account_scoped: true,
         noun: "Feature",
     },
     Collection {
@@ -219,6 +234,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/subscriptions/features/assignments/delete"),
         lists: &["GET /v1.0/subscriptions/features/assignments"],
         list_by: &[],
+        account_scoped: true,
         noun: "Feature assignment",
     },
     Collection {
@@ -233,6 +249,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/subscriptions/thresholds/delete"),
         lists: &[],
         list_by: &[],
+        account_scoped: true,
         noun: "Threshold",
     },
     Collection {
@@ -247,6 +264,7 @@ pub const COLLECTIONS: &[Collection] = &[
         delete: Some("POST /v1.0/subscriptions/thresholds/assignments/delete"),
         lists: &["GET /v1.0/subscriptions/thresholds/assignments"],
         list_by: &[],
+        account_scoped: true,
         noun: "Threshold assignment",
     },
 ];
@@ -316,6 +334,7 @@ fn target_id(ctx: &Ctx<'_>, c: &Collection, did: &str) -> Result<String, ApiErro
 
 pub fn handle(ctx: &Ctx<'_>, c: &'static Collection, action: Action) -> Result<Value, ApiError> {
     let did = ctx.distributor_id()?.to_string();
+    let documented = ctx.op.response_shape.as_ref();
     match action {
         Action::Create => create(ctx, c, &did),
         Action::Read => {
@@ -324,12 +343,14 @@ pub fn handle(ctx: &Ctx<'_>, c: &'static Collection, action: Action) -> Result<V
             let record = world
                 .record_in(c.name, &did, &id)
                 .ok_or_else(|| ApiError::not_found(c.noun))?;
-            Ok(shape(ctx.op.response_example.as_ref(), &record.fields))
+            Ok(shape(documented, &view(record, documented)))
         }
         Action::Update => {
             let id = target_id(ctx, c, &did)?;
             let input = ctx.input.as_object().cloned().unwrap_or_default();
-            let fields = ctx.sandbox.mutate(|w| {
+            // Moving a record to another Account: that Account must be the caller's.
+            let new_account = if c.account_scoped { ctx.account_scope()? } else { None };
+            let record = ctx.sandbox.mutate(|w| {
                 let record = w
                     .records
                     .get_mut(c.name)
@@ -337,22 +358,31 @@ pub fn handle(ctx: &Ctx<'_>, c: &'static Collection, action: Action) -> Result<V
                     .filter(|r| r.distributor_id == did)
                     .ok_or_else(|| ApiError::not_found(c.noun))?;
                 for (k, v) in input {
-                    if !c.id_aliases.iter().any(|a| a.eq_ignore_ascii_case(&k)) && !k.eq_ignore_ascii_case("FilterId") {
+                    let is_id = k.eq_ignore_ascii_case(c.id_field)
+                        || c.id_aliases.iter().any(|a| a.eq_ignore_ascii_case(&k))
+                        || k.eq_ignore_ascii_case("FilterId");
+                    if !is_id {
                         record.fields.insert(canonical_key(&record.fields, &k), v);
                     }
                 }
-                Ok::<_, ApiError>(record.fields.clone())
+                if new_account.is_some() {
+                    record.account_id = new_account;
+                }
+                Ok::<_, ApiError>(record.clone())
             })?;
-            let mut out = shape(ctx.op.response_example.as_ref(), &fields);
+            let mut out = shape(documented, &view(&record, documented));
+            report_outcome(&mut out, documented, "Updated");
             set_message(&mut out, format!("{} updated successfully.", c.noun));
             Ok(out)
         }
         Action::Delete => {
             let id = target_id(ctx, c, &did)?;
-            ctx.sandbox.mutate(|w| {
-                if w.record_in(c.name, &did, &id).is_none() {
-                    return Err(ApiError::not_found(c.noun));
-                }
+            let parent_id = ctx.sandbox.mutate(|w| {
+                let parent_id = w
+                    .record_in(c.name, &did, &id)
+                    .ok_or_else(|| ApiError::not_found(c.noun))?
+                    .parent_id
+                    .clone();
                 in_use(w, c, &id)?;
                 if let Some(col) = w.records.get_mut(c.name) {
                     col.remove(&id);
@@ -366,19 +396,68 @@ pub fn handle(ctx: &Ctx<'_>, c: &'static Collection, action: Action) -> Result<V
                         col.retain(|_, r| r.parent_id.as_deref() != Some(id.as_str()));
                     }
                 }
-                Ok(())
+                Ok(parent_id)
             })?;
-            Ok(json!({ "StatusCode": 200, c.id_field: id, "Message": format!("{} deleted successfully.", c.noun) }))
+            Ok(deleted(ctx, c, documented, &id, parent_id.as_deref()))
         }
         Action::List => list(ctx, c, &did),
     }
 }
 
+/// The delete answer in the documented shape: the ID under each documented
+/// spelling (`MRID` too), `…Status: "Deleted"`, `Successful: true`.
+fn deleted(ctx: &Ctx<'_>, c: &Collection, documented: Option<&Value>, id: &str, parent_id: Option<&str>) -> Value {
+    let mut out = Map::new();
+    out.insert("StatusCode".into(), json!(200));
+    out.insert(c.id_field.into(), json!(id));
+    if let Some(Value::Object(example)) = documented {
+        for key in example.keys() {
+            let names_the_record = key.eq_ignore_ascii_case(c.id_field)
+                || key.eq_ignore_ascii_case(c.prefix)
+                || c.id_aliases.iter().any(|a| a.eq_ignore_ascii_case(key));
+            let value = if names_the_record {
+                json!(id)
+            } else if c.parent.is_some_and(|(_, field)| field.eq_ignore_ascii_case(key)) {
+                json!(parent_id)
+            } else if key.ends_with("Status") {
+                json!("Deleted")
+            } else if key == "Successful" {
+                json!(true)
+            } else if key == "DateDeleted" {
+                json!(ctx.sandbox.snapshot().now().to_rfc3339())
+            } else {
+                Value::Null
+            };
+            out.insert(key.clone(), value);
+        }
+    }
+    out.insert("Message".into(), json!(format!("{} deleted successfully.", c.noun)));
+    Value::Object(out)
+}
+
+/// The documented outcome keys of a create or update: `Successful: true` and a
+/// `…Status` the example shows as "Created" / "Updated".
+fn report_outcome(out: &mut Value, documented: Option<&Value>, word: &str) {
+    let (Some(Value::Object(example)), Some(out)) = (documented, out.as_object_mut()) else {
+        return;
+    };
+    for (key, value) in example {
+        if key == "Successful" {
+            out.insert(key.clone(), json!(true));
+        } else if key.ends_with("Status")
+            && value
+                .as_str()
+                .is_some_and(|v| ["Created", "Updated"].iter().any(|w| w.eq_ignore_ascii_case(v)))
+        {
+            out.insert(key.clone(), json!(word));
+        }
+    }
+}
+
 fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiError> {
     let mut fields: Map<String, Value> = ctx.input.as_object().cloned().unwrap_or_default();
-    let account_id = ctx.account_scope()?;
     let world = ctx.sandbox.snapshot();
-    let parent_id = match c.parent {
+    let parent = match c.parent {
         Some((parent, field)) => {
             let id = get(ctx.input, field)
                 .and_then(Value::as_str)
@@ -388,33 +467,66 @@ fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, Api
                 .iter()
                 .find(|k| k.name == parent)
                 .map_or("Parent", |k| k.noun);
-            world
+            let record = world
                 .record_in(parent, did, &id)
                 .ok_or_else(|| ApiError::not_found(parent_noun))?;
-            Some(id)
+            Some((id, record.account_id.clone()))
         }
         None => None,
     };
     references_exist(&world, did, ctx.input)?;
     if c.name == "subscriptions" {
         one_subscription_per_number(&world, did, ctx.input)?;
+        derive_sim(&world, did, &mut fields);
     }
     drop(world);
+    // A child lives in its parent's Account; other Account-scoped records
+    // follow the one rule; the catalogue may name an Account or none.
+    let account_id = match (&parent, c.account_scoped) {
+        (Some((_, Some(account))), _) => Some(account.clone()),
+        (_, true) => Some(crate::accounts::owning_account(ctx)?),
+        (_, false) => ctx.account_scope()?,
+    };
+    let documented = ctx.op.response_shape.as_ref();
+    // A new record is active until someone says otherwise.
+    if documented.is_some_and(|d| get(d, "Active").is_some()) && get(&Value::Object(fields.clone()), "Active").is_none()
+    {
+        fields.insert("Active".into(), json!(true));
+    }
     let record = ctx.sandbox.mutate(|w| {
         let id = w.new_id(c.prefix);
         fields.insert(c.id_field.into(), json!(id));
         let record = Record {
             distributor_id: did.into(),
             account_id,
-            parent_id,
+            parent_id: parent.map(|(id, _)| id),
             fields,
         };
         w.insert_record(c.name, id, record.clone());
         record
     });
-    let mut out = shape(ctx.op.response_example.as_ref(), &record.fields);
+    let mut out = shape(documented, &view(&record, documented));
+    report_outcome(&mut out, documented, "Created");
     set_message(&mut out, format!("{} created successfully.", c.noun));
     Ok(out)
+}
+
+/// A subscription names its number (`TNID`): the SIM is the number's own, so
+/// an ICCID left out is the line's, never a made-up one.
+fn derive_sim(world: &crate::World, did: &str, fields: &mut Map<String, Value>) {
+    let tnid = get(&Value::Object(fields.clone()), "TNID")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let has_iccid = get(&Value::Object(fields.clone()), "ICCID").is_some_and(|v| !v.is_null());
+    let number = tnid.and_then(|t| {
+        world
+            .numbers
+            .get(&t)
+            .filter(|n| world.account_in(did, &n.account_id).is_some())
+    });
+    if let (Some(n), false) = (number, has_iccid) {
+        fields.insert("ICCID".into(), json!(n.iccid));
+    }
 }
 
 /// The reference's list `Filter` is a status ("Active", "Inactive"; "All" is
@@ -432,6 +544,16 @@ fn matches_filter(fields: &Map<String, Value>, filter: &str) -> bool {
     fields
         .values()
         .any(|v| v.as_str().is_some_and(|s| s.to_lowercase().contains(filter)))
+}
+
+/// The `Filter` a list answer echoes: as sent, or "All" when none was.
+pub fn echoed_filter(input: &Value) -> String {
+    get(input, "Filter")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .unwrap_or("All")
+        .to_string()
 }
 
 fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiError> {
@@ -457,13 +579,24 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
         .iter()
         .filter_map(|f| get(ctx.input, f).and_then(Value::as_str).map(|v| (*f, v)))
         .collect();
+    // A list by another record (subscriptions of a package) is answered as
+    // that record with the list inside, as the reference shows.
+    let mut context = None;
+    for (field, id) in &by {
+        if let Some(owner) = COLLECTIONS.iter().find(|k| k.id_field.eq_ignore_ascii_case(field)) {
+            let record = world
+                .record_in(owner.name, did, id)
+                .ok_or_else(|| ApiError::not_found(owner.noun))?;
+            context = Some(record.clone());
+        }
+    }
     let filter = get(ctx.input, "Filter")
         .and_then(Value::as_str)
-        .map(str::to_lowercase)
+        .map(|f| f.trim().to_lowercase())
         .filter(|f| !f.is_empty() && f != "all");
     // Lists come bare or wrapped ({Total…, Filter, Results: [...]}), as the
     // reference's example for the operation shows.
-    let example = ctx.op.response_example.as_ref();
+    let example = ctx.op.response_shape.as_ref();
     let wrapper_field = match example {
         Some(Value::Object(map)) => map.iter().find(|(_, v)| v.is_array()).map(|(k, _)| k.clone()),
         _ => None,
@@ -476,38 +609,57 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
     let rows: Vec<Value> = world
         .collection(c.name)
         .filter(|(_, r)| r.distributor_id == did)
-        .filter(|(_, r)| account.is_none_or(|a| r.account_id.as_deref() == Some(a)))
+        // The catalogue (no Account) is every Account's.
+        .filter(|(_, r)| account.is_none_or(|a| r.account_id.as_deref().is_none_or(|own| own == a)))
         .filter(|(_, r)| parent.as_deref().is_none_or(|p| r.parent_id.as_deref() == Some(p)))
         .filter(|(_, r)| {
             by.iter()
                 .all(|(f, v)| get(&Value::Object(r.fields.clone()), f).and_then(Value::as_str) == Some(*v))
         })
         .filter(|(_, r)| filter.as_deref().is_none_or(|f| matches_filter(&r.fields, f)))
-        .map(|(_, r)| shape(element.as_ref(), &r.fields))
+        .map(|(_, r)| shape(element.as_ref(), &view(r, element.as_ref())))
         .collect();
     let (Some(Value::Object(wrapper)), Some(field)) = (example, wrapper_field) else {
         return Ok(Value::Array(rows));
     };
-    let mut out = wrapper.clone();
-    for (key, value) in out.iter_mut() {
+    let context = context.map(|r| view(&r, example));
+    let mut out = Map::new();
+    for (key, documented) in wrapper {
         let lower = key.to_ascii_lowercase();
-        if *key == field {
-            *value = Value::Array(rows.clone());
+        let value = if *key == field {
+            Value::Array(rows.clone())
         } else if lower.starts_with("total") {
-            *value = json!(rows.len());
+            json!(rows.len())
         } else if lower == "filter" {
-            *value = json!(filter);
+            json!(echoed_filter(ctx.input))
+        } else if let Some(found) = context
+            .as_ref()
+            .and_then(|fields| fields.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)))
+        {
+            like(documented, found.1.clone())
         } else if lower == "distributorid" {
-            *value = json!(did);
+            json!(did)
         } else if lower == "accountid" {
-            *value = json!(account);
-        } else if lower == "aggregatorid" {
-            *value = Value::Null;
-        } else if let Some(given) = get(ctx.input, key) {
-            *value = given.clone();
-        }
+            json!(account)
+        } else {
+            get(ctx.input, key).cloned().unwrap_or(Value::Null)
+        };
+        out.insert(key.clone(), value);
     }
     Ok(Value::Object(out))
+}
+
+/// A subscriber's subscriptions as `GET subscriptions` shows each.
+pub fn subscriptions_of(world: &crate::World, did: &str, subscriber_id: &str) -> Vec<Value> {
+    let documented = crate::spec::find("GET", "/v1.0/subscriptions").and_then(|op| op.response_shape.as_ref());
+    world
+        .collection("subscriptions")
+        .filter(|(_, r)| r.distributor_id == did)
+        .filter(|(_, r)| {
+            get(&Value::Object(r.fields.clone()), "SubscriberId").and_then(Value::as_str) == Some(subscriber_id)
+        })
+        .map(|(_, r)| shape(documented, &view(r, documented)))
+        .collect()
 }
 
 /// IDs a create refers to (routes, package, subscriber) must exist in scope.
@@ -587,16 +739,31 @@ fn canonical_key(fields: &Map<String, Value>, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-/// A record in the shape of the reference's example: the example's keys, with
-/// the record's values where it has them, then the record's other fields.
+/// A record as it is shown: its fields, and what the platform derives from
+/// its owner (its Account, and its Distributor where the reference shows one).
+pub fn view(record: &Record, documented: Option<&Value>) -> Map<String, Value> {
+    let mut fields = record.fields.clone();
+    if let Some(account) = &record.account_id {
+        fields.insert(canonical_key(&fields, "AccountId"), json!(account));
+    }
+    if documented.is_some_and(|d| get(d, "DistributorId").is_some()) {
+        fields.insert(canonical_key(&fields, "DistributorId"), json!(record.distributor_id));
+    }
+    fields
+}
+
+/// A record in the shape of the reference's example: the example's keys with
+/// the record's values (in the example's JSON type), `null` where the record
+/// has none (an example value is never data), then the record's other fields.
 pub fn shape(example: Option<&Value>, fields: &Map<String, Value>) -> Value {
-    let mut out = match example {
-        Some(Value::Object(map)) => map.clone(),
-        _ => Map::new(),
-    };
-    for (k, v) in out.iter_mut() {
-        if let Some((_, value)) = fields.iter().find(|(fk, _)| fk.eq_ignore_ascii_case(k)) {
-            *v = value.clone();
+    let mut out = Map::new();
+    if let Some(Value::Object(map)) = example {
+        for (k, documented) in map {
+            let value = fields
+                .iter()
+                .find(|(fk, _)| fk.eq_ignore_ascii_case(k))
+                .map_or(Value::Null, |(_, v)| like(documented, v.clone()));
+            out.insert(k.clone(), value);
         }
     }
     for (k, v) in fields {
@@ -605,6 +772,32 @@ pub fn shape(example: Option<&Value>, fields: &Map<String, Value>) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// `value` in the JSON type the reference documents for it, when it can be
+/// read that way: `"25.00"` is the number 25 where prices are numbers, 5060 is
+/// `"5060"` where ports are text, `"true"` is `true` where flags are booleans.
+pub fn like(documented: &Value, value: Value) -> Value {
+    match (documented, &value) {
+        (Value::Number(_), Value::String(s)) => s.trim().parse::<f64>().map_or(value, number),
+        (Value::Number(_), Value::Number(n)) => n.as_f64().map_or(value, number),
+        (Value::Bool(_), Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => value,
+        },
+        (Value::String(_), Value::Number(n)) => Value::String(n.to_string()),
+        _ => value,
+    }
+}
+
+/// A whole number as an integer (`20`, not `20.0`), anything else as it is.
+pub fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
 }
 
 fn set_message(out: &mut Value, message: String) {
@@ -640,14 +833,14 @@ mod tests {
     }
 
     #[test]
-    fn shape_keeps_the_example_keys_and_adds_the_record() {
+    fn shape_keeps_the_example_keys_with_the_records_values_only() {
         let example = json!({"ProductId": "PRID-x", "SKU": "ABC", "CreatedDate": "2025-01-01"});
         let mut fields = Map::new();
         fields.insert("productid".into(), json!("PRID-1"));
         fields.insert("Extra".into(), json!(1));
         let out = shape(Some(&example), &fields);
         assert_eq!(out["ProductId"], "PRID-1");
-        assert_eq!(out["SKU"], "ABC");
+        assert_eq!(out["SKU"], Value::Null, "an example value is not data");
         assert_eq!(out["Extra"], 1);
     }
 }

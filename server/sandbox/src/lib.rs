@@ -6,6 +6,7 @@
 //! like a missing one), and the API's `{StatusCode, Message}` errors. Its state
 //! is kept in a JSON file beside the portal's database so it survives restarts.
 
+mod accounts;
 mod api;
 mod collections;
 pub mod faults;

@@ -206,14 +206,14 @@ fn record(
 fn add_catalog(w: &mut World, distributor_id: &str) {
     let mut product_ids = Vec::new();
     for (sku, description, product_type, cost, frequency) in [
-        ("ESIM-ACT", "eSIM activation", "esim", "1.50", "NRC"),
-        ("DATA-5GB", "5 GB monthly data", "data", "4.00", "MRC"),
-        ("SMS-UNL", "Unlimited SMS/MMS", "sms", "1.00", "MRC"),
-        ("IOT-100MB", "IoT data, 100 MB", "data", "0.75", "MRC"),
+        ("ESIM-ACT", "eSIM activation", "esim", 1.5, "NRC"),
+        ("DATA-5GB", "5 GB monthly data", "data", 4.0, "MRC"),
+        ("SMS-UNL", "Unlimited SMS/MMS", "sms", 1.0, "MRC"),
+        ("IOT-100MB", "IoT data, 100 MB", "data", 0.75, "MRC"),
     ] {
         let fields = json!({
             "SKU": sku, "Description": description, "Type": product_type,
-            "Cost": cost, "BillingFrequency": frequency,
+            "Cost": cost, "BillingFrequency": frequency, "Active": true,
         });
         product_ids.push(record(
             w,
@@ -228,18 +228,18 @@ fn add_catalog(w: &mut World, distributor_id: &str) {
         (
             "Family Unlimited",
             "Talk, text and 5 GB of data per line",
-            "25.00",
+            25.0,
             &product_ids[0..3],
         ),
-        ("IoT Basic", "100 MB of data for a device", "3.00", &product_ids[3..4]),
+        ("IoT Basic", "100 MB of data for a device", 3.0, &product_ids[3..4]),
     ] {
         let fields = json!({
             "PackageName": name, "Description": description, "Type": "mvno",
-            "Price": price, "Monthly": true,
+            "Price": price, "Monthly": true, "Active": true,
         });
         let package_id = record(w, "packages", "PKID", "PackageId", (distributor_id, None), fields);
         for product_id in items {
-            let fields = json!({ "PackageId": package_id, "ProductId": product_id, "Price": "0.00", "Monthly": true, "Type": "product" });
+            let fields = json!({ "PackageId": package_id, "ProductId": product_id, "Price": 0, "Monthly": true, "Type": "product", "Active": true });
             let item_id = record(
                 w,
                 "package_items",
@@ -265,6 +265,7 @@ fn add_account(w: &mut World, distributor_id: &str, name: &str, addr: Address) -
             name: name.into(),
             billing: addr.clone(),
             mailing: addr,
+            created_seq: w.id_counter,
         },
     );
     let message_route = json!({
@@ -362,6 +363,8 @@ fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role
                 cancelled_at: None,
                 portout_order: None,
                 sim_status: Some("Active".into()),
+                message_type: Some("p2p".into()),
+                ..Number::default()
             },
         );
     }

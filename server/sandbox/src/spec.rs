@@ -42,6 +42,10 @@ pub struct Operation {
     pub query: Vec<(String, bool)>,
     pub request_example: Option<Value>,
     pub response_example: Option<Value>,
+    /// The documented answer's shape: the example when there is one, else a
+    /// value built from the response schema (typed empty values: `""`, `0`,
+    /// `false`, `[]`, `{}`), so its keys and JSON types can be compared.
+    pub response_shape: Option<Value>,
 }
 
 impl Operation {
@@ -118,6 +122,10 @@ fn parse(text: &str) -> Vec<Operation> {
                 .and_then(|e| e.values().next())
                 .and_then(|e| e.get("value").cloned())
                 .or_else(|| op.pointer("/response200/content/application~1json/example").cloned());
+            let response_shape = response_example.clone().or_else(|| {
+                op.pointer("/response200/content/application~1json/schema")
+                    .map(|schema| typed_value(schema, &components, 0))
+            });
             ops.push(Operation {
                 tag: op["tags"][0].as_str().unwrap_or("").to_string(),
                 method: method.to_ascii_uppercase(),
@@ -129,6 +137,7 @@ fn parse(text: &str) -> Vec<Operation> {
                 query,
                 request_example,
                 response_example,
+                response_shape,
             });
         }
     }
@@ -143,6 +152,28 @@ fn resolve(schema: &Value, components: &Value) -> Value {
             components.get(name).cloned().unwrap_or(Value::Null)
         }
         None => schema.clone(),
+    }
+}
+
+/// A value with the schema's keys and JSON types (nested up to three levels).
+fn typed_value(schema: &Value, components: &Value, depth: usize) -> Value {
+    let schema = resolve(schema, components);
+    match schema["type"].as_str() {
+        Some("string") => Value::String(String::new()),
+        Some("boolean") => Value::Bool(false),
+        Some("integer") => Value::from(0),
+        Some("number") => Value::from(0.0),
+        Some("array") if depth < 3 => Value::Array(vec![typed_value(&schema["items"], components, depth + 1)]),
+        Some("array") => Value::Array(Vec::new()),
+        _ => match schema["properties"].as_object() {
+            Some(props) if depth < 3 => Value::Object(
+                props
+                    .iter()
+                    .map(|(k, p)| (k.clone(), typed_value(p, components, depth + 1)))
+                    .collect(),
+            ),
+            _ => Value::Object(serde_json::Map::new()),
+        },
     }
 }
 
@@ -213,6 +244,21 @@ mod tests {
         assert_eq!(token.required_body, ["AccountKey", "AccountSecret"]);
         let account = find("GET", "/v1.0/account").unwrap();
         assert_eq!(account.query, [("AccountId".to_string(), true)]);
+    }
+
+    #[test]
+    fn an_answer_documented_only_by_its_schema_has_its_keys_and_types() {
+        let webhook = find("GET", "/v1.0/webhook").unwrap();
+        assert!(webhook.response_example.is_none());
+        let shape = webhook.response_shape.as_ref().unwrap();
+        assert_eq!(shape["Active"], Value::Bool(false));
+        assert_eq!(shape["WebhookUrl"], Value::String(String::new()));
+        let list = find("GET", "/v1.0/account/webhooks")
+            .unwrap()
+            .response_shape
+            .as_ref()
+            .unwrap();
+        assert!(list[0]["WebhookId"].is_string());
     }
 
     #[test]

@@ -33,6 +33,8 @@ fn extra_values(field: &str) -> &'static [&'static str] {
 /// MONITOR_ONLY or INACTIVE (FACTS.md, "decide consistently").
 fn replaced_values(path: &str, field: &str) -> Option<&'static [&'static str]> {
     match field {
+        // The text says mvno | iot; the examples send "Mobile" (read as mvno).
+        "TargetClassification" | "TargetPortinClassification" => Some(&["mvno", "iot", "Mobile"]),
         "FilterMode" if path.contains("message-filter") => {
             Some(&["ACTIVE", "MONITOR_ONLY", "INACTIVE", "CHILD", "ADOLESCENT", "TEENAGER"])
         }
@@ -132,8 +134,33 @@ pub fn validate(op: &Operation, input: &Value) -> Result<(), Invalid> {
         if PHONE_FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
             check_phones(name, value)?;
         }
+        if DATE_FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+            check_date(name, value)?;
+        }
     }
     Ok(())
+}
+
+/// Fields holding a calendar date: `MM/DD/YYYY` as the guide documents, or
+/// `YYYY-MM-DD` as the reference's example sends.
+const DATE_FIELDS: &[&str] = &["PortInDate"];
+
+/// The date a date field holds, in either documented spelling.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%m/%d/%Y")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .ok()
+}
+
+fn check_date(name: &str, value: &Value) -> Result<(), Invalid> {
+    match value.as_str().map(str::trim) {
+        Some("") => Ok(()),
+        Some(text) if parse_date(text).is_some() => Ok(()),
+        _ => Err(Invalid(format!(
+            "The {name} field must be a date written MM/DD/YYYY (or YYYY-MM-DD)."
+        ))),
+    }
 }
 
 /// Some GETs document two spellings of one parameter (`MessageRouteId` and
@@ -246,6 +273,33 @@ mod tests {
         }
         let body = json!({"SubscriberId": "TSUID-1", "Phone": "+18015550102", "FilterMode": "STRICT"});
         assert!(validate(op, &body).is_err());
+    }
+
+    #[test]
+    fn a_port_in_classification_is_mvno_or_iot_and_mobile_means_mvno() {
+        let op = find("POST", "/v1.0/numbers/portin/eligibility").unwrap();
+        for ok in ["mvno", "IOT", "Mobile"] {
+            let body = json!({"PhoneNumber": "+15555551234", "TargetClassification": ok});
+            assert_eq!(validate(op, &body), Ok(()), "{ok}");
+        }
+        let body = json!({"PhoneNumber": "+15555551234", "TargetClassification": "banana"});
+        assert!(validate(op, &body).unwrap_err().0.contains("TargetClassification"));
+    }
+
+    #[test]
+    fn a_port_in_date_is_a_real_date_in_either_documented_spelling() {
+        let op = find("POST", "/v1.0/numbers/portin/update").unwrap();
+        for ok in ["06/01/2026", "2026-06-01", "02/29/2028"] {
+            assert_eq!(
+                validate(op, &json!({"OrderId": "JNUOID-1", "PortInDate": ok})),
+                Ok(()),
+                "{ok}"
+            );
+        }
+        for bad in ["2026-13-45", "13/45/2026", "02/30/2026", "soon"] {
+            let err = validate(op, &json!({"OrderId": "JNUOID-1", "PortInDate": bad})).unwrap_err();
+            assert!(err.0.contains("PortInDate"), "{bad}: {err:?}");
+        }
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Account {
     pub name: String,
     pub billing: Address,
     pub mailing: Address,
+    /// The ID counter when it was created: the first is the Distributor's
+    /// default Account (see `accounts`).
+    #[serde(default)]
+    pub created_seq: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,6 +82,53 @@ pub struct Number {
     pub portout_order: Option<String>,
     #[serde(default)]
     pub sim_status: Option<String>,
+    /// The order that brought the number to the platform (provision, port-in).
+    #[serde(default)]
+    pub order_id: Option<String>,
+    /// Sandbox date it came to the platform, `MM/DD/YYYY`.
+    #[serde(default)]
+    pub purchased_on: Option<String>,
+    /// p2p | a2p, as provisioned or updated.
+    #[serde(default)]
+    pub message_type: Option<String>,
+    #[serde(default)]
+    pub cnam_first_name: Option<String>,
+    #[serde(default)]
+    pub cnam_last_name: Option<String>,
+    /// Sandbox times (RFC 3339) of this line's SIM swaps.
+    #[serde(default)]
+    pub sim_swaps: Vec<String>,
+}
+
+/// SIM swaps a line may have in any 30 days.
+pub const SWAPS_PER_30_DAYS: usize = 2;
+
+impl Number {
+    /// Swaps still allowed now, and when the oldest counted one stops counting.
+    pub fn swaps(&self, now: chrono::DateTime<chrono::Utc>) -> (usize, Option<chrono::DateTime<chrono::Utc>>) {
+        let window = chrono::Duration::days(30);
+        let mut recent: Vec<chrono::DateTime<chrono::Utc>> = self
+            .sim_swaps
+            .iter()
+            .filter_map(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .filter(|t| now.signed_duration_since(*t) < window)
+            .collect();
+        recent.sort();
+        (
+            SWAPS_PER_30_DAYS.saturating_sub(recent.len()),
+            recent.first().map(|t| *t + window),
+        )
+    }
+
+    /// The caller-ID name, when one was set.
+    pub fn cnam(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.cnam_first_name, &self.cnam_last_name]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
 }
 
 /// A number order: provisioning, port-in, port-out or a status change.
@@ -111,6 +162,9 @@ pub struct Message {
     pub to: Vec<String>,
     pub body: String,
     pub media: Vec<serde_json::Value>,
+    /// Inline attachments (`MmsBase64`: `{Base64, BaseType}`).
+    #[serde(default)]
+    pub inline_media: Vec<serde_json::Value>,
     pub campaign_id: Option<String>,
     /// Sandbox time (RFC 3339).
     pub created_at: String,

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::{phone_list, Handler};
 use crate::api::{ApiError, Ctx};
+use crate::collections::number;
 use crate::validate::get;
 use crate::world::{DataLimits, Number, Renewal, World};
 
@@ -180,9 +181,9 @@ fn settings_row(n: &Number) -> Value {
         "Status": "Success",
         "StatusMessage": if n.data_limits.is_none() { "Platform default" } else { "" },
         "ValueUnit": l.unit,
-        "NotifyValue": l.notify_kb.map(|v| in_unit(v, &l.unit)),
-        "ThrottleValue": l.throttle_kb.map(|v| in_unit(v, &l.unit)),
-        "LimitValue": in_unit(l.limit_kb, &l.unit),
+        "NotifyValue": l.notify_kb.map(|v| number(in_unit(v, &l.unit))),
+        "ThrottleValue": l.throttle_kb.map(|v| number(in_unit(v, &l.unit))),
+        "LimitValue": number(in_unit(l.limit_kb, &l.unit)),
         "ThrottleSpeed": l.throttle_speed,
     });
     if let Some(r) = &n.renewal {

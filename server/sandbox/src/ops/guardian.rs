@@ -56,6 +56,28 @@ struct Kind {
     blocked_field: &'static str,
     /// The field naming the numbers in add/remove requests.
     edit_field: &'static str,
+    /// Documented settings and what a new filter has when a request leaves
+    /// one out: it applies both ways; nothing extra is blocked or recorded.
+    defaults: &'static [(&'static str, Default)],
+}
+
+#[derive(Clone, Copy)]
+enum Default {
+    Yes,
+    No,
+    Nothing,
+    NoNumbers,
+}
+
+impl Default {
+    fn value(self) -> Value {
+        match self {
+            Default::Yes => json!(true),
+            Default::No => json!(false),
+            Default::Nothing => Value::Null,
+            Default::NoNumbers => json!([]),
+        }
+    }
 }
 
 const MESSAGE: &Kind = &Kind {
@@ -65,6 +87,15 @@ const MESSAGE: &Kind = &Kind {
     allowed_field: "AllowedContacts",
     blocked_field: "BlockedContacts",
     edit_field: "Contacts",
+    defaults: &[
+        ("KeywordFilter", Default::Nothing),
+        ("NotificationPhones", Default::NoNumbers),
+        ("ApplyToOutbound", Default::Yes),
+        ("ApplyToInbound", Default::Yes),
+        ("BlockUnknownNumbers", Default::No),
+        ("BlockLinks", Default::No),
+        ("BlockMedia", Default::No),
+    ],
 };
 
 const CALL: &Kind = &Kind {
@@ -74,6 +105,19 @@ const CALL: &Kind = &Kind {
     allowed_field: "AllowedNumbers",
     blocked_field: "BlockedNumbers",
     edit_field: "Numbers",
+    defaults: &[
+        ("EnableTranscription", Default::No),
+        ("KeywordFilter", Default::Nothing),
+        ("TranscriptionAction", Default::Nothing),
+        ("WarningMessage", Default::Nothing),
+        ("NotificationPhones", Default::NoNumbers),
+        ("ApplyToOutbound", Default::Yes),
+        ("ApplyToInbound", Default::Yes),
+        ("BlockUnknownNumbers", Default::No),
+        ("BlockInternational", Default::No),
+        ("RecordFlaggedCalls", Default::No),
+        ("TimeRestrictions", Default::Nothing),
+    ],
 };
 
 #[derive(Clone, Copy)]
@@ -162,18 +206,19 @@ fn relation_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
 fn relation_delete(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let parent = subscriber_in_scope(ctx, "ParentSubscriberId")?;
     let child = subscriber_in_scope(ctx, "ChildSubscriberId")?;
-    ctx.sandbox.mutate(|w| {
-        let before = w.guardian_relations.len();
-        w.guardian_relations
-            .retain(|x| !(x.parent_id == parent.id && x.child_id == child.id));
-        if w.guardian_relations.len() == before {
-            return Err(ApiError::not_found("Guardian relation"));
-        }
-        Ok(())
+    let (removed, when) = ctx.sandbox.mutate(|w| {
+        let at = w
+            .guardian_relations
+            .iter()
+            .position(|x| x.parent_id == parent.id && x.child_id == child.id)
+            .ok_or_else(|| ApiError::not_found("Guardian relation"))?;
+        Ok::<_, ApiError>((w.guardian_relations.remove(at), w.now().to_rfc3339()))
     })?;
-    Ok(
-        json!({ "ParentSubscriberId": parent.id, "ChildSubscriberId": child.id, "Message": "Guardian relation removed." }),
-    )
+    Ok(json!({
+        "Status": "Deleted", "DateDeleted": when,
+        "ParentSubscriberId": removed.parent_id, "ChildSubscriberId": removed.child_id,
+        "Relation": removed.relation, "Message": "Guardian relation removed.",
+    }))
 }
 
 fn relations_of_parent(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
@@ -207,6 +252,11 @@ fn filter_json(f: &Filter, kind: &Kind) -> Value {
     out.insert("Phone".into(), json!(f.phone));
     for (k, v) in &f.settings {
         out.insert(k.clone(), v.clone());
+    }
+    for (k, default) in kind.defaults {
+        if !out.keys().any(|have| have.eq_ignore_ascii_case(k)) {
+            out.insert((*k).into(), default.value());
+        }
     }
     out.insert(kind.allowed_field.into(), json!(f.allowed));
     out.insert(kind.blocked_field.into(), json!(f.blocked));

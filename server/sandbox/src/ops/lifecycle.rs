@@ -46,23 +46,6 @@ fn flag(input: &Value, name: &str) -> bool {
     }
 }
 
-/// The Account an order goes to: `AccountId` when given (checked), else the
-/// distributor's only account; a distributor with several must say which.
-fn target_account(ctx: &Ctx<'_>) -> Result<String, ApiError> {
-    if let Some(id) = ctx.account_scope()? {
-        return Ok(id);
-    }
-    let did = ctx.distributor_id()?;
-    let world = ctx.sandbox.snapshot();
-    let mut accounts = world.accounts_of(did);
-    match (accounts.next(), accounts.next()) {
-        (Some(only), None) => Ok(only.id.clone()),
-        _ => Err(ApiError::bad_request(
-            "The AccountId field is required when the distributor has more than one account.",
-        )),
-    }
-}
-
 fn number_in_scope<'w>(world: &'w World, did: &str, msisdn: &str) -> Option<&'w Number> {
     world
         .numbers
@@ -163,7 +146,9 @@ fn availability(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             .collect()
     };
     let mut out = ctx.input.clone();
-    out["RequestId"] = json!(format!("T-{:05}", ctx.sandbox.snapshot().id_counter));
+    let world = ctx.sandbox.snapshot();
+    out["RequestId"] = json!(format!("T-{:05}", world.id_counter));
+    out["RequestDate"] = json!(world.now().to_rfc3339());
     out["ResultsTotal"] = json!(areas.len());
     out["PageNumber"] = json!(page);
     out["AvailableNumberAreas"] = json!(areas);
@@ -172,7 +157,7 @@ fn availability(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
 
 fn provision(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let did = ctx.distributor_id()?.to_string();
-    let account = target_account(ctx)?;
+    let account = crate::accounts::owning_account(ctx)?;
     let number_type = ctx.str_field("NumberType").unwrap_or_default().to_ascii_lowercase();
     let message_type = ctx.str_field("MessageType").unwrap_or_default().to_ascii_lowercase();
     if number_type == "iot" && message_type == "a2p" {
@@ -241,6 +226,9 @@ fn provision(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             message_route_id: Some(route.clone()),
             voice_route_id: voice_route.clone(),
             sim_status: Some("Active".into()),
+            order_id: Some(order.id.clone()),
+            purchased_on: Some(w.now().format("%m/%d/%Y").to_string()),
+            message_type: Some(message_type.clone()),
             ..Number::default()
         };
         w.numbers.insert(id.clone(), number.clone());
@@ -279,12 +267,50 @@ fn order_details(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     Ok(order_json(&world, order))
 }
 
+/// The ICCID each line of a status change asks for (`PhoneNumbers[].ICCID`).
+fn requested_iccids(input: &Value) -> Vec<(String, String)> {
+    get(input, "PhoneNumbers")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| {
+                    let number = get(i, "Number")?.as_str()?.trim().to_string();
+                    let iccid = get(i, "ICCID")?.as_str()?.trim().to_string();
+                    (!iccid.is_empty()).then_some((number, iccid))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A SIM serial no line holds yet (deterministic for the world's seed).
+pub(crate) fn fresh_iccid(w: &mut World) -> String {
+    loop {
+        w.id_counter += 1;
+        let candidate = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);
+        if !w.numbers.values().any(|n| n.iccid == candidate) {
+            return candidate;
+        }
+    }
+}
+
 fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let did = ctx.distributor_id()?.to_string();
     let change = ctx.str_field("StatusChange").unwrap_or_default().to_ascii_lowercase();
     let numbers = phone_list(ctx.input, "PhoneNumbers");
     if numbers.is_empty() {
         return Err(ApiError::required("PhoneNumbers"));
+    }
+    let wanted = requested_iccids(ctx.input);
+    // One SIM serves one line: the same ICCID twice, or one another line
+    // holds, is refused before anything changes.
+    for (i, (_, iccid)) in wanted.iter().enumerate() {
+        if wanted[..i].iter().any(|(_, other)| other == iccid) {
+            return Err(ApiError::unprocessable(format!(
+                "ICCID {iccid} is given for two lines; a SIM serves one line."
+            )));
+        }
     }
     let order = ctx.sandbox.mutate(|w| {
         let mut ids = Vec::new();
@@ -303,10 +329,38 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
                 }
                 _ => {}
             }
+            let swapping = !matches!(change.as_str(), "park" | "activate" | "cancel");
+            if swapping {
+                if let (0, reset) = n.swaps(w.now()) {
+                    return Err(ApiError::unprocessable(format!(
+                        "{msisdn} has no SIM swaps left until {}.",
+                        reset.map(|t| t.to_rfc3339()).unwrap_or_default()
+                    )));
+                }
+            }
+            if let Some((_, iccid)) = wanted.iter().find(|(number, _)| number == msisdn) {
+                if w.numbers
+                    .values()
+                    .any(|other| other.iccid == *iccid && other.id != n.id)
+                {
+                    return Err(ApiError::unprocessable(format!(
+                        "ICCID {iccid} is already in use by another line."
+                    )));
+                }
+            }
             ids.push(n.id.clone());
         }
         let now = w.now().to_rfc3339();
         for id in &ids {
+            let msisdn = w.numbers[id].msisdn.clone();
+            let swapped = match change.as_str() {
+                "park" | "activate" | "cancel" => None,
+                // swap / replace / swap-sim: a new SIM for the same line.
+                _ => Some(match wanted.iter().find(|(number, _)| *number == msisdn) {
+                    Some((_, iccid)) => iccid.clone(),
+                    None => fresh_iccid(w),
+                }),
+            };
             let n = w.numbers.get_mut(id).expect("checked above");
             match change.as_str() {
                 "park" => n.status = "parked".into(),
@@ -315,32 +369,43 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
                     n.status = "cancelled".into();
                     n.cancelled_at = Some(now.clone());
                 }
-                // swap / replace / swap-sim: a new SIM for the same line.
                 _ => {
-                    n.iccid = format!(
-                        "89010{:015}",
-                        (n.iccid.len() as u64 * 104_729 + now.len() as u64) % 1_000_000_000_000_000
-                    )
+                    n.iccid = swapped.unwrap_or_default();
+                    n.sim_swaps.push(now.clone());
                 }
             }
         }
+        let account = ids.first().map(|id| w.numbers[id].account_id.clone());
         Ok(new_order(
             w,
             &did,
-            None,
+            account,
             "status",
             "Complete",
             numbers.clone(),
             ctx.input,
         ))
     })?;
+    let world = ctx.sandbox.snapshot();
+    let rows: Vec<Value> = numbers
+        .iter()
+        .map(|msisdn| {
+            let line = world.numbers.values().find(|n| n.msisdn == *msisdn);
+            json!({
+                "Number": msisdn,
+                "ICCID": line.map(|n| n.iccid.clone()),
+                // An eSIM profile to scan, for the SIM the line now has.
+                "QrCode": line.map(super::numbers::qr_activation_link),
+            })
+        })
+        .collect();
     Ok(json!({
         "OrderId": order.id,
         "OrderDate": order.created_at,
         "OrderStatus": "Complete",
         "ChangeType": change,
         "EffectiveDate": ctx.str_field("EffectiveDate"),
-        "Numbers": numbers.iter().map(|n| json!({ "Number": n })).collect::<Vec<_>>(),
+        "Numbers": rows,
     }))
 }
 
@@ -371,7 +436,10 @@ fn reactivate(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         n.cancelled_at = None;
         Ok(n.clone())
     })?;
-    Ok(json!({ "PhoneNumber": n.msisdn, "ICCID": n.iccid, "Status": "Active", "Successful": true }))
+    Ok(json!({
+        "PhoneNumber": n.msisdn, "AccountId": n.account_id, "Status": "Active",
+        "StatusMessage": "Number reactivated.", "ICCID": n.iccid, "Successful": true,
+    }))
 }
 
 fn update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
@@ -399,14 +467,35 @@ fn update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             .filter(|s| s.account_id == existing.account_id)
             .ok_or_else(|| ApiError::not_found("Subscriber"))?;
     }
+    let iccid = ctx.str_field("Iccid");
+    if let Some(i) = &iccid {
+        if world.numbers.values().any(|n| n.iccid == *i && n.id != existing.id) {
+            return Err(ApiError::unprocessable(format!(
+                "ICCID {i} is already in use by another line."
+            )));
+        }
+    }
     drop(world);
-    let (message_route, voice_route, iccid) = (
-        ctx.str_field("MessageRouteId"),
-        ctx.str_field("VoiceRouteId"),
-        ctx.str_field("Iccid"),
+    let (message_route, voice_route) = (ctx.str_field("MessageRouteId"), ctx.str_field("VoiceRouteId"));
+    let (message_type, product_type) = (
+        ctx.str_field("MessageType").map(|t| t.to_ascii_lowercase()),
+        ctx.str_field("ProductType"),
     );
+    let (cnam_first, cnam_last) = (ctx.str_field("CnamFirstName"), ctx.str_field("CnamLastName"));
     let (n, order) = ctx.sandbox.mutate(|w| {
         let n = w.numbers.get_mut(&existing.id).expect("in scope");
+        if message_type.is_some() {
+            n.message_type = message_type;
+        }
+        if let Some(p) = product_type {
+            n.product_type = p;
+        }
+        if cnam_first.is_some() {
+            n.cnam_first_name = cnam_first;
+        }
+        if cnam_last.is_some() {
+            n.cnam_last_name = cnam_last;
+        }
         if message_route.is_some() {
             n.message_route_id = message_route;
         }
@@ -443,8 +532,13 @@ fn update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     });
     Ok(json!({
         "Number": n.msisdn, "Tnid": n.id, "UpdateOrderId": order.id, "UpdateOrderDate": order.created_at,
-        "UpdateOrderStatus": "Complete", "MessageRouteId": n.message_route_id, "VoiceRouteId": n.voice_route_id,
-        "Iccid": n.iccid, "AssignedSubscriberId": n.subscriber_id,
+        "UpdateOrderStatus": "Complete", "MessageType": n.message_type.as_deref().unwrap_or("p2p"),
+        "MessageEnabled": n.product_type.contains("Sms"),
+        "Classification": if n.number_type == "iot" { "IoT" } else { "MVNO" },
+        "VoiceEnabled": n.product_type.contains("Voice"),
+        "MessageRouteId": n.message_route_id, "VoiceRouteId": n.voice_route_id,
+        "Iccid": n.iccid, "CnamFirstName": n.cnam_first_name, "CnamLastName": n.cnam_last_name,
+        "ProductType": n.product_type, "AssignedSubscriberId": n.subscriber_id,
     }))
 }
 
@@ -525,7 +619,7 @@ fn open_portin<'w>(world: &'w World, did: &str, number: &str) -> Option<&'w Orde
 
 fn portin_submit(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let did = ctx.distributor_id()?.to_string();
-    let account = target_account(ctx)?;
+    let account = crate::accounts::owning_account(ctx)?;
     let number = ctx
         .str_field("PortInNumber")
         .ok_or_else(|| ApiError::required("PortInNumber"))?;
@@ -753,6 +847,9 @@ fn complete(w: &mut World, o: &Order) {
                     product_type: "Sms+Data+Voice".into(),
                     status: "active".into(),
                     sim_status: Some("Active".into()),
+                    order_id: Some(o.id.clone()),
+                    purchased_on: Some(w.now().format("%m/%d/%Y").to_string()),
+                    message_type: Some("p2p".into()),
                     ..Number::default()
                 },
             );

@@ -42,8 +42,9 @@ fn message_json(world: &World, m: &Message) -> Value {
         "Owner": m.from,
         "Body": m.body,
         "CreatedOn": m.created_at,
-        "MessageType": if m.media.is_empty() { "sms" } else { "mms" },
+        "MessageType": if m.media.is_empty() && m.inline_media.is_empty() { "sms" } else { "mms" },
         "MmsMedia": m.media,
+        "MmsBase64": m.inline_media,
     })
 }
 
@@ -69,6 +70,10 @@ fn outbound(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let inline_media = get(ctx.input, "MmsBase64")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let campaign_id = ctx.str_field("CampaignId");
     let message = ctx.sandbox.mutate(|w| {
         let m = Message {
@@ -78,6 +83,7 @@ fn outbound(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             to,
             body,
             media,
+            inline_media,
             campaign_id,
             created_at: w.now().to_rfc3339(),
             status: "Queued".into(),

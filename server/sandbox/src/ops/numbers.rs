@@ -1,5 +1,4 @@
-//! Number reads: details and inventory. (Provisioning, porting, data usage and
-//! voicemail are answered from the reference's examples until modelled.)
+//! Number reads: details and inventory.
 
 use serde_json::{json, Value};
 
@@ -15,22 +14,50 @@ pub fn handler(key: &str) -> Option<Handler> {
     })
 }
 
-fn number_json(n: &Number) -> Value {
+/// A number as `GET numbers` shows it.
+pub fn number_json(world: &World, n: &Number) -> Value {
+    let (swaps_left, swaps_reset) = n.swaps(world.now());
     json!({
         "Number": n.msisdn,
         "TNID": n.id,
+        "OrderId": n.order_id,
         "NumberType": "Mobile",
         "MessageEnabled": n.product_type.contains("Sms"),
         "MessageRouteId": n.message_route_id,
         "VoiceEnabled": n.product_type.contains("Voice"),
         "Classification": if n.number_type == "iot" { "IoT" } else { "MVNO" },
-        "MessageType": "P2P",
+        "MessageType": n.message_type.as_deref().unwrap_or("p2p").to_ascii_uppercase(),
         "VoiceRouteId": n.voice_route_id,
         "Status": capitalized(&n.status),
+        "OriginalDatePurchased": n.purchased_on,
         "AssignedSubscriberId": n.subscriber_id,
         "Iccid": n.iccid,
+        "Cnam": n.cnam(),
+        "QrActivationLink": qr_activation_link(n),
+        "SwapsRemaining": swaps_left,
+        "NextSwapResetDate": swaps_reset.map(|t| t.to_rfc3339()),
         "AccountId": n.account_id,
     })
+}
+
+/// The eSIM profile of the line's current SIM, as a link to scan.
+pub fn qr_activation_link(n: &Number) -> String {
+    format!("https://qr.sandbox.telegent.test/activate/{}", n.iccid)
+}
+
+/// A number as an inventory row: the details plus product and port-out PIN.
+fn inventory_row(world: &World, n: &Number) -> Value {
+    let mut row = number_json(world, n);
+    let details = row.as_object_mut().expect("an object");
+    // The inventory documents `Tnid`; `TNID` (as `GET numbers` spells it) stays
+    // for clients that read one type for both.
+    details.insert("Tnid".into(), json!(n.id));
+    details.insert("NumberType".into(), json!("mobile"));
+    details.insert("MessageType".into(), json!(n.message_type.as_deref().unwrap_or("p2p")));
+    details.insert("ProductType".into(), json!(n.product_type));
+    // Set by the losing side of a port-out only; the platform keeps none.
+    details.insert("PortOutPin".into(), Value::Null);
+    row
 }
 
 fn capitalized(s: &str) -> String {
@@ -53,7 +80,9 @@ fn details(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         world.numbers.values().filter(|n| visible(&world, did, n)).find(|n| {
             number.as_deref().is_some_and(|x| n.msisdn == x) || iccid.as_deref().is_some_and(|x| n.iccid == x)
         });
-    found.map(number_json).ok_or_else(|| ApiError::not_found("Number"))
+    found
+        .map(|n| number_json(&world, n))
+        .ok_or_else(|| ApiError::not_found("Number"))
 }
 
 fn inventory(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
@@ -69,7 +98,8 @@ fn inventory(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .and_then(|p| p.parse::<usize>().ok())
         .unwrap_or(50)
         .clamp(1, 500);
-    let status = ctx.str_field("Filter");
+    // "All" (or nothing) is every status; the answer echoes what was asked.
+    let status = ctx.str_field("Filter").filter(|f| !f.eq_ignore_ascii_case("all"));
     let world = ctx.sandbox.snapshot();
     let all: Vec<&Number> = world
         .numbers
@@ -82,13 +112,13 @@ fn inventory(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .iter()
         .skip((page - 1) * per_page)
         .take(per_page)
-        .map(|n| number_json(n))
+        .map(|n| inventory_row(&world, n))
         .collect();
     Ok(json!({
         "AccountId": account,
         "TotalResults": all.len(),
         "PageNumber": page,
-        "Filter": status,
+        "Filter": crate::collections::echoed_filter(ctx.input),
         "PhoneNumbers": rows,
     }))
 }
