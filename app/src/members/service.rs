@@ -15,7 +15,9 @@ use crate::policy::{Action, Role};
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::context::InAccount;
 use crate::ssr::{Caller, Tenant};
-use crate::users::service::{email_taken, temporary_password, valid_email};
+use crate::users::service::{
+    email_taken, email_tries_left, note_email_refusal, temporary_password, valid_email, EMAIL_IN_USE,
+};
 
 /// The member's Telegent role as a portal role, to ask whether the caller
 /// may edit them; a role the portal does not know is nobody's to edit.
@@ -149,6 +151,11 @@ pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, App
         account_id,
     } = ctx;
     let (name, email) = checked(name, email)?;
+    email_tries_left(state, caller).await?;
+    // Refused exactly as an edit is: a portal user already signs in with it.
+    if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
+        return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
+    }
     let entry = caller.audit_in(tenant, account_id, "AddMember", &[&email]);
     let request = SubscriberCreateRequest {
         name: name.clone(),
@@ -168,7 +175,7 @@ pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, App
         }
         Err(error) => {
             audit::finish(&state.pool, id, Outcome::Failed, &error.to_string()).await?;
-            Err(email_taken(error))
+            Err(note_email_refusal(state, caller, email_taken(error)).await)
         }
     }
 }
@@ -200,6 +207,7 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
         return Ok(());
     }
     if email_changes {
+        email_tries_left(state, caller).await?;
         let taken_here: Option<(i64,)> = sqlx::query_as(
             "SELECT id FROM users WHERE lower(email) = lower($1) AND (subscriber_id IS NULL OR subscriber_id != $2)",
         )
@@ -208,10 +216,7 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
         .fetch_optional(&state.pool)
         .await?;
         if taken_here.is_some() {
-            return Err(AppError::invalid(
-                "email",
-                "A portal user already signs in with this e-mail address.",
-            ));
+            return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
         }
     }
     let request = SubscriberUpdateRequest {
@@ -225,7 +230,7 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
         Ok(updated) => updated,
         Err(error) => {
             audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-            return Err(email_taken(error));
+            return Err(note_email_refusal(state, caller, email_taken(error)).await);
         }
     };
     // The reference's update schema has no e-mail: an upstream that ignores it

@@ -150,11 +150,9 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             Some((account_in_scope(state, caller, &account_id).await?, Some(account_id)))
         }
     };
+    email_tries_left(state, caller).await?;
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
-        return Err(AppError::invalid(
-            "email",
-            "A portal user with this e-mail address already exists.",
-        ));
+        return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
     }
     let (distributor_id, account_id, subscriber_id) = match placement {
         None => (None, None, None),
@@ -170,7 +168,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
                 Ok(subscriber_id) => (Some(tenant.distributor_id), Some(account_id), Some(subscriber_id)),
                 Err(error) => {
                     audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-                    return Err(error);
+                    return Err(note_email_refusal(state, caller, error).await);
                 }
             }
         }
@@ -320,13 +318,54 @@ async fn link_subscriber(
 pub fn email_taken(error: telegent::TelegentError) -> AppError {
     match error {
         telegent::TelegentError::Rejected { message, .. } if message.to_lowercase().contains("email") => {
-            AppError::invalid(
-                "email",
-                "This e-mail address is already used by another subscriber on the platform.",
-            )
+            AppError::invalid("email", EMAIL_IN_USE)
         }
         other => other.into(),
     }
+}
+
+/// The same words whoever holds a taken address (a portal user here, a
+/// subscriber of any Distributor): the answer says nothing of where.
+pub const EMAIL_IN_USE: &str = "This e-mail address is already used. Choose another one.";
+
+/// Taken-address refusals a user may get in [`EMAIL_WINDOW_SECONDS`]; past
+/// that, e-mail addresses are not tried at all for a while (the refusals
+/// would otherwise map who is on the platform).
+const EMAIL_REFUSALS_PER_WINDOW: i64 = 5;
+const EMAIL_WINDOW_SECONDS: i64 = 10 * 60;
+
+async fn recent_email_refusals(state: &AppState, caller: &Caller) -> Result<i64, AppError> {
+    let since = (chrono::Utc::now() - chrono::Duration::seconds(EMAIL_WINDOW_SECONDS))
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE user_id = $1 AND action = 'EmailInUse' AND at >= $2")
+            .bind(caller.user_id)
+            .bind(&since)
+            .fetch_one(&state.pool)
+            .await?;
+    Ok(count)
+}
+
+/// Before an e-mail address is tried: refused while the caller is over the limit.
+pub async fn email_tries_left(state: &AppState, caller: &Caller) -> Result<(), AppError> {
+    if recent_email_refusals(state, caller).await? >= EMAIL_REFUSALS_PER_WINDOW {
+        return Err(AppError::invalid(
+            "email",
+            "Too many e-mail addresses were already in use. Wait ten minutes and try again.",
+        ));
+    }
+    Ok(())
+}
+
+/// Passes `error` on; a taken-address refusal is recorded first (it counts
+/// towards the limit, and shows in the audit log).
+pub async fn note_email_refusal(state: &AppState, caller: &Caller, error: AppError) -> AppError {
+    if error.field_message("email").as_deref() == Some(EMAIL_IN_USE) {
+        let entry = caller.audit("EmailInUse", &[]);
+        let _ = audit::record(&state.pool, &entry, Outcome::Denied, "e-mail address already in use").await;
+    }
+    error
 }
 
 /// Disables or re-enables a user; a disabled user's sessions end at once.

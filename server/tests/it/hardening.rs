@@ -425,3 +425,42 @@ async fn password_changes_are_throttled_like_sign_in_and_failures_audited() {
         "after the delay: {answer:?}"
     );
 }
+
+#[tokio::test]
+async fn a_taken_e_mail_gets_one_neutral_answer_and_refusals_are_throttled() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let subscribers_before = sandbox.snapshot().subscribers.len();
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let add = |email: &str| format!("account_id={doe}&name=New+Kid&email={}", urlencode(email));
+    // A portal user of another Distributor, and a subscriber of another Account:
+    // the same words, which say nothing of where the address is used.
+    let portal_user = jane.call("members/add", &add("admin@globex.example")).await;
+    let subscriber = jane.call("members/add", &add("carlos.smith@example.com")).await;
+    for answer in [&portal_user, &subscriber] {
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{answer:?}");
+        assert!(
+            answer.body.contains(telegent_app::users::service::EMAIL_IN_USE),
+            "{}",
+            answer.body
+        );
+        assert!(!answer.body.to_lowercase().contains("portal user") && !answer.body.contains("platform"));
+    }
+    for email in [
+        "emma.smith@example.com",
+        "john.smith@example.com",
+        "reviewer@globex.example",
+    ] {
+        jane.call("members/add", &add(email)).await;
+    }
+    // Five refusals in ten minutes: the next address is not even tried.
+    let throttled = jane.call("members/add", &add("free.address@example.com")).await;
+    assert_eq!(throttled.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(throttled.body.contains("Too many"), "{}", throttled.body);
+    assert_eq!(
+        sandbox.snapshot().subscribers.len(),
+        subscribers_before,
+        "nobody was added"
+    );
+}
