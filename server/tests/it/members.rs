@@ -138,8 +138,8 @@ async fn bad_input_and_an_email_used_anywhere_on_the_platform_are_shown_at_the_f
         0,
         "nothing reached Telegent"
     );
-    // John Smith is a subscriber of another Distributor: Telegent refuses,
-    // the portal says so at the field.
+    // John Smith is a subscriber of another Distributor, and signs in to the
+    // portal: refused at the field (before Telegent, as an edit is).
     let taken = jane
         .call(
             "members/add",
@@ -153,11 +153,11 @@ async fn bad_input_and_an_email_used_anywhere_on_the_platform_are_shown_at_the_f
         portal.sandbox.as_ref().unwrap().0.snapshot().subscribers.len(),
         subscribers_before
     );
-    let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE action = 'AddMember'")
+    let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM audit_log WHERE action = 'EmailInUse'")
         .fetch_one(&portal.state.pool)
         .await
         .unwrap();
-    assert_eq!(outcome, "failed");
+    assert_eq!(outcome, "denied", "the refusal is on the record");
 }
 
 #[tokio::test]
