@@ -258,7 +258,24 @@ struct Fields {
 }
 
 impl Fields {
-    fn new(map: Map<String, Value>, fields: &'static [&'static str]) -> Self {
+    fn new(mut map: Map<String, Value>, fields: &'static [&'static str]) -> Self {
+        // When an answer carries one field in two spellings (`TNID` and
+        // `Tnid`), the exact one wins and the other is dropped, instead of
+        // failing as a duplicate field.
+        let inexact: Vec<String> = map
+            .keys()
+            .filter(|key| !fields.contains(&key.as_str()))
+            .filter(|key| {
+                fields
+                    .iter()
+                    .find(|f| f.eq_ignore_ascii_case(key))
+                    .is_some_and(|field| map.contains_key(*field))
+            })
+            .cloned()
+            .collect();
+        for key in inexact {
+            map.remove(&key);
+        }
         Self {
             entries: map.into_iter(),
             fields,
@@ -327,6 +344,14 @@ mod tests {
     #[serde(default, rename_all = "PascalCase")]
     struct Inner {
         id: String,
+    }
+
+    #[test]
+    fn a_field_sent_in_two_spellings_reads_the_exact_one() {
+        let body: Body = from_value(json!({ "AccountId": "AID-exact", "AccountID": "AID-other" })).unwrap();
+        assert_eq!(body.account_id.as_deref(), Some("AID-exact"));
+        let body: Body = from_value(json!({ "ACCOUNTID": "AID-only" })).unwrap();
+        assert_eq!(body.account_id.as_deref(), Some("AID-only"));
     }
 
     #[test]
