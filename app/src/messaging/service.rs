@@ -1,6 +1,7 @@
 //! Outbound messages, sent at most once per intent.
 
 use serde_json::Value;
+use telegent::ops::messages::OutboundMessageRequest;
 
 use crate::ssr::db::DbPool;
 use crate::ssr::intents::{submit_once, Billable};
@@ -10,23 +11,20 @@ use crate::ssr::Tenant;
 
 /// Sends a message at most once per `intent_key`. An unconfirmed send is
 /// reconciled by searching the sender's messages for this body and recipients.
-pub async fn send(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
-    let from = request["From"].as_str().unwrap_or_default().to_string();
-    let body = request["Body"].as_str().unwrap_or_default().to_string();
-    let recipients: Vec<String> = request["To"]
-        .as_array()
-        .map(|to| {
-            to.iter()
-                .filter_map(|t| t["Number"].as_str().or(t.as_str()).map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+pub async fn send(
+    pool: &DbPool,
+    tenant: &Tenant,
+    intent_key: &str,
+    request: &OutboundMessageRequest,
+) -> Result<Value, AppError> {
+    let from = request.from.clone();
+    let body = request.body.clone();
+    let recipients: Vec<String> = request.to.iter().map(|t| t.number.clone()).collect();
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
         operation: "message",
-        path: "/v1.0/message/outbound",
-        body: request,
+        request,
     };
     submit_once(pool, &tenant.client, call, || async {
         tenant.client.invalidate_reads("/v1.0/message/search");
@@ -34,7 +32,8 @@ pub async fn send(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Va
             .client
             .get_cached("/v1.0/message/search", &[("PhoneNumber", from.as_str()), ("Page", "1")])
             .await?;
-        let claimed = crate::ssr::intents::succeeded_answers_field(pool, "message", "MessageId").await?;
+        let claimed =
+            crate::ssr::intents::succeeded_answers_field(pool, &tenant.distributor_id, "message", "MessageId").await?;
         let ours = found["Results"].as_array().into_iter().flatten().find(|m| {
             let id = m["MessageId"].as_str().or(m["MessageID"].as_str());
             let to: Vec<&str> = m["To"]

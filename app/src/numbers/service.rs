@@ -1,6 +1,7 @@
 //! Number services.
 
 use serde_json::{json, Value};
+use telegent::ops::numbers::{PortInRequest, PortOutRequest, ProvisionRequest};
 
 use crate::ssr::db::DbPool;
 use crate::ssr::intents::{submit_once, Billable};
@@ -37,21 +38,28 @@ pub async fn provision(
     tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
-    request: &Value,
+    request: &ProvisionRequest,
 ) -> Result<Value, AppError> {
     let before = inventory(tenant, account_id).await?;
-    let mut body = request.clone();
-    body["AccountId"] = json!(account_id);
+    let request = ProvisionRequest {
+        account_id: Some(account_id.to_string()),
+        ..request.clone()
+    };
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
         operation: "provision",
-        path: "/v1.0/numbers/provision",
-        body: &body,
+        request: &request,
     };
     let answer = submit_once(pool, &tenant.client, call, || async {
         let now = inventory(tenant, account_id).await?;
-        let claimed = crate::ssr::intents::succeeded_answers_field(pool, "provision", "PhoneNumberAssigned").await?;
+        let claimed = crate::ssr::intents::succeeded_answers_field(
+            pool,
+            &tenant.distributor_id,
+            "provision",
+            "PhoneNumberAssigned",
+        )
+        .await?;
         let new = now.into_iter().find(|n| !before.contains(n) && !claimed.contains(n));
         Ok(new.map(|number| json!({ "PhoneNumberAssigned": number, "OrderStatus": "Complete", "Reconciled": true })))
     })
@@ -68,22 +76,32 @@ pub async fn submit_port_in(
     tenant: &Tenant,
     intent_key: &str,
     account_id: &str,
-    request: &Value,
+    request: &PortInRequest,
 ) -> Result<Value, AppError> {
-    let number = request["PortInNumber"].as_str().unwrap_or_default().to_string();
-    let mut body = request.clone();
-    body["AccountId"] = json!(account_id);
+    let number = request.port_in_number.clone();
+    let classification = request
+        .target_portin_classification
+        .clone()
+        .unwrap_or_else(|| "mvno".into());
+    let request = PortInRequest {
+        account_id: Some(account_id.to_string()),
+        ..request.clone()
+    };
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
         operation: "portin",
-        path: "/v1.0/numbers/portin",
-        body: &body,
+        request: &request,
     };
     submit_once(pool, &tenant.client, call, || async {
-        let check = json!({ "PhoneNumber": number, "TargetClassification": request["TargetPortinClassification"].as_str().unwrap_or("mvno") });
-        let answer: Value = tenant.client.post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe).await?;
-        let open = answer["Message"].as_str().is_some_and(|m| m.to_lowercase().contains("already open"));
+        let check = json!({ "PhoneNumber": number, "TargetClassification": classification });
+        let answer: Value = tenant
+            .client
+            .post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe)
+            .await?;
+        let open = answer["Message"]
+            .as_str()
+            .is_some_and(|m| m.to_lowercase().contains("already open"));
         Ok(open.then(|| json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true })))
     })
     .await
@@ -92,13 +110,17 @@ pub async fn submit_port_in(
 /// Requests a port-out PIN at most once per `intent_key`. The API offers no
 /// read that shows a port-out without its order ID, so an unconfirmed request
 /// stays unconfirmed (and is never resent) until someone checks with Telegent.
-pub async fn port_out(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
+pub async fn port_out(
+    pool: &DbPool,
+    tenant: &Tenant,
+    intent_key: &str,
+    request: &PortOutRequest,
+) -> Result<Value, AppError> {
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
         operation: "portout",
-        path: "/v1.0/numbers/portout",
-        body: request,
+        request,
     };
     submit_once(pool, &tenant.client, call, || async {
         Err::<Option<Value>, _>(AppError::Upstream(

@@ -11,19 +11,25 @@ use std::future::Future;
 
 use crate::ssr::db::DbPool;
 use serde_json::Value;
-use telegent::{Safety, TelegentClient, TelegentError};
+use telegent::{BillableRequest, TelegentClient, TelegentError};
 
 use crate::error::AppError;
 
-/// One billable call.
-pub struct Billable<'a> {
-    /// Chosen by the form when it is rendered; the same key is the same order.
+/// One billable call: the typed request of a `Billable` operation of the
+/// client (which names its path and the reads it makes stale).
+pub struct Billable<'a, R> {
+    /// Chosen by the form when it is rendered; the same key is the same
+    /// order. Unique per Distributor: the same key in two tenants is two orders.
     pub intent_key: &'a str,
     pub distributor_id: &'a str,
     /// `provision`, `portin`, `portout`, `message`, `subscription`.
     pub operation: &'a str,
-    pub path: &'a str,
-    pub body: &'a Value,
+    pub request: &'a R,
+}
+
+/// The stored key: the tenant's and the form's together.
+fn stored_key(distributor_id: &str, intent_key: &str) -> String {
+    format!("{distributor_id}/{intent_key}")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,44 +94,50 @@ const UNCONFIRMED: &str = "Telegent did not confirm the request and we could not
 /// Sends `call` at most once for its intent key and returns the platform's
 /// answer. `reconcile` reads the platform to find out whether an unconfirmed
 /// call went through: `Some(answer)` if it did, `None` if it certainly did not.
-pub async fn submit_once<F, Fut>(
+pub async fn submit_once<R, F, Fut>(
     pool: &DbPool,
     client: &TelegentClient,
-    call: Billable<'_>,
+    call: Billable<'_, R>,
     reconcile: F,
 ) -> Result<Value, AppError>
 where
+    R: BillableRequest,
     F: Fn() -> Fut,
     Fut: Future<Output = Result<Option<Value>, AppError>>,
 {
+    let key = stored_key(call.distributor_id, call.intent_key);
+    let request_json = serde_json::to_string(call.request).map_err(|error| {
+        tracing::error!(%error, "a billable request that cannot be written down");
+        AppError::Internal
+    })?;
     let inserted = sqlx::query(
         "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
          VALUES ($1, $2, $3, $4, 'sending') ON CONFLICT (intent_key) DO NOTHING",
     )
-    .bind(call.intent_key)
+    .bind(&key)
     .bind(call.distributor_id)
     .bind(call.operation)
-    .bind(call.body.to_string())
+    .bind(&request_json)
     .execute(pool)
     .await
     .map_err(internal)?
     .rows_affected()
         == 1;
     if !inserted {
-        match load(pool, call.intent_key).await? {
+        match load(pool, &key).await? {
             Some(State::Succeeded(answer)) => return Ok(answer),
             Some(State::Failed(message)) => return Err(AppError::Upstream(message)),
             Some(State::Sending) | None => return Err(AppError::Upstream(IN_PROGRESS.into())),
             Some(State::Unknown) => {
                 if let Some(answer) = reconcile().await? {
-                    record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+                    record(pool, &key, &State::Succeeded(answer.clone())).await?;
                     return Ok(answer);
                 }
                 // Certainly not done: send it now, still under the same intent.
                 let claimed = sqlx::query(
                     "UPDATE billable_intents SET state = 'sending' WHERE intent_key = $1 AND state = 'unknown'",
                 )
-                .bind(call.intent_key)
+                .bind(&key)
                 .execute(pool)
                 .await
                 .map_err(internal)?
@@ -137,17 +149,17 @@ where
             }
         }
     }
-    match client.post::<Value>(call.path, call.body, Safety::Billable).await {
+    match client.submit_billable(call.request).await {
         Ok(answer) => {
-            record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+            record(pool, &key, &State::Succeeded(answer.clone())).await?;
             Ok(answer)
         }
         Err(TelegentError::OutcomeUnknown { detail }) => {
             tracing::warn!(intent = call.intent_key, operation = call.operation, %detail, "billable call unconfirmed");
-            record(pool, call.intent_key, &State::Unknown).await?;
+            record(pool, &key, &State::Unknown).await?;
             match reconcile().await {
                 Ok(Some(answer)) => {
-                    record(pool, call.intent_key, &State::Succeeded(answer.clone())).await?;
+                    record(pool, &key, &State::Succeeded(answer.clone())).await?;
                     Ok(answer)
                 }
                 // Not visible (yet), or the read failed: leave it unknown, never resend blindly.
@@ -157,18 +169,26 @@ where
         Err(error) => {
             let app_error = AppError::from(error);
             // Refusals (validation, not found, busy) mean nothing was ordered.
-            record(pool, call.intent_key, &State::Failed(app_error.to_string())).await?;
+            record(pool, &key, &State::Failed(app_error.to_string())).await?;
             Err(app_error)
         }
     }
 }
 
-/// One field of the answers of every succeeded intent of `operation` (the
-/// JSON is read here, not by the database, so both databases do the same).
-pub async fn succeeded_answers_field(pool: &DbPool, operation: &str, field: &str) -> Result<Vec<String>, AppError> {
-    let rows: Vec<(Option<String>,)> =
-        sqlx::query_as("SELECT response_json FROM billable_intents WHERE operation = $1 AND state = 'succeeded'")
-            .bind(operation)
+/// One field of the answers of every succeeded intent of `operation` in one
+/// Distributor (the JSON is read here, not by the database, so both
+/// databases do the same).
+pub async fn succeeded_answers_field(
+    pool: &DbPool,
+    distributor_id: &str,
+    operation: &str,
+    field: &str,
+) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(Option<String>,)> = sqlx::query_as(
+        "SELECT response_json FROM billable_intents WHERE distributor_id = $1 AND operation = $2 AND state = 'succeeded'",
+    )
+    .bind(distributor_id)
+    .bind(operation)
             .fetch_all(pool)
             .await
             .map_err(|_| AppError::Internal)?;

@@ -1,6 +1,7 @@
 //! Subscriptions (one per number), created at most once per intent.
 
 use serde_json::Value;
+use telegent::ops::catalog::SubscriptionCreateRequest;
 
 use crate::ssr::db::DbPool;
 use crate::ssr::intents::{submit_once, Billable};
@@ -10,14 +11,18 @@ use crate::ssr::Tenant;
 
 /// Creates a subscription at most once per `intent_key`. An unconfirmed create
 /// is reconciled by looking for the number's subscription: there can be only one.
-pub async fn create(pool: &DbPool, tenant: &Tenant, intent_key: &str, request: &Value) -> Result<Value, AppError> {
-    let tnid = request["TNID"].as_str().unwrap_or_default().to_string();
+pub async fn create(
+    pool: &DbPool,
+    tenant: &Tenant,
+    intent_key: &str,
+    request: &SubscriptionCreateRequest,
+) -> Result<Value, AppError> {
+    let tnid = request.tnid.clone().unwrap_or_default();
     let call = Billable {
         intent_key,
         distributor_id: &tenant.distributor_id,
         operation: "subscription",
-        path: "/v1.0/subscriptions",
-        body: request,
+        request,
     };
     let answer = submit_once(pool, &tenant.client, call, || async {
         tenant.client.invalidate_reads("/v1.0/account/subscriptions");

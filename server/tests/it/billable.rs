@@ -82,14 +82,14 @@ async fn provisioning_n_numbers_with_do_it_then_fail_faults_orders_exactly_n() {
         // A person (or a retrying browser) repeats the same form until it answers.
         let mut answer = None;
         for _ in 0..3 {
-            if let Ok(a) = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &request).await {
+            if let Ok(a) = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &typed(&request)).await {
                 answer = Some(a);
                 break;
             }
         }
         let answer = answer.expect("each order resolves");
         // And submits it once more after success: the first result comes back.
-        let again = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &request)
+        let again = numbers::provision(&portal.state.pool, &ctx, &key, &doe, &typed(&request))
             .await
             .unwrap();
         assert_eq!(again, answer);
@@ -107,10 +107,10 @@ async fn a_refused_order_is_remembered_as_refused_and_not_charged() {
     let ctx = admin(&portal);
     let (doe, mut request) = doe_and_route(&portal);
     request["AreaCode"] = json!("000");
-    let first = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &request)
+    let first = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &typed(&request))
         .await
         .unwrap_err();
-    let second = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &request)
+    let second = numbers::provision(&portal.state.pool, &ctx, "refused-1", &doe, &typed(&request))
         .await
         .unwrap_err();
     assert_eq!(first, second);
@@ -152,13 +152,15 @@ async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
         "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
         "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"}
     });
-    let first = telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
-        .await
-        .unwrap();
+    let first =
+        telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &typed(&request))
+            .await
+            .unwrap();
     assert_eq!(first["Reconciled"], true);
-    let again = telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &request)
-        .await
-        .unwrap();
+    let again =
+        telegent_app::numbers::service::submit_port_in(&portal.state.pool, &ctx, "portin-1", &doe, &typed(&request))
+            .await
+            .unwrap();
     assert_eq!(again, first);
     assert_eq!(ledger(&portal, "portin"), 1);
 }
@@ -170,7 +172,7 @@ async fn an_unconfirmed_port_out_stays_unconfirmed_and_is_never_resent() {
     after_effect_500(&portal, "/v1.0/numbers/portout");
     let request = json!({"PortOutNumber": "+18015550103", "PortOutPIN": "4321"});
     for _ in 0..3 {
-        let error = numbers::port_out(&portal.state.pool, &ctx, "portout-1", &request)
+        let error = numbers::port_out(&portal.state.pool, &ctx, "portout-1", &typed(&request))
             .await
             .unwrap_err();
         assert!(error.to_string().contains("did not confirm"), "{error}");
@@ -184,11 +186,11 @@ async fn an_unconfirmed_message_is_found_by_search_and_not_sent_again() {
     let ctx = admin(&portal);
     after_effect_500(&portal, "/v1.0/message/outbound");
     let request = json!({"From": "+18015550101", "To": [{"Number": "+18015550102"}], "Body": "Dinner at 7"});
-    let first = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &request)
+    let first = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &typed(&request))
         .await
         .unwrap();
     assert!(first["MessageId"].as_str().unwrap().starts_with("TMID-"));
-    let again = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &request)
+    let again = telegent_app::messaging::service::send(&portal.state.pool, &ctx, "message-1", &typed(&request))
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -228,11 +230,11 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
     });
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
-    let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &request)
+    let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &typed(&request))
         .await
         .unwrap();
     assert_eq!(first["TNID"], line.as_str());
-    let again = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &request)
+    let again = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &typed(&request))
         .await
         .unwrap();
     assert_eq!(again, first);
@@ -246,4 +248,55 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .filter(|(_, r)| r.fields["TNID"] == line.as_str())
         .count();
     assert_eq!(subscriptions, 1, "one subscription for the number, not two");
+}
+
+/// The typed request of a billable operation, written as the API's JSON.
+fn typed<T: serde::de::DeserializeOwned>(request: &serde_json::Value) -> T {
+    serde_json::from_value(request.clone()).expect("a request of the documented shape")
+}
+
+/// Intent keys are unique per tenant: the same key in two Distributors is two
+/// orders, and one tenant's answer is never handed to the other.
+#[tokio::test]
+async fn the_same_intent_key_in_two_distributors_is_two_orders() {
+    let portal = portal().await;
+    let (doe, acme_request) = doe_and_route(&portal);
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let smith = world
+        .accounts
+        .values()
+        .find(|a| a.name == "Smith Family")
+        .unwrap()
+        .id
+        .clone();
+    let globex_route = world
+        .collection("message_routes")
+        .find(|(_, r)| r.account_id.as_deref() == Some(smith.as_str()))
+        .unwrap()
+        .0
+        .clone();
+    let mut globex_request = acme_request.clone();
+    globex_request["MessageRouteId"] = json!(globex_route);
+    let globex = Tenant {
+        distributor_id: telegent_sandbox::seed::GLOBEX_KEY.into(),
+        client: portal
+            .state
+            .upstreams
+            .get(telegent_sandbox::seed::GLOBEX_KEY)
+            .expect("Globex client"),
+    };
+    let acme_answer = numbers::provision(
+        &portal.state.pool,
+        &admin(&portal),
+        "order-1",
+        &doe,
+        &typed(&acme_request),
+    )
+    .await
+    .unwrap();
+    let globex_answer = numbers::provision(&portal.state.pool, &globex, "order-1", &smith, &typed(&globex_request))
+        .await
+        .unwrap();
+    assert_ne!(acme_answer["PhoneNumberAssigned"], globex_answer["PhoneNumberAssigned"]);
+    assert_eq!(provisions(&portal), 2, "each tenant's order went out");
 }
