@@ -14,7 +14,7 @@ use super::model::{
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::{Behaviour, LineUsage};
-use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, usage_of};
+use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, usage_of, LineSample};
 use crate::members::model::MemberRole;
 use crate::policy::Action;
 use crate::ssr::context::InAccount;
@@ -228,11 +228,17 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
         };
         members.push(member(s, &mut usage, guardian));
     }
-    let samples: Vec<(&str, u64)> = members
+    let samples: Vec<LineSample> = members
         .iter()
-        .flat_map(|m| m.lines.iter().map(|l| (l.msisdn.as_str(), l.usage.used_kb)))
+        .flat_map(|m| {
+            m.lines.iter().map(|l| LineSample {
+                msisdn: &l.msisdn,
+                subscriber_id: &m.subscriber_id,
+                used_kb: l.usage.used_kb,
+            })
+        })
         .collect();
-    sample_usage(state, &samples).await?;
+    sample_usage(state, account_id, &samples).await?;
     Ok(FamilyOverview {
         account_id: account.account_id,
         account_name: account.account_name,

@@ -143,17 +143,33 @@ pub fn summary(msisdn: &str, usage: LineUsage) -> LineSummary {
     }
 }
 
+/// One line's data use now, and whose line it is.
+pub struct LineSample<'a> {
+    pub msisdn: &'a str,
+    pub subscriber_id: &'a str,
+    pub used_kb: u64,
+}
+
 /// Remembers what each line had used, for the chart: a sample when the
 /// figure changed or five minutes passed; samples older than 40 days (more
 /// than any cycle) are dropped.
-pub async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(), AppError> {
+pub async fn sample_usage(state: &AppState, account_id: &str, lines: &[LineSample<'_>]) -> Result<(), AppError> {
     let now = state.clock.now();
-    for (msisdn, used_kb) in lines {
-        let last: Option<(i64, i64)> =
-            sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 ORDER BY at DESC LIMIT 1")
-                .bind(msisdn)
-                .fetch_optional(&state.pool)
-                .await?;
+    for LineSample {
+        msisdn,
+        subscriber_id,
+        used_kb,
+    } in lines
+    {
+        let last: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 AND account_id = $2 AND subscriber_id = $3 \
+             ORDER BY at DESC LIMIT 1",
+        )
+        .bind(msisdn)
+        .bind(account_id)
+        .bind(subscriber_id)
+        .fetch_optional(&state.pool)
+        .await?;
         let due = last.is_none_or(|(at, kb)| now - at >= 300 || kb as u64 != *used_kb);
         if due {
             sqlx::query("DELETE FROM usage_samples WHERE msisdn = $1 AND at < $2")
@@ -162,12 +178,15 @@ pub async fn sample_usage(state: &AppState, lines: &[(&str, u64)]) -> Result<(),
                 .execute(&state.pool)
                 .await?;
             sqlx::query(
-                "INSERT INTO usage_samples (msisdn, at, used_kb) VALUES ($1, $2, $3) \
-                 ON CONFLICT (msisdn, at) DO UPDATE SET used_kb = excluded.used_kb",
+                "INSERT INTO usage_samples (msisdn, at, used_kb, account_id, subscriber_id) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (msisdn, at) DO UPDATE SET used_kb = excluded.used_kb, \
+                 account_id = excluded.account_id, subscriber_id = excluded.subscriber_id",
             )
             .bind(msisdn)
             .bind(now)
             .bind(*used_kb as i64)
+            .bind(account_id)
+            .bind(subscriber_id)
             .execute(&state.pool)
             .await?;
         }
@@ -230,21 +249,32 @@ pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, Ap
     // The line and its owner in one look at the Account's lines; another
     // Account's line is "not found".
     let wanted = phone::normalize_e164(msisdn).map_err(|_| AppError::NotFound)?;
-    let (line, owner) = account_lines(tenant, account_id)
-        .await?
-        .into_iter()
-        .find(|(n, _)| *n == wanted)
+    let members = account_subscribers(&tenant.client, account_id).await?;
+    let holder = members
+        .iter()
+        .find(|s| s.phone_numbers.contains(&wanted))
         .ok_or(AppError::NotFound)?;
+    let (line, owner, owner_id) = (wanted.clone(), holder.name.clone(), holder.subscriber_id.clone());
     let account = tenant.client.account(account_id).await?;
     let usage = usage_of(tenant, std::slice::from_ref(&line))
         .await?
         .remove(&line)
         .unwrap_or_else(|| line_usage(None, None));
-    sample_usage(state, &[(line.as_str(), usage.used_kb)]).await?;
-    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 ORDER BY at")
-        .bind(&line)
-        .fetch_all(&state.pool)
-        .await?;
+    let sample = LineSample {
+        msisdn: &line,
+        subscriber_id: &owner_id,
+        used_kb: usage.used_kb,
+    };
+    sample_usage(state, account_id, &[sample]).await?;
+    // Only this assignment's history: a number that changed hands starts afresh.
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 AND account_id = $2 AND subscriber_id = $3 ORDER BY at",
+    )
+    .bind(&line)
+    .bind(account_id)
+    .bind(&owner_id)
+    .fetch_all(&state.pool)
+    .await?;
     Ok(LineDetail {
         account_id: account.account_id,
         account_name: account.account_name,

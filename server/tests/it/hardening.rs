@@ -464,3 +464,48 @@ async fn a_taken_e_mail_gets_one_neutral_answer_and_refusals_are_throttled() {
         "nobody was added"
     );
 }
+
+/// Usage history belongs to the line's assignment: a number that moves to
+/// another member does not show the previous owner's history.
+#[tokio::test]
+async fn a_reassigned_number_does_not_show_the_previous_owners_usage() {
+    let portal = portal().await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let doe = account_id(&portal, "Doe Family");
+    let sam = crate::common::subscriber_id(&portal, "sam.doe@example.com");
+    let lily = crate::common::subscriber_id(&portal, "lily.doe@example.com");
+    let line = "+18015550102";
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let samples = |body: &str| -> usize {
+        let detail: telegent_app::lines::model::LineDetail = serde_json::from_str(body).unwrap();
+        detail.samples.len()
+    };
+    let form = format!("account_id={doe}&msisdn=%2B18015550102");
+    let first = jane.call("family/line", &form).await;
+    assert_eq!(first.status, StatusCode::OK, "{first:?}");
+    portal.state.clock.advance(Duration::from_secs(10 * 60));
+    portal.state.upstreams.get(ACME_KEY).unwrap().invalidate_reads("");
+    let second = jane.call("family/line", &form).await;
+    assert_eq!(samples(&second.body), 2, "Sam's history");
+    // The number moves from Sam to Lily.
+    sandbox.mutate(|w| {
+        for s in w.subscribers.values_mut() {
+            if s.id == sam {
+                s.phone_numbers.retain(|n| n != line);
+            } else if s.id == lily {
+                s.phone_numbers.push(line.into());
+            }
+        }
+        for n in w.numbers.values_mut() {
+            if n.msisdn == line {
+                n.subscriber_id = Some(lily.clone());
+            }
+        }
+    });
+    portal.state.upstreams.get(ACME_KEY).unwrap().invalidate_reads("");
+    portal.state.clock.advance(Duration::from_secs(10 * 60));
+    let after = jane.call("family/line", &form).await;
+    let detail: telegent_app::lines::model::LineDetail = serde_json::from_str(&after.body).unwrap();
+    assert_eq!(detail.owner, "Lily Doe");
+    assert_eq!(detail.samples.len(), 1, "only Lily's own history: {:?}", detail.samples);
+}
