@@ -123,11 +123,34 @@ pub struct TelegentClient {
     token_calls: AtomicU64,
 }
 
+/// The largest answer the client reads: no documented answer comes near it,
+/// and a larger one (a misconfigured address, a hostile peer) must not fill
+/// the portal's memory.
+pub const MAX_ANSWER_BYTES: usize = 5 * 1024 * 1024;
+
+/// The body of `response`, or why it was not read whole.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<u8>, String> {
+    if response.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(format!("answer larger than {} MB", cap / (1024 * 1024)));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| transport_detail(&e))? {
+        if body.len() + chunk.len() > cap {
+            return Err(format!("answer larger than {} MB", cap / (1024 * 1024)));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 impl TelegentClient {
     pub fn new(cfg: ClientConfig) -> Result<Self, TelegentError> {
         let http = reqwest::Client::builder()
             .connect_timeout(cfg.connect_timeout)
             .timeout(cfg.request_timeout)
+            // A redirect would carry the bearer token (and a billable body)
+            // somewhere the configuration never named: answered as an error.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("telegent-portal/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| TelegentError::Unavailable {
@@ -462,11 +485,11 @@ impl TelegentClient {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let bytes = match response.bytes().await {
+        let bytes = match read_capped(response, MAX_ANSWER_BYTES).await {
             Ok(b) => b,
-            Err(e) => {
+            Err(detail) => {
                 return Attempt::Transport {
-                    detail: transport_detail(&e),
+                    detail,
                     maybe_sent: true,
                 }
             }

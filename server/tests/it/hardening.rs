@@ -509,3 +509,60 @@ async fn a_reassigned_number_does_not_show_the_previous_owners_usage() {
     assert_eq!(detail.owner, "Lily Doe");
     assert_eq!(detail.samples.len(), 1, "only Lily's own history: {:?}", detail.samples);
 }
+
+/// A peer on loopback that answers every request with `answer`, counting
+/// the requests that reach `/steal`.
+async fn hostile_peer(
+    answer: fn() -> axum::response::Response,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let stolen = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = stolen.clone();
+    let app = axum::Router::new()
+        .route(
+            "/steal",
+            axum::routing::any(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                async { "{}" }
+            }),
+        )
+        .fallback(move || async move { answer() });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}"), stolen)
+}
+
+fn client_for(base_url: &str) -> telegent::TelegentClient {
+    let mut config = telegent::ClientConfig::new(
+        base_url,
+        telegent::Credentials {
+            account_key: "DID-test".into(),
+            account_secret: "secret".into(),
+        },
+    );
+    config.retry.max_attempts = 1;
+    telegent::TelegentClient::new(config).unwrap()
+}
+
+#[tokio::test]
+async fn the_client_follows_no_redirect_and_reads_no_giant_answer() {
+    use axum::response::IntoResponse;
+    let (base, stolen) = hostile_peer(|| (StatusCode::FOUND, [("location", "/steal")], "").into_response()).await;
+    let redirected = client_for(&base).distributor("DID-test").await;
+    assert!(redirected.is_err(), "{redirected:?}");
+    assert_eq!(
+        stolen.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "the token went elsewhere"
+    );
+
+    let (base, _) = hostile_peer(|| {
+        let giant = format!("{{\"AccessToken\":\"{}\"}}", "x".repeat(6 * 1024 * 1024));
+        (StatusCode::OK, [("content-type", "application/json")], giant).into_response()
+    })
+    .await;
+    let giant = client_for(&base).distributor("DID-test").await;
+    let message = format!("{:?}", giant.expect_err("refused"));
+    assert!(message.contains("larger than 5 MB"), "{message}");
+}
