@@ -47,9 +47,15 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
                 || u.display_name.to_lowercase().contains(&needle)
         })
         .map(|u| {
-            let role = parse_role(&u.role).unwrap_or(Role::Subscriber);
+            // A stored role the portal does not know ranks as nobody's to
+            // change (it is listed, under the least powerful label).
+            let known = parse_role(&u.role);
+            let role = known.unwrap_or(Role::Subscriber);
             UserListItem {
-                editable: u.id != caller.user_id && caller.role.may_grant(role) && caller.view_as.is_none(),
+                editable: known.is_some()
+                    && u.id != caller.user_id
+                    && caller.role.may_grant(role)
+                    && caller.view_as.is_none(),
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,
@@ -487,7 +493,8 @@ fn audit_for(caller: &Caller, action: &str, user: &UserRow) -> audit::Entry {
 /// A user in scope whom the caller may change: not themselves, not above them.
 async fn editable_user(state: &AppState, caller: &Caller, user_id: i64) -> Result<UserRow, AppError> {
     let user = user_in_scope(&state.pool, caller, user_id).await?;
-    let role = parse_role(&user.role).ok_or(AppError::Internal)?;
+    // An unknown role is never taken for the least powerful one.
+    let role = parse_role(&user.role).ok_or(AppError::Forbidden)?;
     if user.id == caller.user_id {
         return Err(AppError::invalid(
             "role",

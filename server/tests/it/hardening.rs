@@ -566,3 +566,37 @@ async fn the_client_follows_no_redirect_and_reads_no_giant_answer() {
     let message = format!("{:?}", giant.expect_err("refused"));
     assert!(message.contains("larger than 5 MB"), "{message}");
 }
+
+/// A role the portal does not know is never taken for Subscriber: a Manager
+/// (who may manage Subscribers) can neither see it as editable nor change it.
+#[tokio::test]
+async fn a_user_with_an_unknown_role_is_nobodys_to_change() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, role, distributor_id, account_id, status, \
+         must_change_password) VALUES ('ghost@example.com', 'Ghost', 'x', 'Overlord', $1, $2, 'active', 0)",
+    )
+    .bind(ACME_KEY)
+    .bind(&doe)
+    .execute(&portal.state.pool)
+    .await
+    .unwrap();
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let list = jane.call("users/list", "search=ghost&page=1").await;
+    let page: telegent_app::users::model::UsersPage = serde_json::from_str(&list.body).unwrap();
+    let ghost = page
+        .rows
+        .iter()
+        .find(|u| u.email == "ghost@example.com")
+        .expect("listed");
+    assert!(!ghost.editable);
+    let refused = jane
+        .call("users/set-enabled", &format!("user_id={}&enabled=false", ghost.id))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{refused:?}");
+    let refused = jane
+        .call("users/role", &format!("user_id={}&role=Subscriber", ghost.id))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{refused:?}");
+}
