@@ -40,6 +40,10 @@ pub async fn provision(
     account_id: &str,
     request: &ProvisionRequest,
 ) -> Result<Value, AppError> {
+    // On a retry the inventory may already hold this intent's number, so what
+    // is "new" cannot be told any more: an unconfirmed order is then never
+    // sent again automatically (it stays unconfirmed until someone checks).
+    let retry = crate::ssr::intents::exists(pool, &tenant.distributor_id, intent_key).await?;
     let before = inventory(tenant, account_id).await?;
     let request = ProvisionRequest {
         account_id: Some(account_id.to_string()),
@@ -61,6 +65,13 @@ pub async fn provision(
         )
         .await?;
         let new = now.into_iter().find(|n| !before.contains(n) && !claimed.contains(n));
+        if new.is_none() && retry {
+            return Err(AppError::Upstream(
+                "This order was not confirmed by Telegent and could not be matched to a number. \
+                 It will not be sent again: check the Account's numbers, or ask Telegent support."
+                    .into(),
+            ));
+        }
         Ok(new.map(|number| json!({ "PhoneNumberAssigned": number, "OrderStatus": "Complete", "Reconciled": true })))
     })
     .await?;

@@ -27,9 +27,12 @@ pub struct Billable<'a, R> {
     pub request: &'a R,
 }
 
-/// The stored key: the tenant's and the form's together.
-fn stored_key(distributor_id: &str, intent_key: &str) -> String {
-    format!("{distributor_id}/{intent_key}")
+/// Where an intent is kept: its tenant and the form's key (the table's
+/// primary key is the pair).
+#[derive(Clone, Copy)]
+struct Key<'a> {
+    distributor_id: &'a str,
+    intent_key: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +43,12 @@ enum State {
     Unknown,
 }
 
-async fn load(pool: &DbPool, key: &str) -> Result<Option<State>, AppError> {
-    let row: Option<(String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT state, response_json, error_message FROM billable_intents WHERE intent_key = $1")
-            .bind(key)
+async fn load(pool: &DbPool, key: Key<'_>) -> Result<Option<State>, AppError> {
+    let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT state, response_json, error_message FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2",
+    )
+    .bind(key.distributor_id)
+    .bind(key.intent_key)
             .fetch_optional(pool)
             .await
             .map_err(internal)?;
@@ -59,7 +64,7 @@ async fn load(pool: &DbPool, key: &str) -> Result<Option<State>, AppError> {
     }))
 }
 
-async fn record(pool: &DbPool, key: &str, state: &State) -> Result<(), AppError> {
+async fn record(pool: &DbPool, key: Key<'_>, state: &State) -> Result<(), AppError> {
     let (name, response, error) = match state {
         State::Sending => ("sending", None, None),
         State::Succeeded(v) => ("succeeded", Some(v.to_string()), None),
@@ -68,13 +73,14 @@ async fn record(pool: &DbPool, key: &str, state: &State) -> Result<(), AppError>
     };
     sqlx::query(
         "UPDATE billable_intents SET state = $1, response_json = $2, error_message = $3, \
-         updated_at = $5 WHERE intent_key = $4",
+         updated_at = $5 WHERE intent_key = $4 AND distributor_id = $6",
     )
     .bind(name)
     .bind(response)
     .bind(error)
-    .bind(key)
+    .bind(key.intent_key)
     .bind(crate::ssr::db::now_text())
+    .bind(key.distributor_id)
     .execute(pool)
     .await
     .map_err(internal)?;
@@ -105,16 +111,19 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = Result<Option<Value>, AppError>>,
 {
-    let key = stored_key(call.distributor_id, call.intent_key);
+    let key = Key {
+        distributor_id: call.distributor_id,
+        intent_key: call.intent_key,
+    };
     let request_json = serde_json::to_string(call.request).map_err(|error| {
         tracing::error!(%error, "a billable request that cannot be written down");
         AppError::Internal
     })?;
     let inserted = sqlx::query(
         "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
-         VALUES ($1, $2, $3, $4, 'sending') ON CONFLICT (intent_key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, 'sending') ON CONFLICT (distributor_id, intent_key) DO NOTHING",
     )
-    .bind(&key)
+    .bind(call.intent_key)
     .bind(call.distributor_id)
     .bind(call.operation)
     .bind(&request_json)
@@ -124,20 +133,22 @@ where
     .rows_affected()
         == 1;
     if !inserted {
-        match load(pool, &key).await? {
+        match load(pool, key).await? {
             Some(State::Succeeded(answer)) => return Ok(answer),
             Some(State::Failed(message)) => return Err(AppError::Upstream(message)),
             Some(State::Sending) | None => return Err(AppError::Upstream(IN_PROGRESS.into())),
             Some(State::Unknown) => {
                 if let Some(answer) = reconcile().await? {
-                    record(pool, &key, &State::Succeeded(answer.clone())).await?;
+                    record(pool, key, &State::Succeeded(answer.clone())).await?;
                     return Ok(answer);
                 }
                 // Certainly not done: send it now, still under the same intent.
                 let claimed = sqlx::query(
-                    "UPDATE billable_intents SET state = 'sending' WHERE intent_key = $1 AND state = 'unknown'",
+                    "UPDATE billable_intents SET state = 'sending' \
+                     WHERE distributor_id = $1 AND intent_key = $2 AND state = 'unknown'",
                 )
-                .bind(&key)
+                .bind(call.distributor_id)
+                .bind(call.intent_key)
                 .execute(pool)
                 .await
                 .map_err(internal)?
@@ -151,15 +162,15 @@ where
     }
     match client.submit_billable(call.request).await {
         Ok(answer) => {
-            record(pool, &key, &State::Succeeded(answer.clone())).await?;
+            record(pool, key, &State::Succeeded(answer.clone())).await?;
             Ok(answer)
         }
         Err(TelegentError::OutcomeUnknown { detail }) => {
             tracing::warn!(intent = call.intent_key, operation = call.operation, %detail, "billable call unconfirmed");
-            record(pool, &key, &State::Unknown).await?;
+            record(pool, key, &State::Unknown).await?;
             match reconcile().await {
                 Ok(Some(answer)) => {
-                    record(pool, &key, &State::Succeeded(answer.clone())).await?;
+                    record(pool, key, &State::Succeeded(answer.clone())).await?;
                     Ok(answer)
                 }
                 // Not visible (yet), or the read failed: leave it unknown, never resend blindly.
@@ -169,7 +180,7 @@ where
         Err(error) => {
             let app_error = AppError::from(error);
             // Refusals (validation, not found, busy) mean nothing was ordered.
-            record(pool, &key, &State::Failed(app_error.to_string())).await?;
+            record(pool, key, &State::Failed(app_error.to_string())).await?;
             Err(app_error)
         }
     }
@@ -197,4 +208,17 @@ pub async fn succeeded_answers_field(
         .filter_map(|(json,)| serde_json::from_str::<Value>(&json?).ok())
         .filter_map(|answer| answer[field].as_str().map(str::to_string))
         .collect())
+}
+
+/// Whether an intent was already written for this key (a retry, a reload,
+/// a second click).
+pub async fn exists(pool: &DbPool, distributor_id: &str, intent_key: &str) -> Result<bool, AppError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT state FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2")
+            .bind(distributor_id)
+            .bind(intent_key)
+            .fetch_optional(pool)
+            .await
+            .map_err(internal)?;
+    Ok(row.is_some())
 }

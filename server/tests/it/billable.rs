@@ -300,3 +300,30 @@ async fn the_same_intent_key_in_two_distributors_is_two_orders() {
     assert_ne!(acme_answer["PhoneNumberAssigned"], globex_answer["PhoneNumberAssigned"]);
     assert_eq!(provisions(&portal), 2, "each tenant's order went out");
 }
+
+/// An order left unconfirmed is never bought again by a retry: on the retry
+/// the inventory may already hold its number, so "nothing new appeared"
+/// proves nothing.
+#[tokio::test]
+async fn a_retried_unconfirmed_order_is_not_sent_again() {
+    let portal = portal().await;
+    let (doe, request) = doe_and_route(&portal);
+    sqlx::query(
+        "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
+         VALUES ('stuck-1', $1, 'provision', '{}', 'unknown')",
+    )
+    .bind(ACME_KEY)
+    .execute(&portal.state.pool)
+    .await
+    .unwrap();
+    let before = provisions(&portal);
+    let answer = numbers::provision(&portal.state.pool, &admin(&portal), "stuck-1", &doe, &typed(&request)).await;
+    let error = answer.expect_err("not confirmed, not resent");
+    assert!(error.to_string().contains("will not be sent again"), "{error}");
+    assert_eq!(provisions(&portal), before, "no second order");
+    let (state,): (String,) = sqlx::query_as("SELECT state FROM billable_intents WHERE intent_key = 'stuck-1'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(state, "unknown");
+}
