@@ -27,6 +27,8 @@ pub const CLIENT_REQUEST_ID: &str = "x-client-request-id";
 /// Moves a client-sent `X-Request-Id` aside (to [`CLIENT_REQUEST_ID`]), so
 /// the id that reaches the audit log and the response is the server's.
 pub async fn set_aside_client_request_id(mut request: Request) -> Request {
+    // Only what this function checked may sit under that name.
+    request.headers_mut().remove(CLIENT_REQUEST_ID);
     if let Some(sent) = request.headers_mut().remove("x-request-id") {
         // Only printable text of a sane length is worth keeping for the log.
         let keep = sent

@@ -64,6 +64,14 @@ pub struct VoicemailForm {
     pub last_name: String,
 }
 
+/// A posted number as the service checked it (E.164), for the way back:
+/// never the raw text (`801/../../x` normalises to a number, but must not
+/// become a path).
+#[cfg(feature = "ssr")]
+fn as_checked(posted: &str) -> String {
+    telegent::phone::normalize_e164(posted).unwrap_or_default()
+}
+
 /// One line's data settings, usage and usage chart.
 #[server(endpoint = "family/line")]
 pub async fn fetch_line_detail(account_id: String, msisdn: String) -> Result<LineDetail, AppError> {
@@ -96,7 +104,7 @@ pub async fn set_renewal(#[server(flatten)] form: RenewalForm) -> Result<(), App
     let back = form
         .numbers
         .first()
-        .map(|n| links::line(&ctx.account_id, n))
+        .map(|n| links::line(&ctx.account_id, &as_checked(n)))
         .unwrap_or_else(|| links::account(&ctx.account_id));
     let (key, value) = if form.reset {
         ("reset", "1")
@@ -113,7 +121,7 @@ pub async fn save_voicemail(#[server(flatten)] form: VoicemailForm) -> Result<()
     let ctx = in_account(Action::ManageVoicemail, &form.account_id).await?;
     super::service::save_voicemail(&ctx, &form).await?;
     redirect(&links::with_notice(
-        &links::line(&ctx.account_id, &form.msisdn),
+        &links::line(&ctx.account_id, &as_checked(&form.msisdn)),
         "voicemail",
         "saved",
     ));
@@ -132,7 +140,7 @@ pub async fn delete_voicemail(account_id: String, msisdn: String, confirm: Optio
     }
     super::service::delete_voicemail(&ctx, &msisdn).await?;
     redirect(&links::with_notice(
-        &links::line(&ctx.account_id, &msisdn),
+        &links::line(&ctx.account_id, &as_checked(&msisdn)),
         "voicemail",
         "deleted",
     ));

@@ -151,7 +151,7 @@ pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, App
         account_id,
     } = ctx;
     let (name, email) = checked(name, email)?;
-    email_tries_left(state, caller).await?;
+    let _email_turn = email_tries_left(state, caller).await?;
     // Refused exactly as an edit is: a portal user already signs in with it.
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
@@ -206,8 +206,12 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
     if name == member.name && !email_changes {
         return Ok(());
     }
+    // Held until the refusal, if any, is noted (see `email_tries_left`).
+    let _email_turn = match email_changes {
+        true => Some(email_tries_left(state, caller).await?),
+        false => None,
+    };
     if email_changes {
-        email_tries_left(state, caller).await?;
         let taken_here: Option<(i64,)> = sqlx::query_as(
             "SELECT id FROM users WHERE lower(email) = lower($1) AND (subscriber_id IS NULL OR subscriber_id != $2)",
         )

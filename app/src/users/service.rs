@@ -156,7 +156,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             Some((account_in_scope(state, caller, &account_id).await?, Some(account_id)))
         }
     };
-    email_tries_left(state, caller).await?;
+    let _email_turn = email_tries_left(state, caller).await?;
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
     }
@@ -284,12 +284,9 @@ async fn link_subscriber(
     if let Some(subscriber) = existing {
         if subscriber.role != telegent_role {
             // Linking must not demote or promote someone above the caller.
-            let current = match subscriber.role.as_str() {
-                "Account Admin" => Role::AccountAdmin,
-                "Manager" => Role::Manager,
-                _ => Role::Subscriber,
-            };
-            if !caller.role.may_grant(current) {
+            // A role the portal does not know is nobody's to change.
+            let current = crate::members::model::MemberRole::from_telegent(&subscriber.role).as_portal_role();
+            if !current.is_some_and(|role| caller.role.may_grant(role)) {
                 return Err(AppError::invalid(
                     "email",
                     "This address belongs to someone in this Account whose role you can't change.",
@@ -353,15 +350,21 @@ async fn recent_email_refusals(state: &AppState, caller: &Caller) -> Result<i64,
     Ok(count)
 }
 
-/// Before an e-mail address is tried: refused while the caller is over the limit.
-pub async fn email_tries_left(state: &AppState, caller: &Caller) -> Result<(), AppError> {
+/// Before an e-mail address is tried: the caller's turn (one try at a time
+/// per user, so parallel requests cannot all pass the count), refused while
+/// they are over the limit. Hold the turn until the refusal, if any, is noted.
+pub async fn email_tries_left(state: &AppState, caller: &Caller) -> Result<tokio::sync::OwnedMutexGuard<()>, AppError> {
+    let turn = state
+        .sign_in_locks
+        .lock(&format!("email-tries:{}", caller.user_id))
+        .await;
     if recent_email_refusals(state, caller).await? >= EMAIL_REFUSALS_PER_WINDOW {
         return Err(AppError::invalid(
             "email",
             "Too many e-mail addresses were already in use. Wait ten minutes and try again.",
         ));
     }
-    Ok(())
+    Ok(turn)
 }
 
 /// Passes `error` on; a taken-address refusal is recorded first (it counts

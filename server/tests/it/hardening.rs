@@ -600,3 +600,37 @@ async fn a_user_with_an_unknown_role_is_nobodys_to_change() {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{refused:?}");
 }
+
+/// Linking a new portal user to an existing member never changes the role
+/// of a member whose Telegent role the portal does not know.
+#[tokio::test]
+async fn linking_a_user_never_demotes_a_member_of_unknown_role() {
+    let portal = portal().await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let lily = crate::common::subscriber_id(&portal, "lily.doe@example.com");
+    sandbox.mutate(|w| {
+        if let Some(s) = w.subscribers.values_mut().find(|s| s.id == lily) {
+            s.role = "Owner".into();
+        }
+    });
+    portal.state.upstreams.get(ACME_KEY).unwrap().invalidate_reads("");
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let answer = jane
+        .call(
+            "users/create",
+            &format!("email=lily.doe%40example.com&display_name=Lily&role=Subscriber&distributor_id=&account_id={doe}"),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{answer:?}");
+    assert!(answer.body.contains("role you can't change"), "{}", answer.body);
+    let role = sandbox
+        .snapshot()
+        .subscribers
+        .values()
+        .find(|s| s.id == lily)
+        .unwrap()
+        .role
+        .clone();
+    assert_eq!(role, "Owner", "not demoted to Subscriber");
+}
