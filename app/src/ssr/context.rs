@@ -82,9 +82,36 @@ pub async fn record_not_found(state: &AppState, caller: &Caller, what: &str, ask
     }
 }
 
+/// The request being served, when it is not one the server's middleware
+/// audits itself: a page rendered on the server, or a plain HTML form post
+/// (leptos answers those with a redirect, not an error status). Server
+/// function calls from the browser's code are audited by the middleware,
+/// which knows their endpoint and form.
+fn unaudited_request_path() -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    let path = parts.uri.path().to_string();
+    let wants_html = parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    (!path.starts_with("/api/") || wants_html).then_some(path)
+}
+
+/// A scope refusal, on the record when the middleware will not see it.
+async fn refused(state: &AppState, caller: &Caller, field: &str, id: &str) -> AppError {
+    if let Some(path) = unaudited_request_path() {
+        record_not_found(state, caller, path.trim_start_matches('/'), &[format!("{field}={id}")]).await;
+    }
+    AppError::NotFound
+}
+
 impl Scoped {
     pub async fn account(self, account_id: &str) -> Result<InAccount, AppError> {
-        let tenant = account_in_scope(&self.state, &self.caller, account_id).await?;
+        let tenant = match account_in_scope(&self.state, &self.caller, account_id).await {
+            Err(AppError::NotFound) => return Err(refused(&self.state, &self.caller, "account_id", account_id).await),
+            other => other?,
+        };
         Ok(InAccount {
             state: self.state,
             caller: self.caller,
@@ -94,7 +121,12 @@ impl Scoped {
     }
 
     pub async fn distributor(self, distributor_id: &str) -> Result<InDistributor, AppError> {
-        let tenant = distributor_in_scope(&self.state, &self.caller, distributor_id)?;
+        let tenant = match distributor_in_scope(&self.state, &self.caller, distributor_id) {
+            Err(AppError::NotFound) => {
+                return Err(refused(&self.state, &self.caller, "distributor_id", distributor_id).await)
+            }
+            other => other?,
+        };
         Ok(InDistributor {
             state: self.state,
             caller: self.caller,

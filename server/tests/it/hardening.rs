@@ -634,3 +634,35 @@ async fn linking_a_user_never_demotes_a_member_of_unknown_role() {
         .clone();
     assert_eq!(role, "Owner", "not demoted to Subscriber");
 }
+
+/// Probing by address bar or by a plain form post is on the record too.
+#[tokio::test]
+async fn a_foreign_id_in_a_page_address_or_an_html_form_post_is_audited() {
+    let portal = portal().await;
+    let smith = account_id(&portal, "Smith Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let page = jane.get(&format!("/accounts/{smith}/limits")).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    let post = Request::post("/api/family/limits")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .header("referer", "http://localhost/accounts")
+        .body(Body::from(format!(
+            "account_id={smith}&numbers[]=%2B15125550120&unit=MB&notify=&throttle=&limit=10&speed="
+        )))
+        .unwrap();
+    let answer = jane.send(post).await;
+    assert!(
+        answer.status.is_redirection(),
+        "a plain form post comes back: {answer:?}"
+    );
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT action, target_ids FROM audit_log WHERE outcome = 'not_found' ORDER BY id")
+            .fetch_all(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].0.starts_with("accounts/"), "the page: {rows:?}");
+    assert_eq!(rows[1].0, "api/family/limits", "{rows:?}");
+    assert!(rows.iter().all(|(_, asked)| asked.contains(&smith)), "{rows:?}");
+}
