@@ -1,7 +1,7 @@
 //! How many upstream calls a scripted mix of portal operations costs through
 //! the portal's Telegent client, against a naive client (a new token for every
 //! call, no cache), measured in one run against two fresh sandboxes. Prints
-//! counts and ratios; it asserts nothing (see server/tests/client.rs for that).
+//! counts and ratios; it asserts nothing (see server/tests/it/client.rs for that).
 
 use std::time::Duration;
 
