@@ -460,11 +460,14 @@ fn endpoint_path(endpoint: &str) -> Option<String> {
 
 // ----- Distributors -----------------------------------------------------------
 
+/// A Distributor as the reference documents it, its credential's secret
+/// included: only its own credential or the platform's can read it.
 fn distributor_json(world: &crate::World, d: &crate::world::Distributor) -> Value {
     json!({
         "DistributorId": d.id,
         "DistributorName": d.name,
         "AccountKey": d.id,
+        "Secret": d.secret,
         "TotalAccounts": world.accounts_of(&d.id).count(),
         "BillingAddress": address_json(&d.billing),
         "MailingAddress": address_json(&d.mailing),
@@ -516,7 +519,7 @@ fn distributor_create(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         (d, secret)
     });
     let mut out = distributor_json(&ctx.sandbox.snapshot(), &d);
-    out["Secret"] = json!(secret);
+    debug_assert_eq!(out["Secret"], json!(secret));
     out["Message"] = json!("Distributor created successfully.");
     Ok(out)
 }

@@ -9,6 +9,7 @@
 mod accounts;
 mod api;
 mod collections;
+pub mod conformance;
 pub mod faults;
 mod ops;
 pub mod spec;

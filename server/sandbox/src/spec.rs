@@ -41,6 +41,9 @@ pub struct Operation {
     /// Query parameters and whether the reference marks them required.
     pub query: Vec<(String, bool)>,
     pub request_example: Option<Value>,
+    /// A request built from the body schema's property examples, for
+    /// operations documented without a whole-body example.
+    pub request_from_schema: Option<Value>,
     pub response_example: Option<Value>,
     /// The documented answer's shape: the example when there is one, else a
     /// value built from the response schema (typed empty values: `""`, `0`,
@@ -122,6 +125,21 @@ fn parse(text: &str) -> Vec<Operation> {
                 .and_then(|e| e.values().next())
                 .and_then(|e| e.get("value").cloned())
                 .or_else(|| op.pointer("/response200/content/application~1json/example").cloned());
+            let request_from_schema = schema["properties"].as_object().map(|props| {
+                Value::Object(
+                    props
+                        .iter()
+                        .map(|(name, p)| {
+                            let p = resolve(p, &components);
+                            let value = p
+                                .get("example")
+                                .cloned()
+                                .unwrap_or_else(|| typed_value(&p, &components, 1));
+                            (name.clone(), value)
+                        })
+                        .collect(),
+                )
+            });
             let response_shape = response_example.clone().or_else(|| {
                 op.pointer("/response200/content/application~1json/schema")
                     .map(|schema| typed_value(schema, &components, 0))
@@ -136,6 +154,7 @@ fn parse(text: &str) -> Vec<Operation> {
                 properties,
                 query,
                 request_example,
+                request_from_schema,
                 response_example,
                 response_shape,
             });

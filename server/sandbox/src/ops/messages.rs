@@ -157,6 +157,21 @@ fn paging(ctx: &Ctx<'_>) -> (usize, usize) {
     (page, results)
 }
 
+/// A message as search documents it: `MessageID`, `CampaignID` and the cost
+/// as text ("$0.0045"), where send and details say `MessageId` and a number.
+fn search_row(world: &World, m: &Message) -> Value {
+    let mut row = message_json(world, m);
+    if let Some(map) = row.as_object_mut() {
+        for (from, to) in [("MessageId", "MessageID"), ("CampaignId", "CampaignID")] {
+            let value = map.remove(from).unwrap_or(Value::Null);
+            map.insert(to.into(), value);
+        }
+        let cost = map.get("Cost").and_then(Value::as_f64).unwrap_or_default();
+        map.insert("Cost".into(), json!(format!("${cost:.4}")));
+    }
+    row
+}
+
 fn search(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let number = ctx
         .str_field("PhoneNumber")
@@ -167,7 +182,7 @@ fn search(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .iter()
         .skip((page - 1) * results)
         .take(results)
-        .map(|m| message_json(&world, m))
+        .map(|m| search_row(&world, m))
         .collect();
     Ok(json!({
         "PhoneNumber": number,
