@@ -17,6 +17,9 @@ async fn main() -> anyhow::Result<()> {
             eprintln!("warning: .env not read: {e}");
         }
     }
+    if std::env::args().nth(1).as_deref() == Some("conformance") {
+        return conformance(ConformanceArgs::parse_from(std::env::args().skip(1))).await;
+    }
     let cli = Cli::parse();
     init_logging(&cli.common.log_level, cli.common.log_format);
     let command = match cli.command {
@@ -50,6 +53,48 @@ async fn main() -> anyhow::Result<()> {
             println!("Temporary password (shown once; to be changed at first sign-in): {temporary}");
             Ok(())
         }
+    }
+}
+
+/// `telegent-portal conformance`: the conformance suite generated from the
+/// API reference, run against any Telegent API (the real one, or a sandbox
+/// started with `telegent-portal sandbox`). Exits non-zero on a difference
+/// the reference does not explain.
+#[derive(clap::Parser, Debug)]
+#[command(name = "telegent-portal conformance")]
+struct ConformanceArgs {
+    /// Base URL without `/v1.0`, e.g. https://api.telegent.com or http://127.0.0.1:4010.
+    #[arg(long, env = "TELEGENT_CONFORMANCE_URL")]
+    url: String,
+    /// A Distributor credential's AccountKey (DID-…).
+    #[arg(long, env = "TELEGENT_CONFORMANCE_KEY")]
+    key: String,
+    #[arg(long, env = "TELEGENT_CONFORMANCE_SECRET", hide_env_values = true)]
+    secret: String,
+    /// The platform (Aggregator) credential, for Distributor creation.
+    #[arg(long, env = "TELEGENT_CONFORMANCE_PLATFORM_KEY", requires = "platform_secret")]
+    platform_key: Option<String>,
+    #[arg(long, env = "TELEGENT_CONFORMANCE_PLATFORM_SECRET", hide_env_values = true)]
+    platform_secret: Option<String>,
+}
+
+async fn conformance(args: ConformanceArgs) -> anyhow::Result<()> {
+    eprintln!(
+        "Running the conformance suite against {} (it creates, changes and deletes data there).",
+        args.url
+    );
+    let report = telegent_sandbox::conformance::run_target(telegent_sandbox::conformance::Target {
+        base_url: args.url,
+        key: args.key,
+        secret: args.secret,
+        platform: args.platform_key.zip(args.platform_secret),
+    })
+    .await;
+    println!("{}", report.markdown());
+    if report.passed() {
+        Ok(())
+    } else {
+        anyhow::bail!("{}", report.summary())
     }
 }
 
