@@ -252,7 +252,10 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), web::server_fn_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            web::server_fn_status,
+        ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::resolve_caller))
         .layer(sessions)
         .layer(axum::middleware::from_fn(web::refuse_cross_site))

@@ -152,7 +152,11 @@ async fn switches_and_guardians_are_set_for_the_child() {
     assert!(link.status.is_success(), "{link:?}");
     let g = detail(&mut jane, &d).await;
     assert!(g.calls_on && g.messages_on);
-    let linked: Vec<(&str, &str)> = g.guardians.iter().map(|p| (p.subscriber_id.as_str(), p.name.as_str())).collect();
+    let linked: Vec<(&str, &str)> = g
+        .guardians
+        .iter()
+        .map(|p| (p.subscriber_id.as_str(), p.name.as_str()))
+        .collect();
     assert_eq!(linked, [(d.jane.as_str(), "Jane Doe")]);
     assert!(!g.candidates.iter().any(|p| p.subscriber_id == d.jane));
 

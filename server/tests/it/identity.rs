@@ -9,11 +9,11 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use telegent_app::audit::model::AuditPage;
-use telegent_app::session::model::CurrentUser;
-use telegent_app::users::model::{CreatedUser, UsersPage};
 use telegent_app::policy::Role;
+use telegent_app::session::model::CurrentUser;
 use telegent_app::session::service::WRONG_CREDENTIALS;
 use telegent_app::ssr::demo::DEMO_PASSWORD;
+use telegent_app::users::model::{CreatedUser, UsersPage};
 
 async fn current_user(browser: &mut Browser) -> Option<CurrentUser> {
     let answer = browser.call("session/current-user", "").await;
