@@ -46,7 +46,14 @@ pub async fn send(
                 && to == recipients.iter().map(String::as_str).collect::<Vec<_>>()
                 && !id.is_some_and(|id| claimed.iter().any(|c| c == id))
         });
-        Ok(ours.cloned())
+        // Search rows spell it `MessageID` (the reference does), the send
+        // answer `MessageId`: the answer kept for the intent has the latter.
+        Ok(ours.cloned().map(|mut found| {
+            if found["MessageId"].is_null() {
+                found["MessageId"] = found["MessageID"].clone();
+            }
+            found
+        }))
     })
     .await
 }
