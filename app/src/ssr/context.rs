@@ -57,8 +57,10 @@ const NOT_FOUND_ROWS_PER_MINUTE: i64 = 10;
 
 /// A foreign or missing ID is on the record: who asked (`what`: the server
 /// function), for which IDs, from where (the caller's audit entry carries
-/// the request id and address). Throttled per user. Called for every server
-/// function from one place, the server's error-status middleware.
+/// the request id and address). Throttled per user. Called by the server's
+/// error-status middleware for the browser code's calls, and by the scope
+/// checks below for pages and plain form posts (which the middleware does
+/// not see as errors).
 pub async fn record_not_found(state: &AppState, caller: &Caller, what: &str, asked: &[String]) {
     let since = (chrono::Utc::now() - chrono::Duration::seconds(60))
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
