@@ -21,25 +21,25 @@ fn admin(portal: &Portal) -> Tenant {
 }
 
 fn doe_and_route(portal: &Portal) -> (String, Value) {
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    let doe = world
-        .accounts
-        .values()
-        .find(|a| a.name == "Doe Family")
-        .unwrap()
-        .id
-        .clone();
-    let route = world
-        .collection("message_routes")
-        .find(|(_, r)| r.account_id.as_deref() == Some(doe.as_str()))
-        .unwrap()
-        .0
-        .clone();
+    let (doe, route) = account_and_route(portal, "Doe Family");
     let request = json!({
         "NumberType": "mvno", "MessageType": "p2p", "MessageEnabled": true, "VoiceEnabled": false,
         "ProductType": "Sms+Data", "AreaCode": "801", "MessageRouteId": route
     });
     (doe, request)
+}
+
+/// A demo Account's ID and the ID of its message route.
+fn account_and_route(portal: &Portal, name: &str) -> (String, String) {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let account = world.accounts.values().find(|a| a.name == name).unwrap().id.clone();
+    let route = world
+        .collection("message_routes")
+        .find(|(_, r)| r.account_id.as_deref() == Some(account.as_str()))
+        .unwrap()
+        .0
+        .clone();
+    (account, route)
 }
 
 fn provisions(portal: &Portal) -> usize {
@@ -261,20 +261,7 @@ fn typed<T: serde::de::DeserializeOwned>(request: &serde_json::Value) -> T {
 async fn the_same_intent_key_in_two_distributors_is_two_orders() {
     let portal = portal().await;
     let (doe, acme_request) = doe_and_route(&portal);
-    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    let smith = world
-        .accounts
-        .values()
-        .find(|a| a.name == "Smith Family")
-        .unwrap()
-        .id
-        .clone();
-    let globex_route = world
-        .collection("message_routes")
-        .find(|(_, r)| r.account_id.as_deref() == Some(smith.as_str()))
-        .unwrap()
-        .0
-        .clone();
+    let (smith, globex_route) = account_and_route(&portal, "Smith Family");
     let mut globex_request = acme_request.clone();
     globex_request["MessageRouteId"] = json!(globex_route);
     let globex = Tenant {
