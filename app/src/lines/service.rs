@@ -194,49 +194,33 @@ pub async fn sample_usage(state: &AppState, account_id: &str, lines: &[LineSampl
     Ok(())
 }
 
-/// The lines of the Account (E.164), to check that every line a form names is one of them.
-pub async fn account_lines(tenant: &Tenant, account_id: &str) -> Result<Vec<(String, String)>, AppError> {
-    Ok(account_subscribers(&tenant.client, account_id)
-        .await?
-        .into_iter()
-        .flat_map(|s| {
-            let name = s.name.clone();
-            s.phone_numbers.into_iter().map(move |n| (n, name.clone()))
-        })
-        .collect())
-}
-
-/// The named lines (checked like [`lines_in_account`]), when the caller may
-/// change each one: a line belongs to its owner, and rank inside the Account
-/// decides (a Manager changes Subscribers' lines and their own).
+/// The named lines (E.164, each once), when every one belongs to the
+/// Account (anything else is "not found") and the caller may change each:
+/// a line belongs to its owner, and rank inside the Account decides (a
+/// Manager changes Subscribers' lines and their own). One read of the
+/// Account's members serves both checks.
 pub async fn lines_to_change(ctx: &InAccount, numbers: &[String], action: &str) -> Result<Vec<String>, AppError> {
-    let chosen = lines_in_account(&ctx.tenant, &ctx.account_id, numbers).await?;
-    let members = account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
-    for line in &chosen {
-        if let Some(owner) = members.iter().find(|m| m.phone_numbers.contains(line)) {
-            ctx.may_act_on(owner, action).await?;
-        }
-    }
-    Ok(chosen)
-}
-
-/// Every named line must belong to the Account; anything else is "not found".
-pub async fn lines_in_account(tenant: &Tenant, account_id: &str, numbers: &[String]) -> Result<Vec<String>, AppError> {
     if numbers.is_empty() {
         return Err(AppError::invalid("numbers", "Choose at least one line."));
     }
-    let own = account_lines(tenant, account_id).await?;
-    let mut chosen = Vec::new();
+    let members = account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
+    // Every line is looked up before any rank is checked: a foreign line
+    // anywhere in the list is "not found", never "not allowed".
+    let mut chosen: Vec<(String, &telegent::types::Subscriber)> = Vec::new();
     for number in numbers {
         let e164 = phone::normalize_e164(number).map_err(|_| AppError::NotFound)?;
-        if !own.iter().any(|(n, _)| *n == e164) {
-            return Err(AppError::NotFound);
-        }
-        if !chosen.contains(&e164) {
-            chosen.push(e164);
+        let owner = members
+            .iter()
+            .find(|m| m.phone_numbers.contains(&e164))
+            .ok_or(AppError::NotFound)?;
+        if !chosen.iter().any(|(line, _)| *line == e164) {
+            chosen.push((e164, owner));
         }
     }
-    Ok(chosen)
+    for (_, owner) in &chosen {
+        ctx.may_act_on(owner, action).await?;
+    }
+    Ok(chosen.into_iter().map(|(line, _)| line).collect())
 }
 
 pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, AppError> {
