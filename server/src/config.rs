@@ -151,6 +151,10 @@ pub struct SandboxArgs {
     /// Start from the demo platform, discarding saved state.
     #[arg(long)]
     pub reset: bool,
+    /// Serve the `/_sandbox/*` admin endpoints (reset, restore, faults, the
+    /// state dump). Off by default: anyone who reaches the port could use them.
+    #[arg(long, env = "SANDBOX_ADMIN_ENDPOINTS")]
+    pub admin_endpoints: bool,
 }
 
 /// Which Telegent API the portal talks to.

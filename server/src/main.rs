@@ -179,6 +179,7 @@ async fn run_sandbox(common: &telegent_portal::config::CommonArgs, args: Sandbox
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
         rate_limit_per_minute: (args.rate_limit > 0).then_some(args.rate_limit),
         state_file: Some(state_file.clone()),
+        admin_endpoints: args.admin_endpoints,
     })?;
     if args.reset {
         sandbox.reset()?;
@@ -189,6 +190,9 @@ async fn run_sandbox(common: &telegent_portal::config::CommonArgs, args: Sandbox
         args.bind,
         state_file.display()
     );
+    if args.admin_endpoints {
+        println!("Admin endpoints /_sandbox/* are on (reset, restore, faults): keep this port private.");
+    }
     println!(
         "Demo credential: AccountKey {} / AccountSecret {}",
         seed::ACME_KEY,

@@ -171,8 +171,18 @@ pub fn router(sandbox: Sandbox) -> Router {
         ),
     );
     let api = api.layer(middleware::from_fn_with_state(sandbox.clone(), journal_and_rate_limit));
-    let admin = Router::new()
-        .route("/_sandbox/health", get(|| async { "ok" }))
+    let mut api = api.route("/_sandbox/health", get(|| async { "ok" }));
+    if sandbox.inner.cfg.admin_endpoints {
+        api = api.merge(admin_router().layer(middleware::from_fn(refuse_cross_site)));
+    }
+    api.fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "No such endpoint.") })
+        .with_state(sandbox)
+}
+
+/// The `/_sandbox/*` admin endpoints: they can reset, restore and break the
+/// platform, so they are only mounted when the configuration asks for them.
+fn admin_router() -> Router<Sandbox> {
+    Router::new()
         .route("/_sandbox/journal", get(admin_journal))
         .route("/_sandbox/reset", post(admin_reset))
         .route("/_sandbox/state", get(admin_state).post(admin_restore))
@@ -181,10 +191,33 @@ pub fn router(sandbox: Sandbox) -> Router {
         .route("/_sandbox/settings", post(admin_settings))
         .route("/_sandbox/usage", post(admin_usage))
         .route("/_sandbox/faults", post(admin_add_fault))
-        .route("/_sandbox/faults/clear", post(admin_clear_faults));
-    api.merge(admin)
-        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "No such endpoint.") })
-        .with_state(sandbox)
+        .route("/_sandbox/faults/clear", post(admin_clear_faults))
+}
+
+/// Refuses an admin request a browser sent on behalf of another site: a page
+/// anywhere on the web could otherwise post `/_sandbox/reset` to a loopback
+/// sandbox. Tools (curl, tests, Playwright's request context) send neither
+/// header; a browser sends `Sec-Fetch-Site` on every request and `Origin` on
+/// every cross-origin one.
+async fn refuse_cross_site(request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let host = headers.get("host").and_then(|v| v.to_str().ok());
+    let origin_host = headers
+        .get("origin")
+        .and_then(|v| v.to_str().ok())
+        .map(|o| o.split_once("://").map_or(o, |(_, rest)| rest));
+    let cross_site = matches!(fetch_site, Some(site) if site != "same-origin" && site != "none")
+        || matches!((origin_host, host), (Some(o), Some(h)) if o != h)
+        || (origin_host.is_some() && host.is_none());
+    if cross_site {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Sandbox admin endpoints refuse cross-site requests.",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Applies an injected fault (header or rule) around [`answer`]: latency
@@ -756,16 +789,33 @@ async fn admin_clear_faults(State(sandbox): State<Sandbox>) -> Json<Value> {
 /// Restores a snapshot taken with `GET /_sandbox/state`.
 async fn admin_restore(
     State(sandbox): State<Sandbox>,
-    Json(world): Json<crate::World>,
+    Json(mut world): Json<crate::World>,
 ) -> Result<Json<Value>, ApiError> {
+    // A dump carries no secrets: each Distributor keeps the one it has now.
+    let current = sandbox.snapshot();
+    for (key, distributor) in world.distributors.iter_mut() {
+        if distributor.secret.is_empty() {
+            distributor.secret = current
+                .distributors
+                .get(key)
+                .map(|d| d.secret.clone())
+                .ok_or_else(|| ApiError::bad_request(format!("Distributor {key} has no secret.")))?;
+        }
+    }
     sandbox
         .restore(world)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("restore failed: {e}")))?;
     Ok(Json(json!({ "Restored": true })))
 }
 
+/// The platform as JSON, without the Distributors' API secrets: the dump is
+/// for looking at and restoring, and a restore keeps the secrets it has.
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {
-    Json(json!(sandbox.snapshot()))
+    let mut world = sandbox.snapshot();
+    for distributor in world.distributors.values_mut() {
+        distributor.secret.clear();
+    }
+    Json(json!(world))
 }
 
 #[cfg(test)]

@@ -39,6 +39,10 @@ pub struct SandboxConfig {
     pub rate_limit_per_minute: Option<u32>,
     /// Where the state is kept between runs; `None` keeps it in memory only.
     pub state_file: Option<PathBuf>,
+    /// Serve the `/_sandbox/*` admin endpoints (reset, restore, faults, the
+    /// state dump). On for the sandbox the portal and the tests run in-process;
+    /// a stand-alone `telegent-portal sandbox` needs `--admin-endpoints`.
+    pub admin_endpoints: bool,
 }
 
 impl Default for SandboxConfig {
@@ -48,6 +52,7 @@ impl Default for SandboxConfig {
             token_lifetime: Duration::from_secs(3600),
             rate_limit_per_minute: Some(50),
             state_file: None,
+            admin_endpoints: true,
         }
     }
 }

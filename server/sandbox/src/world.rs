@@ -20,6 +20,8 @@ pub struct Distributor {
     pub id: String,
     pub name: String,
     /// The AccountKey of its API credential is the DistributorId itself.
+    /// Left out of the admin state dump (empty there).
+    #[serde(default)]
     pub secret: String,
     pub billing: Address,
     pub mailing: Address,

@@ -4,6 +4,7 @@
 mod audit_trail;
 mod fail_closed;
 mod rank;
+mod sandbox_admin;
 mod sessions;
 
 const JANE: &str = "jane.doe@example.com";
