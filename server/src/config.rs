@@ -109,6 +109,10 @@ pub struct ServeArgs {
     /// Upstream calls allowed per minute for the credential (the platform allows about 50).
     #[arg(long, env = "TELEGENT_RATE_LIMIT", default_value_t = 50)]
     pub telegent_rate_limit: u32,
+    /// Upstream calls one signed-in person may make per minute out of their
+    /// Distributor's budget, so one busy tab cannot leave the others "busy".
+    #[arg(long, env = "TELEGENT_SHARE_PER_USER", default_value_t = 25)]
+    pub telegent_share_per_user: u32,
     /// Where the in-process sandbox listens (port 0: any free port).
     #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:0")]
     pub sandbox_bind: SocketAddr,

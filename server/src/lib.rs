@@ -50,6 +50,9 @@ pub struct PortalConfig {
     /// that make hundreds of calls).
     pub sandbox_rate_limit_per_minute: Option<u32>,
     pub rate_limit_per_minute: u32,
+    /// Interactive upstream calls one signed-in person may make per minute,
+    /// out of their Distributor's `rate_limit_per_minute`.
+    pub user_share_per_minute: u32,
     /// The key file sealing Distributor secrets (`None`: a key for this process only).
     pub credential_key_file: Option<std::path::PathBuf>,
     pub auth: AuthSettings,
@@ -67,6 +70,7 @@ impl PortalConfig {
             sandbox_bind: "127.0.0.1:0".parse().expect("valid address"),
             sandbox_rate_limit_per_minute: Some(50),
             rate_limit_per_minute: 50,
+            user_share_per_minute: 25,
             credential_key_file: None,
             auth: AuthSettings::default(),
             https: false,
@@ -100,7 +104,11 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         Some(path) => SecretBox::from_key_file(path).with_context(|| format!("credential key {}", path.display()))?,
         None => SecretBox::ephemeral(),
     };
-    let upstreams = Arc::new(Upstreams::new(secrets, cfg.rate_limit_per_minute));
+    let upstreams = Arc::new(Upstreams::new(
+        secrets,
+        cfg.rate_limit_per_minute,
+        cfg.user_share_per_minute,
+    ));
     let mut sandbox = None;
     match cfg.upstream {
         Upstream::Sandbox => {

@@ -126,6 +126,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             sandbox_bind: args.sandbox_bind,
             sandbox_rate_limit_per_minute: (args.sandbox_rate_limit > 0).then_some(args.sandbox_rate_limit),
             rate_limit_per_minute: args.telegent_rate_limit,
+            user_share_per_minute: args.telegent_share_per_user,
             credential_key_file: Some(common.credential_key_file()),
             auth: AuthSettings {
                 idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),

@@ -204,10 +204,13 @@ impl Caller {
     /// admin has none: pages pass a Distributor ID through [`distributor_in_scope`].
     pub fn tenant(&self, state: &AppState) -> Result<Tenant, AppError> {
         let distributor_id = self.distributor_id.clone().ok_or(AppError::NotFound)?;
-        let client = state.upstreams.get(&distributor_id).ok_or_else(|| {
-            tracing::error!(%distributor_id, "no Telegent client for a signed-in user's Distributor");
-            AppError::Internal
-        })?;
+        let client = state
+            .upstreams
+            .for_person(&distributor_id, self.user_id)
+            .ok_or_else(|| {
+                tracing::error!(%distributor_id, "no Telegent client for a signed-in user's Distributor");
+                AppError::Internal
+            })?;
         Ok(Tenant { distributor_id, client })
     }
 }
@@ -338,7 +341,10 @@ pub fn distributor_in_scope(state: &AppState, caller: &Caller, distributor_id: &
     if !reachable {
         return Err(AppError::NotFound);
     }
-    let client = state.upstreams.get(wanted).ok_or(AppError::NotFound);
+    let client = state
+        .upstreams
+        .for_person(wanted, caller.user_id)
+        .ok_or(AppError::NotFound);
     client.map(|client| Tenant {
         distributor_id: wanted.to_string(),
         client,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use crate::ssr::db::DbPool;
-use telegent::{ClientConfig, Credentials, TelegentClient};
+use telegent::{ClientConfig, Credentials, RateBudget, TelegentClient};
 
 use super::credentials::SecretBox;
 
@@ -14,6 +14,10 @@ pub struct Upstreams {
     secrets: SecretBox,
     rate_limit_per_minute: u32,
     clients: RwLock<HashMap<String, Arc<TelegentClient>>>,
+    /// Interactive calls per minute one person may take from a credential.
+    user_share_per_minute: u32,
+    /// Each person's share, per Distributor: (Distributor, user) → budget.
+    shares: std::sync::Mutex<HashMap<(String, i64), Arc<RateBudget>>>,
 }
 
 /// A Distributor as the platform operator sees it (never its secret).
@@ -26,16 +30,32 @@ pub struct DistributorRecord {
 }
 
 impl Upstreams {
-    pub fn new(secrets: SecretBox, rate_limit_per_minute: u32) -> Self {
+    pub fn new(secrets: SecretBox, rate_limit_per_minute: u32, user_share_per_minute: u32) -> Self {
         Self {
             secrets,
             rate_limit_per_minute,
             clients: RwLock::new(HashMap::new()),
+            user_share_per_minute,
+            shares: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
     pub fn get(&self, distributor_id: &str) -> Option<Arc<TelegentClient>> {
         self.clients.read().expect("clients lock").get(distributor_id).cloned()
+    }
+
+    /// The Distributor's client as one person uses it: their calls also count
+    /// against their own share, so one person cannot spend the whole budget.
+    pub fn for_person(&self, distributor_id: &str, user_id: i64) -> Option<Arc<TelegentClient>> {
+        let client = self.get(distributor_id)?;
+        let share = self
+            .shares
+            .lock()
+            .expect("shares lock")
+            .entry((distributor_id.to_string(), user_id))
+            .or_insert_with(|| Arc::new(RateBudget::per_minute(self.user_share_per_minute)))
+            .clone();
+        Some(Arc::new(client.with_share(share)))
     }
 
     /// Distributor IDs with a client, sorted.

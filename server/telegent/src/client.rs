@@ -112,8 +112,19 @@ enum Attempt {
 
 type CacheSlot = Arc<tokio::sync::Mutex<Option<(Instant, Value)>>>;
 
-/// A client for one Distributor credential. Cheap to share behind an `Arc`.
+/// A client for one Distributor credential. Cheap to share behind an `Arc`;
+/// [`TelegentClient::with_share`] gives a handle that also counts one
+/// person's calls against their share of the credential's budget.
 pub struct TelegentClient {
+    shared: Arc<SharedClient>,
+    /// The signed-in person's share of the interactive budget, when the
+    /// handle was made for one.
+    share: Option<Arc<RateBudget>>,
+}
+
+/// What every handle of one credential shares: connection pool, tokens,
+/// read cache and the credential's budget.
+pub struct SharedClient {
     http: reqwest::Client,
     cfg: ClientConfig,
     tokens: TokenCache,
@@ -121,6 +132,13 @@ pub struct TelegentClient {
     reads: Mutex<HashMap<String, CacheSlot>>,
     upstream_calls: AtomicU64,
     token_calls: AtomicU64,
+}
+
+impl std::ops::Deref for TelegentClient {
+    type Target = SharedClient;
+    fn deref(&self) -> &SharedClient {
+        &self.shared
+    }
 }
 
 /// The largest answer the client reads: no documented answer comes near it,
@@ -157,14 +175,27 @@ impl TelegentClient {
                 detail: format!("HTTP client: {e}"),
             })?;
         Ok(Self {
-            http,
-            budget: RateBudget::per_minute(cfg.rate_limit_per_minute),
-            cfg,
-            tokens: TokenCache::default(),
-            reads: Mutex::new(HashMap::new()),
-            upstream_calls: AtomicU64::new(0),
-            token_calls: AtomicU64::new(0),
+            shared: Arc::new(SharedClient {
+                http,
+                budget: RateBudget::per_minute(cfg.rate_limit_per_minute),
+                cfg,
+                tokens: TokenCache::default(),
+                reads: Mutex::new(HashMap::new()),
+                upstream_calls: AtomicU64::new(0),
+                token_calls: AtomicU64::new(0),
+            }),
+            share: None,
         })
+    }
+
+    /// A handle on the same credential whose interactive calls also take
+    /// from `share`, one person's part of the budget: one person cannot spend
+    /// what everyone else of the Distributor needs. Cached reads cost nothing.
+    pub fn with_share(&self, share: Arc<RateBudget>) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            share: Some(share),
+        }
     }
 
     pub fn base_url(&self) -> &str {
@@ -376,6 +407,12 @@ impl TelegentClient {
     }
 
     async fn acquire(&self, priority: Priority) -> Result<(), TelegentError> {
+        if let (Some(share), Priority::Interactive) = (&self.share, priority) {
+            share
+                .acquire(priority, self.cfg.max_budget_wait)
+                .await
+                .map_err(|wait| TelegentError::Busy { wait })?;
+        }
         self.budget
             .acquire(priority, self.cfg.max_budget_wait)
             .await

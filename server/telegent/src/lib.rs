@@ -57,7 +57,7 @@ mod tokens;
 #[cfg(feature = "client")]
 pub use budget::{Priority, RateBudget};
 #[cfg(feature = "client")]
-pub use client::{ClientConfig, Credentials, Safety, TelegentClient};
+pub use client::{ClientConfig, Credentials, Safety, SharedClient, TelegentClient};
 #[cfg(feature = "client")]
 pub use error::TelegentError;
 #[cfg(feature = "client")]

@@ -23,6 +23,7 @@ pub async fn portal_with(tune: impl FnOnce(&mut PortalConfig)) -> Portal {
         config.database_url = fresh_postgres_database(&server).await;
     }
     config.rate_limit_per_minute = 1000;
+    config.user_share_per_minute = 1000;
     tune(&mut config);
     build_portal(config, options).await.expect("portal starts")
 }

@@ -720,3 +720,92 @@ fn every_registered_server_function_has_a_matrix_row_or_an_exemption() {
     let twice: Vec<&&str> = accounted.iter().filter(|endpoint| !once.insert(**endpoint)).collect();
     assert!(twice.is_empty(), "accounted for more than once: {twice:?}");
 }
+
+/// The rank dimension: inside one Account, a Manager acting on the Account
+/// Admin (above them) or the Admin's line, through every member-, line- and
+/// child-targeted mutation of the matrix, is refused with 403, audited as
+/// denied, and nothing is written upstream. A new function with such a form
+/// is checked here as soon as it has its matrix row.
+#[tokio::test]
+async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admin() {
+    let portal = portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let bakery = crate::common::account_id(&portal, "Bright Bakery LLC");
+    let priya = crate::common::subscriber_id(&portal, "priya@brightbakery.example");
+    let omar = crate::common::subscriber_id(&portal, "omar@brightbakery.example");
+    // Give the Account Admin a line: Omar's moves to Priya.
+    let line = "+13855550110";
+    sandbox.mutate(|w| {
+        for s in w.subscribers.values_mut() {
+            if s.id == omar {
+                s.phone_numbers.clear();
+            } else if s.id == priya {
+                s.phone_numbers = vec![line.into()];
+            }
+        }
+        for n in w.numbers.values_mut() {
+            if n.msisdn == line {
+                n.subscriber_id = Some(priya.clone());
+            }
+        }
+    });
+    // The portal read the Account's members at start; forget that copy.
+    portal.state.upstreams.get(ACME_KEY).unwrap().invalidate_reads("");
+    let admin = Child {
+        account: &bakery,
+        id: &priya,
+        line,
+        guardian: &omar,
+    };
+    let mut manager = Browser::signed_in(&portal, "omar@brightbakery.example").await;
+    let mut checked = Vec::new();
+    for function in functions().into_iter().filter(|f| !f.action.is_read()) {
+        let form = match function.form {
+            Form::AccountLine(form) => form(&bakery, line),
+            Form::AccountMember(form) => form(&bakery, &priya),
+            Form::Child(form) | Form::ChildAndGuardian { form, .. } => form(&admin),
+            Form::Account(_) | Form::Distributor(_) | Form::User(_) => continue,
+        };
+        let before = sandbox.journal().len();
+        let denied_before = denied_rows(&portal).await;
+        let answer = manager.call(function.endpoint, &form).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::FORBIDDEN,
+            "{}: {answer:?}",
+            function.endpoint
+        );
+        let writes: Vec<String> = sandbox.journal()[before..]
+            .iter()
+            .filter(|e| is_write_request(e))
+            .map(|e| format!("{} {}", e.method, e.path))
+            .collect();
+        assert!(writes.is_empty(), "{} wrote upstream: {writes:?}", function.endpoint);
+        assert_eq!(
+            denied_rows(&portal).await,
+            denied_before + 1,
+            "{}: refusal audited",
+            function.endpoint
+        );
+        checked.push(function.endpoint);
+    }
+    assert!(checked.len() >= 10, "member and line mutations checked: {checked:?}");
+
+    // The same call for a Subscriber of the Account is the Manager's to make.
+    let devices = crate::common::subscriber_id(&portal, "devices@brightbakery.example");
+    let answer = manager
+        .call(
+            "guardian/switches",
+            &format!("account_id={bakery}&subscriber_id={devices}&line=&calls=on"),
+        )
+        .await;
+    assert!(answer.status.is_success(), "{answer:?}");
+}
+
+async fn denied_rows(portal: &Portal) -> i64 {
+    sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap()
+        .0
+}

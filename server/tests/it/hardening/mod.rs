@@ -3,6 +3,7 @@
 
 mod audit_trail;
 mod fail_closed;
+mod fairness;
 mod rank;
 mod sandbox_admin;
 mod sessions;
