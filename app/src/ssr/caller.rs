@@ -228,10 +228,7 @@ pub async fn resolve(
     let now = state.clock.now();
     let idle = state.auth.idle_timeout.as_secs() as i64;
     let absolute = state.auth.absolute_lifetime.as_secs() as i64;
-    if now - auth.last_seen > idle || now - auth.login_at > absolute {
-        let _ = session.flush().await;
-        return None;
-    }
+    let session_expired = now - auth.last_seen > idle || now - auth.login_at > absolute;
     let user = match user_by_id(&state.pool, auth.user_id).await {
         Ok(Some(user)) => user,
         Ok(None) => {
@@ -243,11 +240,26 @@ pub async fn resolve(
             return None;
         }
     };
-    let role = parse_role(&user.role)?;
-    if user.status == "disabled" || user.session_epoch != auth.epoch {
+    // The end of a view-as is on the record however it ends: the session
+    // lapsing, the user disabled or their password changed, or the grant's
+    // own expiry below.
+    let ended = if session_expired {
+        Some("session expired")
+    } else if user.status == "disabled" {
+        Some("user disabled")
+    } else if user.session_epoch != auth.epoch {
+        Some("signed out everywhere")
+    } else {
+        None
+    };
+    if let Some(how) = ended {
+        if let Some(view) = &auth.view_as {
+            record_view_as_end(state, &user, view, (&request_id, &client_address), how).await;
+        }
         let _ = session.flush().await;
         return None;
     }
+    let role = parse_role(&user.role)?;
     let mut changed = false;
     // Writing on every request would cost a store write each time; a minute's
     // precision is plenty for a 30-minute idle timeout.
@@ -256,19 +268,7 @@ pub async fn resolve(
         changed = true;
     }
     if let Some(expired) = auth.view_as.take_if(|v| v.expires_at <= now) {
-        // The end of a view-as is on the record however it ends.
-        let entry = audit::Entry {
-            user_id: Some(user.id),
-            user_email: user.email.clone(),
-            role: role.label().to_string(),
-            distributor_id: Some(expired.distributor_id.clone()),
-            account_id: Some(expired.account_id.clone()),
-            action: "ViewAsEnded".into(),
-            target_ids: vec![expired.account_id.clone()],
-            request_id: request_id.clone(),
-            client_address: client_address.clone(),
-        };
-        let _ = audit::record(&state.pool, &entry, Outcome::Succeeded, "expired").await;
+        record_view_as_end(state, &user, &expired, (&request_id, &client_address), "expired").await;
         changed = true;
     }
     if changed {
@@ -299,6 +299,29 @@ pub async fn resolve(
         }
     }
     Some(caller)
+}
+
+/// Writes the `ViewAsEnded` row of a view-as that ended without the person
+/// ending it (`how` says why).
+async fn record_view_as_end(
+    state: &AppState,
+    user: &UserRow,
+    view: &ViewAs,
+    (request_id, client_address): (&Option<String>, &Option<String>),
+    how: &str,
+) {
+    let entry = audit::Entry {
+        user_id: Some(user.id),
+        user_email: user.email.clone(),
+        role: parse_role(&user.role).map_or_else(|| user.role.clone(), |r| r.label().to_string()),
+        distributor_id: Some(view.distributor_id.clone()),
+        account_id: Some(view.account_id.clone()),
+        action: "ViewAsEnded".into(),
+        target_ids: vec![view.account_id.clone()],
+        request_id: request_id.clone(),
+        client_address: client_address.clone(),
+    };
+    let _ = audit::record(&state.pool, &entry, Outcome::Succeeded, how).await;
 }
 
 /// The caller of the current request, if signed in.

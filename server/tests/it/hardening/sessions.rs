@@ -120,6 +120,17 @@ async fn a_view_as_that_expires_or_ends_by_signing_out_is_recorded() {
         view_as_end_details(&portal, &doe).await,
         ["expired", "ended by signing out"]
     );
+
+    // Left idle: the session lapses with the view-as in it.
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    assert!(admin.call("session/view-as", &start).await.status.is_success());
+    portal.state.clock.advance(Duration::from_secs(31 * 60));
+    let answer = admin.call("session/current-user", "").await;
+    assert_eq!(answer.body, "null", "signed out by the idle timeout");
+    assert_eq!(
+        view_as_end_details(&portal, &doe).await,
+        ["expired", "ended by signing out", "session expired"]
+    );
 }
 
 #[tokio::test]
