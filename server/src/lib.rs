@@ -294,26 +294,11 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         .layer(axum::middleware::map_request(web::set_aside_client_request_id)))
 }
 
-/// The demo users in the database, by e-mail.
-async fn demo_users_present(pool: &DbPool) -> anyhow::Result<Vec<String>> {
-    let mut present = Vec::new();
-    for user in demo::DEMO_USERS {
-        let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(email) = lower($1)")
-            .bind(user.email)
-            .fetch_optional(pool)
-            .await?;
-        if found.is_some() {
-            present.push(user.email.to_string());
-        }
-    }
-    Ok(present)
-}
-
 /// Demo users exist only with the sandbox: they share a password printed in
 /// the README, so a portal on the real API refuses to start while any is in
 /// its database.
 async fn refuse_demo_users(pool: &DbPool) -> anyhow::Result<()> {
-    let present = demo_users_present(pool).await?;
+    let present = demo::demo_users_present(pool).await?;
     anyhow::ensure!(
         present.is_empty(),
         "The database holds demo users ({}), which exist only with the sandbox and share a published password. \
@@ -326,7 +311,7 @@ async fn refuse_demo_users(pool: &DbPool) -> anyhow::Result<()> {
 
 /// Deletes the demo users; returns how many there were.
 pub async fn remove_demo_users(pool: &DbPool) -> anyhow::Result<usize> {
-    let present = demo_users_present(pool).await?;
+    let present = demo::demo_users_present(pool).await?;
     for email in &present {
         sqlx::query("DELETE FROM users WHERE lower(email) = lower($1)")
             .bind(email)

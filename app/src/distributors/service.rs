@@ -15,12 +15,10 @@ pub fn checked_base_url(typed: &str) -> Result<String, AppError> {
     let wrong = |message: &str| AppError::invalid("api_base_url", message.to_string());
     let url =
         url::Url::parse(typed.trim()).map_err(|_| wrong("Enter the API address, like https://api.telegent.com."))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => return Err(wrong("Enter the API address, like https://api.telegent.com.")),
-    };
+    if url.host().is_none() {
+        return Err(wrong("Enter the API address, like https://api.telegent.com."));
+    }
+    let loopback = host_is_loopback(&url);
     match url.scheme() {
         "https" => {}
         "http" if loopback => {}
@@ -42,6 +40,20 @@ pub fn checked_base_url(typed: &str) -> Result<String, AppError> {
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
+fn host_is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Whether a checked API address points at this machine.
+fn is_loopback(api_base_url: &str) -> bool {
+    url::Url::parse(api_base_url).is_ok_and(|url| host_is_loopback(&url))
+}
+
 pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> Result<(), AppError> {
     let distributor_id = form.distributor_id.trim();
     let api_base_url = form.api_base_url.trim().trim_end_matches('/');
@@ -52,6 +64,15 @@ pub async fn save(state: &AppState, caller: &Caller, form: &CredentialForm) -> R
     }
     let api_base_url = checked_base_url(api_base_url)?;
     let api_base_url = api_base_url.as_str();
+    // Demo users share a published password: while any exists, the portal
+    // talks to nothing but a sandbox on this machine.
+    if !is_loopback(api_base_url) && !crate::ssr::demo::demo_users_present(&state.pool).await?.is_empty() {
+        return Err(AppError::invalid(
+            "api_base_url",
+            "This portal still has its demo users, so it only talks to a sandbox on this machine. \
+             Remove them (telegent-portal remove-demo-users) before adding a real Telegent API.",
+        ));
+    }
     if account_key.is_empty() {
         return Err(AppError::invalid("account_key", "Enter the AccountKey."));
     }

@@ -179,3 +179,18 @@ pub async fn seed_demo_users(pool: &DbPool, upstreams: &Upstreams) -> anyhow::Re
     }
     Ok(created)
 }
+
+/// The demo users in the database, by e-mail.
+pub async fn demo_users_present(pool: &DbPool) -> sqlx::Result<Vec<String>> {
+    let mut present = Vec::new();
+    for user in DEMO_USERS {
+        let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(email) = lower($1)")
+            .bind(user.email)
+            .fetch_optional(pool)
+            .await?;
+        if found.is_some() {
+            present.push(user.email.to_string());
+        }
+    }
+    Ok(present)
+}

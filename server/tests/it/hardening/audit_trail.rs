@@ -101,6 +101,18 @@ async fn a_credential_check_that_cannot_reach_telegent_is_audited_and_bad_addres
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{wrong}: {answer:?}");
         assert!(answer.body.contains("api_base_url"), "{wrong}: {}", answer.body);
     }
+    // A well-formed real address, while the demo users (published password)
+    // exist: refused at the field, nothing stored.
+    let answer = platform
+        .call("distributors/save", &save("https://api.telegent.example"))
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{answer:?}");
+    assert!(answer.body.contains("demo users"), "{}", answer.body);
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM distributors WHERE distributor_id = 'DID-new00001'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.0, 0);
 }
 
 #[tokio::test]
