@@ -87,6 +87,28 @@ async fn record(pool: &DbPool, key: Key<'_>, state: &State) -> Result<(), AppErr
     Ok(())
 }
 
+/// The record of a request keeps no secret of the person's: a port-in's
+/// carrier account password, a port-out PIN. The record is for reading (it is
+/// never sent again), so the values are replaced, their presence kept.
+fn redact_secrets(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (name, field) in fields.iter_mut() {
+                let name = name.to_ascii_lowercase();
+                if name.contains("password") || name.ends_with("pin") || name.contains("secret") {
+                    if !field.is_null() {
+                        *field = Value::String("(withheld)".into());
+                    }
+                } else {
+                    redact_secrets(field);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_secrets),
+        _ => {}
+    }
+}
+
 fn internal(e: sqlx::Error) -> AppError {
     tracing::error!(error = %e, "intent store failed");
     AppError::Internal
@@ -115,10 +137,12 @@ where
         distributor_id: call.distributor_id,
         intent_key: call.intent_key,
     };
-    let request_json = serde_json::to_string(call.request).map_err(|error| {
+    let mut written = serde_json::to_value(call.request).map_err(|error| {
         tracing::error!(%error, "a billable request that cannot be written down");
         AppError::Internal
     })?;
+    redact_secrets(&mut written);
+    let request_json = written.to_string();
     let inserted = sqlx::query(
         "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state) \
          VALUES ($1, $2, $3, $4, 'sending') ON CONFLICT (distributor_id, intent_key) DO NOTHING",

@@ -163,6 +163,19 @@ async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
             .unwrap();
     assert_eq!(again, first);
     assert_eq!(ledger(&portal, "portin"), 1);
+    let recorded = recorded_request(&portal, "portin-1").await;
+    assert!(recorded.contains("+13855550141"), "the record names the number: {recorded}");
+    assert!(!recorded.contains("\"0000\""), "not the carrier password: {recorded}");
+}
+
+/// The request as the intent table keeps it.
+async fn recorded_request(portal: &telegent_portal::Portal, intent_key: &str) -> String {
+    let (request,): (String,) = sqlx::query_as("SELECT request_json FROM billable_intents WHERE intent_key = $1")
+        .bind(intent_key)
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    request
 }
 
 #[tokio::test]
@@ -178,6 +191,8 @@ async fn an_unconfirmed_port_out_stays_unconfirmed_and_is_never_resent() {
         assert!(error.to_string().contains("did not confirm"), "{error}");
     }
     assert_eq!(ledger(&portal, "portout"), 1);
+    let recorded = recorded_request(&portal, "portout-1").await;
+    assert!(!recorded.contains("4321"), "not the port-out PIN: {recorded}");
 }
 
 #[tokio::test]
