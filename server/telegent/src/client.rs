@@ -372,17 +372,20 @@ impl TelegentClient {
                     retry_after,
                 } => {
                     let error = status_error(status, body, retry_after);
-                    if !RetryPolicy::is_retryable_status(status) {
-                        return Err(error);
-                    }
                     if safety == Safety::Billable {
-                        // 429 and 503 are refusals before processing; the rest are ambiguous.
+                        // 429 and 503 are refusals before processing; any other 5xx
+                        // (a 502 from a gateway too) may come after the platform
+                        // acted, and so may a 408: ambiguous, never "failed".
                         return Err(match status {
                             429 | 503 => error,
-                            _ => TelegentError::OutcomeUnknown {
+                            408 | 500..=599 => TelegentError::OutcomeUnknown {
                                 detail: format!("HTTP {status}"),
                             },
+                            _ => error,
                         });
+                    }
+                    if !RetryPolicy::is_retryable_status(status) {
+                        return Err(error);
                     }
                     (retry_after, error)
                 }

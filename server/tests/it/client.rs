@@ -196,6 +196,23 @@ async fn a_billable_call_is_sent_once_and_an_ambiguous_failure_is_reported_as_un
         "never resent automatically"
     );
     assert_eq!(sandbox.snapshot().ledger.len(), 1, "and the platform did do it");
+
+    // A gateway's 502 after the platform acted is just as ambiguous.
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/provision".into(),
+        status: Some(502),
+        after_effect: true,
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let outcome = client
+        .post::<Value>("/v1.0/numbers/provision", &body, Safety::Billable)
+        .await;
+    assert!(
+        matches!(outcome, Err(TelegentError::OutcomeUnknown { .. })),
+        "502: {outcome:?}"
+    );
+    assert_eq!(sandbox.snapshot().ledger.len(), 2);
 }
 
 #[tokio::test]
