@@ -47,7 +47,7 @@ export default defineConfig({
     // The suite does many people's work per minute; the per-credential
     // budget (about 50 calls a minute, like the platform) is tested in the
     // Rust suite, so here both the sandbox and the client allow more.
-    command: `rm -rf "${dataDir}" && "${portalBin}" --data-dir "${dataDir}" --log-level warn serve --bind 127.0.0.1:${port} --sandbox-bind 127.0.0.1:${sandboxPort} --sandbox-rate-limit 600 --telegent-rate-limit 600`,
+    command: `rm -rf "${dataDir}" && "${portalBin}" --data-dir "${dataDir}" --log-level warn serve --bind 127.0.0.1:${port} --sandbox-bind 127.0.0.1:${sandboxPort} --sandbox-rate-limit 600 --telegent-rate-limit 600 --telegent-share-per-user 600`,
     cwd: root,
     url: `http://127.0.0.1:${port}/readyz`,
     timeout: 60_000,

@@ -1,11 +1,99 @@
-//! The browser bundle: hydrate the server-rendered page, nothing else.
+//! The browser bundle. The portal is rendered on the server and every page
+//! works without JavaScript; the bundle only wakes the islands (the theme
+//! switch, live threshold checks, the optimistic Guardian lists) and keeps
+//! plain form posts from being sent twice.
+
+// Linked for its `#[island]` exports, which `hydrate_islands` looks up by name.
+extern crate telegent_app;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(telegent_app::App);
+    // An island's action that succeeds redirects to the page it is on (with
+    // `?saved=…`): the island already shows the result, so stay. Anything
+    // else is followed.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let Some(window) = web_sys::window() else { return };
+        let here = window.location().pathname().unwrap_or_default();
+        let target = to.split(['?', '#']).next().unwrap_or_default();
+        if target != here {
+            let _ = window.location().set_href(to);
+        }
+    });
+    leptos::mount::hydrate_islands();
+    guard_form_posts();
     // A marker for tests and tooling: the page is interactive from here on.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
     }
+}
+
+/// A plain form (outside an island) is sent once: the first submit marks the
+/// form and its button busy (with the button's `data-busy-label`); a second
+/// press while the page loads is ignored. Coming back to the page (history,
+/// back-forward cache) clears the marks.
+fn guard_form_posts() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_submit = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        // Islands send their own forms and show their own progress.
+        if form.closest("leptos-island").ok().flatten().is_some() {
+            return;
+        }
+        if form.has_attribute("data-submitting") {
+            event.prevent_default();
+            return;
+        }
+        let _ = form.set_attribute("data-submitting", "");
+        if let Ok(buttons) = form.query_selector_all("button[type=submit]") {
+            for i in 0..buttons.length() {
+                let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                    continue;
+                };
+                let _ = button.set_attribute("aria-busy", "true");
+                if let Some(busy) = button.get_attribute("data-busy-label") {
+                    let label = button.text_content().unwrap_or_default();
+                    let _ = button.set_attribute("data-label", &label);
+                    button.set_text_content(Some(&busy));
+                }
+            }
+        }
+    });
+    let _ = document.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    on_submit.forget();
+    let on_show = Closure::<dyn Fn()>::new(|| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(forms) = document.query_selector_all("form[data-submitting]") {
+            for i in 0..forms.length() {
+                let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                    continue;
+                };
+                let _ = form.remove_attribute("data-submitting");
+                if let Ok(buttons) = form.query_selector_all("button[aria-busy]") {
+                    for j in 0..buttons.length() {
+                        let Some(button) = buttons.item(j).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                            continue;
+                        };
+                        let _ = button.remove_attribute("aria-busy");
+                        if let Some(label) = button.get_attribute("data-label") {
+                            button.set_text_content(Some(&label));
+                        }
+                    }
+                }
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+    }
+    on_show.forget();
 }

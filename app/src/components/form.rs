@@ -214,9 +214,11 @@ pub fn InlineProblem(error: AppError) -> impl IntoView {
     view! { <p class="form-error" role="alert">{error.to_string()}</p> }
 }
 
-/// A submit button that says it is working while its action runs and
-/// cannot be pressed a second time meanwhile. Without JavaScript the
-/// browser's own page load shows progress.
+/// A submit button that says it is working while its form is sent and
+/// cannot be pressed a second time meanwhile: inside an island, from its
+/// action's `pending`; for a plain form post, the browser bundle marks it
+/// busy with `busy_label` and ignores a second press (see `frontend`).
+/// Without JavaScript the browser's own page load shows progress.
 #[component]
 pub fn SubmitButton(
     #[prop(into)] label: String,
@@ -230,6 +232,7 @@ pub fn SubmitButton(
             class=class
             disabled=move || pending.get()
             aria-busy=move || pending.get().then_some("true")
+            data-busy-label=busy_label
         >
             {move || if pending.get() { busy_label.to_string() } else { label.clone() }}
         </button>

@@ -14,18 +14,8 @@ type UserResource = OnceResource<Result<Option<CurrentUser>, AppError>>;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let user = OnceResource::new(fetch_current_user());
-    // On phones the navigation is a drawer. Without JavaScript the Menu link's
-    // fragment opens it (CSS :target); with it, this signal does, because
-    // client-side routing does not update :target.
-    let (nav_open, set_nav_open) = signal(false);
-    let toggle_nav = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        set_nav_open.update(|open| *open = !*open);
-    };
-    let close_nav = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        set_nav_open.set(false);
-    };
+    // On phones the navigation is a drawer: the Menu link's fragment opens it
+    // (CSS :target) and every link is a page load, so no script is needed.
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -35,8 +25,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                 class="menu-link"
                 href="#site-nav"
                 aria-controls="site-nav"
-                aria-expanded=move || nav_open.get().to_string()
-                on:click=toggle_nav
             >
                 "Menu"
             </a>
@@ -48,14 +36,14 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="frame">
-            <nav id="site-nav" class="sidebar" aria-label="Main" data-open=move || nav_open.get().to_string()>
-                <a class="nav-close" href="#main" on:click=close_nav>
+            <nav id="site-nav" class="sidebar" aria-label="Main">
+                <a class="nav-close" href="#main">
                     "Close menu"
                 </a>
                 <div class="nav-user">
                     <UserChip user />
                 </div>
-                <NavLinks user on_follow=move || set_nav_open.set(false) />
+                <NavLinks user />
             </nav>
             <main id="main" tabindex="-1">
                 <ViewAsBanner user />
@@ -91,16 +79,14 @@ fn UserChip(user: UserResource) -> impl IntoView {
 /// The pages this role may open (the server checks again on every call),
 /// and signing out.
 #[component]
-fn NavLinks(user: UserResource, on_follow: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn NavLinks(user: UserResource) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let on_follow = on_follow.clone();
                 Suspend::new(async move {
                     match user.await.ok().flatten() {
                         Some(u) => view! {
-                            // Following a link closes the drawer.
-                            <ul on:click=move |_| on_follow()>
+                            <ul>
                                 {u.nav
                                     .into_iter()
                                     .map(|item| view! { <li><A href=item.href exact=true>{item.label}</A></li> })
@@ -146,7 +132,8 @@ fn ViewAsBanner(user: UserResource) -> impl IntoView {
 
 /// Switches between the light and dark theme (both from CSS custom
 /// properties). Without JavaScript the page follows the system setting.
-#[component]
+/// An island: the one part of the frame that runs in the browser.
+#[island]
 fn ThemeToggle() -> impl IntoView {
     let (dark, set_dark) = signal(false);
     let toggle = move |_| {

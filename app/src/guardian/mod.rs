@@ -109,18 +109,31 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
         .find(|l| l.msisdn == data.line)
         .map(|l| l.display.clone())
         .unwrap_or_default();
-    let list_error = action_error(lists);
-    let last_edit: LastEdit = RwSignal::new(None);
-    // Runs in the browser only: remembers which list the last edit was for.
-    Effect::new(move || {
-        if let Some(edit) = lists.input().get() {
-            last_edit.set(Some(edit));
+    // A list edit posted without JavaScript comes back here with its error:
+    // a typing mistake shows at its list's input; anything else, once below.
+    let list_error = lists.value().get_untracked().and_then(|r| r.err());
+    let unplaced_list_error = list_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }));
+    let number_error = move |filter: &str, list: &str| {
+        list_error
+            .as_ref()
+            .and_then(|e| e.field_message(&format!("{filter}-{list}-number")))
+    };
+    let (account_id, subscriber_id, line) = ids.get_value();
+    let list = move |title: &str, filter: &str, list: &str, entries: Vec<String>| {
+        view! {
+            <NumberList
+                title=title.to_string()
+                filter=filter.to_string()
+                list=list.to_string()
+                entries
+                account_id=account_id.clone()
+                subscriber_id=subscriber_id.clone()
+                line=line.clone()
+                can
+                number_error=number_error(filter, list)
+            />
         }
-    });
-    // Without JavaScript the page cannot tell which list an upstream failure
-    // belongs to: say it once, here (field errors find their own input).
-    let unplaced_list_error =
-        move || list_error().filter(|e| last_edit.get().is_none() && !matches!(e, AppError::Invalid { .. }));
+    };
     view! {
         <Title text=format!("AI Guardian · {}", data.name) />
         <Breadcrumbs crumbs=vec![
@@ -222,8 +235,8 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 <Checkbox id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound disabled=!can />
                 {can.then(|| view! { <SubmitButton label="Save call filter" busy_label="Saving…" pending=calls.pending() /> })}
             </ActionForm>
-            <NumberList title="Allowed numbers" filter="call" list="allowed" entries=call_allowed action=lists last_edit hidden=hidden can />
-            <NumberList title="Blocked numbers" filter="call" list="blocked" entries=call_blocked action=lists last_edit hidden=hidden can />
+            {list("Allowed numbers", "call", "allowed", call_allowed)}
+            {list("Blocked numbers", "call", "blocked", call_blocked)}
         </section>
 
         <section class="panel" aria-labelledby="messages-heading">
@@ -264,88 +277,97 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 </div>
                 {can.then(|| view! { <SubmitButton label="Save message filter" busy_label="Saving…" pending=messages.pending() /> })}
             </ActionForm>
-            <NumberList title="Allowed contacts" filter="message" list="allowed" entries=msg_allowed action=lists last_edit hidden=hidden can />
-            <NumberList title="Blocked contacts" filter="message" list="blocked" entries=msg_blocked action=lists last_edit hidden=hidden can />
+            {list("Allowed contacts", "message", "allowed", msg_allowed)}
+            {list("Blocked contacts", "message", "blocked", msg_blocked)}
         </section>
-        <FormError error=Signal::derive(move || unplaced_list_error().map(|e| e.to_string())) />
+        <FormError error=Signal::derive(move || unplaced_list_error.as_ref().map(|e| e.to_string())) />
     }
 }
 
-/// The list edit a form asked for, kept after it resolves (the action's own
-/// input is cleared then) so its result shows with the list it belongs to.
-type LastEdit = RwSignal<Option<EditGuardianList>>;
-
 /// One list of a filter: each entry with its own Remove, and an Add form.
 ///
-/// With JavaScript the edit shows at once (an added number marked "saving…",
-/// a removed one gone) and stays once Telegent accepts it; if Telegent
-/// refuses, the list falls back to what it was and says why. Without
-/// JavaScript the forms post and the page comes back read again.
-#[component]
+/// An island. With JavaScript the edit shows at once (an added number marked
+/// "saving…", a removed one gone) and stays once Telegent accepts it; if
+/// Telegent refuses, the list falls back to what it was and says why.
+/// Without JavaScript the forms post and the page comes back read again,
+/// with a typing mistake in `number_error`.
+#[island]
 #[allow(clippy::too_many_arguments)]
-fn NumberList<H, V>(
-    title: &'static str,
-    filter: &'static str,
-    list: &'static str,
+fn NumberList(
+    title: String,
+    filter: String,
+    list: String,
     entries: Vec<String>,
-    action: ServerAction<EditGuardianList>,
-    last_edit: LastEdit,
-    hidden: H,
+    account_id: String,
+    subscriber_id: String,
+    line: String,
     can: bool,
-) -> impl IntoView
-where
-    H: Fn() -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+    number_error: Option<String>,
+) -> impl IntoView {
+    let action = ServerAction::<EditGuardianList>::new();
     let input_id = format!("{filter}-{list}-number");
     let error_id = format!("{input_id}-error");
     let heading_id = format!("{input_id}-heading");
-    let is_mine = move |edit: &EditGuardianList| edit.filter == filter && edit.list == list;
-    // This list's edit: the one in flight, or the last one while its answer shows.
-    let my_error = move || {
-        action
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .filter(|_| action.input().get().is_none() && last_edit.get().is_some_and(|e| is_mine(&e)))
+    let ids = StoredValue::new((account_id, subscriber_id, line, filter, list));
+    let hidden = move || {
+        let (account, subscriber, line, filter, list) = ids.get_value();
+        view! {
+            <input type="hidden" name="account_id" value=account />
+            <input type="hidden" name="subscriber_id" value=subscriber />
+            <input type="hidden" name="line" value=line />
+            <input type="hidden" name="filter" value=filter />
+            <input type="hidden" name="list" value=list />
+        }
     };
-    // A typing mistake names this list's input (see `ssr::guardian::edit_list`).
+    // This island's own answers only: a refusal read from the address (a
+    // post without JavaScript) came in as `number_error` or is shown below
+    // the lists, and the page must hydrate as it was rendered.
+    let answered = move || action.version().get() > 0 && action.input().get().is_none();
+    let my_error = move || {
+        answered()
+            .then(|| action.value().get().and_then(|r| r.err()))
+            .flatten()
+    };
     let field = StoredValue::new(input_id.clone());
+    let from_page = StoredValue::new(number_error);
     let number_error = move || {
-        action
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .and_then(|e| field.with_value(|f| e.field_message(f)))
+        if action.version().get() == 0 {
+            return from_page.get_value();
+        }
+        my_error().and_then(|e| field.with_value(|f| e.field_message(f)))
     };
     let other_error = move || my_error().filter(|e| !matches!(e, AppError::Invalid { .. }));
     // The list as Telegent has it: as read with the page, then with every
-    // edit Telegent accepted folded in (a second edit of the same list comes
-    // back to the same URL, so the page is not read again).
+    // edit Telegent accepted folded in (the page is not read again).
     let saved = RwSignal::new(entries);
+    // The action forgets its input when the answer comes: keep the last one.
+    let last_input = RwSignal::new(None::<EditGuardianList>);
+    Effect::new(move || {
+        if let Some(edit) = action.input().get() {
+            last_input.set(Some(edit));
+        }
+    });
     Effect::new(move || {
         if let Some(Ok(())) = action.value().get() {
-            let edit = last_edit.get_untracked().filter(|e| is_mine(e));
-            if let Some((edit, number)) = edit.and_then(|e| {
-                let n = telegent::phone::normalize_e164(&e.number).ok()?;
-                Some((e, n))
-            }) {
-                saved.update(|rows| {
-                    rows.retain(|n| *n != number);
-                    if edit.add {
-                        rows.push(number);
-                    }
-                });
+            if let Some(edit) = action.input().get_untracked().or_else(|| last_input.get_untracked()) {
+                if let Ok(number) = telegent::phone::normalize_e164(&edit.number) {
+                    saved.update(|rows| {
+                        rows.retain(|n| *n != number);
+                        if edit.add {
+                            rows.push(number);
+                        }
+                    });
+                }
             }
         }
     });
     // What to show: the saved list with the edit in flight applied at once;
     // `true` marks a number still being saved. A refused edit simply stops
     // being applied: the list is back to what it was.
-    let mine_pending = move || action.pending().get() && action.input().get().is_some_and(|e| is_mine(&e));
+    let pending = move || action.pending().get();
     let shown = move || {
         let mut rows: Vec<(String, bool)> = saved.get().into_iter().map(|n| (n, false)).collect();
-        if let Some(edit) = action.input().get().filter(|e| is_mine(e)) {
+        if let Some(edit) = action.input().get() {
             if let Ok(number) = telegent::phone::normalize_e164(&edit.number) {
                 if edit.add && !rows.iter().any(|(n, _)| *n == number) {
                     rows.push((number, true));
@@ -356,14 +378,13 @@ where
         }
         rows
     };
-    let hidden_for_add = hidden.clone();
+    let add_label = format!("Number to add to {title}");
     view! {
-        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || mine_pending().then_some("true")>
+        <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || pending().then_some("true")>
             <h3 id=heading_id.clone()>{title}</h3>
             <FormError error=Signal::derive(move || other_error().map(|e| format!("{e} The list is as it was."))) />
             {move || {
                 let rows = shown();
-                let hidden = hidden.clone();
                 if rows.is_empty() {
                     view! { <p class="muted">"None."</p> }.into_any()
                 } else {
@@ -371,7 +392,6 @@ where
                         <ul class="entry-list">
                             {rows.into_iter().map(|(number, pending)| {
                                 let display = telegent::phone::format_for_display(&number);
-                                let hidden = hidden.clone();
                                 view! {
                                     <li class:pending=pending>
                                         <span>{display.clone()}</span>
@@ -379,8 +399,6 @@ where
                                         {(can && !pending).then(|| view! {
                                             <ActionForm action attr:class="inline-form">
                                                 {hidden()}
-                                                <input type="hidden" name="filter" value=filter />
-                                                <input type="hidden" name="list" value=list />
                                                 <input type="hidden" name="number" value=number.clone() />
                                                 <input type="hidden" name="add" value="false" />
                                                 <button type="submit" class="button danger">{format!("Remove {display}")}</button>
@@ -395,11 +413,9 @@ where
             }}
             {can.then(|| view! {
                 <ActionForm action attr:class="inline-form">
-                    {hidden_for_add()}
-                    <input type="hidden" name="filter" value=filter />
-                    <input type="hidden" name="list" value=list />
+                    {hidden()}
                     <input type="hidden" name="add" value="true" />
-                    <label for=input_id.clone() class="visually-hidden">{format!("Number to add to {title}")}</label>
+                    <label for=input_id.clone() class="visually-hidden">{add_label}</label>
                     <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
                         aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
                     <SubmitButton label="Add" class="button" />

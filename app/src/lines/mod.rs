@@ -50,31 +50,15 @@ pub fn LimitsPage() -> impl IntoView {
 
 #[component]
 fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) -> impl IntoView {
+    // A refused post comes back to this page with its error (see `ServerAction`).
     let action = ServerAction::<SetDataLimits>::new();
-    let server_error = move || action.value().get().and_then(|r| r.err());
-    // What is typed, checked as it is typed with the rule the server applies again.
-    let unit = RwSignal::new("MB".to_string());
-    let notify = RwSignal::new(String::new());
-    let throttle = RwSignal::new(String::new());
-    let limit = RwSignal::new(String::new());
-    let speed = RwSignal::new(String::new());
-    let touched = RwSignal::new(false);
-    let local_error = move || {
-        if !touched.get() {
-            return None;
-        }
-        check_thresholds(&unit.get(), &notify.get(), &throttle.get(), &limit.get(), &speed.get()).err()
-    };
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || field_error(local_error(), field).or_else(|| field_error(server_error(), field)))
-    };
-    let form_error = move || {
-        server_error().filter(|e| {
-            !["unit", "notify", "throttle", "limit", "speed", "numbers"]
-                .iter()
-                .any(|f| e.field_message(f).is_some())
-        })
-    };
+    let server_error = action.value().get_untracked().and_then(|r| r.err());
+    let form_error = server_error.clone().filter(|e| {
+        !["unit", "notify", "throttle", "limit", "speed", "numbers"]
+            .iter()
+            .any(|f| e.field_message(f).is_some())
+    });
+    let numbers_error = field_error(server_error.clone(), "numbers");
     let lines: Vec<(String, String, String, String)> = data
         .members
         .iter()
@@ -96,6 +80,72 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
         })
         .collect();
     let account_href = links::account(&data.account_id);
+    view! {
+        <Breadcrumbs crumbs=vec![Crumb::link(data.account_name.clone(), account_href.clone()), Crumb::here("Data limits")] />
+        <div class="page-head">
+            <h1>"Data limits"</h1>
+        </div>
+        {saved.map(|n| view! {
+            <p class="notice" role="status">{format!("Saved for {n} line{}.", if n == "1" { "" } else { "s" })}</p>
+        })}
+        <FormError error=Signal::derive(move || form_error.as_ref().map(|e| e.to_string())) />
+        <ActionForm action attr:class="stack limits-form">
+            <input type="hidden" name="account_id" value=data.account_id.clone() />
+            <fieldset aria-describedby="numbers-error">
+                <legend>"Lines"</legend>
+                {lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (msisdn, display, owner, current))| {
+                        let id = format!("line-{i}");
+                        let checked = preselected.trim_start_matches('+') == msisdn.trim_start_matches('+');
+                        view! {
+                            <div class="check">
+                                <input type="checkbox" id=id.clone() name="numbers[]" value=msisdn checked=checked />
+                                <label for=id>
+                                    <span>{format!("{display} · {owner}")}</span>
+                                    <span class="hint">{current}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                {numbers_error.map(|m| view! { <p class="field-error" id="numbers-error">{m}</p> })}
+            </fieldset>
+            <ThresholdFields server_error />
+            <p class="hint">"The amounts must go up: warn below slow-down, slow-down below block."</p>
+            <SubmitButton label="Save limits" busy_label="Saving…" />
+        </ActionForm>
+    }
+}
+
+/// The amounts of the limits form, checked as they are typed with the rule
+/// the server applies again. An island: the rest of the form is plain HTML.
+#[island]
+fn ThresholdFields(server_error: Option<AppError>) -> impl IntoView {
+    let unit = RwSignal::new("MB".to_string());
+    let notify = RwSignal::new(String::new());
+    let throttle = RwSignal::new(String::new());
+    let limit = RwSignal::new(String::new());
+    let speed = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let server_error = StoredValue::new(server_error);
+    let local_error = move || {
+        if !touched.get() {
+            return None;
+        }
+        check_thresholds(&unit.get(), &notify.get(), &throttle.get(), &limit.get(), &speed.get()).err()
+    };
+    // Once something is typed, the live check speaks; until then, the server's answer.
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            if touched.get() {
+                field_error(local_error(), field)
+            } else {
+                field_error(server_error.get_value(), field)
+            }
+        })
+    };
     let field = move |id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>| {
         let error = error_for(id);
         let error_id = format!("{id}-error");
@@ -122,80 +172,45 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
             </div>
         }
     };
-    let numbers_error = error_for("numbers");
     let speed_error = error_for("speed");
     view! {
-        <Breadcrumbs crumbs=vec![Crumb::link(data.account_name.clone(), account_href.clone()), Crumb::here("Data limits")] />
-        <div class="page-head">
-            <h1>"Data limits"</h1>
+        <div class="field">
+            <label for="unit">"Unit"</label>
+            <select
+                id="unit"
+                name="unit"
+                on:change=move |ev| {
+                    unit.set(event_target_value(&ev));
+                    touched.set(true);
+                }
+            >
+                <option value="MB" selected=true>"MB"</option>
+                <option value="GB">"GB"</option>
+            </select>
         </div>
-        {saved.map(|n| view! {
-            <p class="notice" role="status">{format!("Saved for {n} line{}.", if n == "1" { "" } else { "s" })}</p>
-        })}
-        <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
-        <ActionForm action attr:class="stack limits-form">
-            <input type="hidden" name="account_id" value=data.account_id.clone() />
-            <fieldset aria-describedby="numbers-error">
-                <legend>"Lines"</legend>
-                {lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (msisdn, display, owner, current))| {
-                        let id = format!("line-{i}");
-                        let checked = preselected.trim_start_matches('+') == msisdn.trim_start_matches('+');
-                        view! {
-                            <div class="check">
-                                <input type="checkbox" id=id.clone() name="numbers[]" value=msisdn checked=checked />
-                                <label for=id>
-                                    <span>{format!("{display} · {owner}")}</span>
-                                    <span class="hint">{current}</span>
-                                </label>
-                            </div>
-                        }
-                    })
+        {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount.", notify)}
+        {field("throttle", "Slow down at (optional)", "From here on the line runs at the speed below.", throttle)}
+        {field("limit", "Block data at", "Data stops at this amount until the cycle renews. Required.", limit)}
+        <div class="field">
+            <label for="speed">"Speed once slowed down"</label>
+            <select
+                id="speed"
+                name="speed"
+                aria-invalid=move || speed_error.get().map(|_| "true")
+                aria-describedby="speed-error"
+                on:change=move |ev| {
+                    speed.set(event_target_value(&ev));
+                    touched.set(true);
+                }
+            >
+                <option value="">"Not slowed down"</option>
+                {THROTTLE_SPEEDS
+                    .iter()
+                    .map(|(value, label)| view! { <option value=*value>{*label}</option> })
                     .collect_view()}
-                {move || numbers_error.get().map(|m| view! { <p class="field-error" id="numbers-error">{m}</p> })}
-            </fieldset>
-            <div class="field">
-                <label for="unit">"Unit"</label>
-                <select
-                    id="unit"
-                    name="unit"
-                    on:change=move |ev| {
-                        unit.set(event_target_value(&ev));
-                        touched.set(true);
-                    }
-                >
-                    <option value="MB" selected=true>"MB"</option>
-                    <option value="GB">"GB"</option>
-                </select>
-            </div>
-            {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount.", notify)}
-            {field("throttle", "Slow down at (optional)", "From here on the line runs at the speed below.", throttle)}
-            {field("limit", "Block data at", "Data stops at this amount until the cycle renews. Required.", limit)}
-            <div class="field">
-                <label for="speed">"Speed once slowed down"</label>
-                <select
-                    id="speed"
-                    name="speed"
-                    aria-invalid=move || speed_error.get().map(|_| "true")
-                    aria-describedby="speed-error"
-                    on:change=move |ev| {
-                        speed.set(event_target_value(&ev));
-                        touched.set(true);
-                    }
-                >
-                    <option value="">"Not slowed down"</option>
-                    {THROTTLE_SPEEDS
-                        .iter()
-                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
-                        .collect_view()}
-                </select>
-                {move || speed_error.get().map(|m| view! { <p class="field-error" id="speed-error">{m}</p> })}
-            </div>
-            <p class="hint">"The amounts must go up: warn below slow-down, slow-down below block."</p>
-            <SubmitButton label="Save limits" busy_label="Saving…" pending=action.pending() />
-        </ActionForm>
+            </select>
+            {move || speed_error.get().map(|m| view! { <p class="field-error" id="speed-error">{m}</p> })}
+        </div>
     }
 }
 
