@@ -15,7 +15,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
-.PHONY: help run run-release build-release test check fmt lint unit unit-postgres e2e e2e-debug bench \
+.PHONY: help run run-release build-release bundle-budget test check fmt lint unit unit-postgres e2e e2e-debug bench \
         setup setup-run setup-test rust-target cargo-leptos wasm-bindgen wasm-opt system-packages npm-packages clean-data
 
 help:
@@ -36,6 +36,7 @@ test: setup-test
 	$(MAKE) unit
 	$(MAKE) unit-postgres
 	$(MAKE) build-release
+	$(MAKE) bundle-budget
 	$(MAKE) e2e
 
 # ---- parts ----------------------------------------------------------------------------
@@ -56,8 +57,13 @@ unit:
 unit-postgres: system-packages
 	server/scripts/with-postgres cargo test --workspace --exclude telegent-frontend --test '*'
 
+# --precompress: the site's files also as .br and .gz, served to browsers that take them.
 build-release: setup-run wasm-opt
-	cargo leptos build --release
+	cargo leptos build --release --precompress
+
+# The browser bundle (wasm + JS, gzipped) within its budget; fails with the measured size.
+bundle-budget:
+	server/scripts/bundle-budget target/site/pkg $(TARGET_DIR)/release/hash.txt
 
 run-release: build-release
 	LEPTOS_SITE_ROOT=target/site $(TARGET_DIR)/release/telegent-portal serve

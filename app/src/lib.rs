@@ -26,7 +26,7 @@ pub mod subscriptions;
 pub mod users;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -54,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -68,7 +69,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/telegent-portal.css" />
         <Link rel="icon" href="data:," />
         <Meta name="description" content="Telegent Portal: accounts, subscribers and numbers of the Telegent mobile platform." />
         <Title formatter=|page: String| if page.is_empty() { "Telegent Portal".to_string() } else { format!("{page} · Telegent Portal") } />

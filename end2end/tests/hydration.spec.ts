@@ -24,13 +24,36 @@ test.describe('hydration', () => {
     expect(errors).toEqual([]);
   });
 
-  test('links navigate in the page (client-side routing)', async ({ page }) => {
+  // Islands: only the interactive parts run in the browser, so a link is a
+  // page load (no client-side router). What replaces in-page navigation is a
+  // cheap page load: the bundle comes from the browser's cache (hashed name,
+  // cached immutable) and the islands of the next page wake again.
+  test('a link is a page load that takes the bundle from the cache and wakes the islands again', async ({ page, request }) => {
     await page.goto('/');
     await hydrated(page);
     await page.evaluate(() => ((window as any).__sameDocument = 'yes'));
     await page.getByRole('link', { name: 'Doe Family' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
-    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe('yes');
+    expect(await page.evaluate(() => (window as any).__sameDocument), 'a new document').toBeUndefined();
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    const wasm = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => e.name.includes('.wasm'))
+        .map((e) => ({ url: e.name, transferSize: e.transferSize }))[0],
+    );
+    expect(wasm, 'the page loaded the bundle').toBeTruthy();
+    // A release build names the bundle by its content hash.
+    if (/\.[A-Za-z0-9_-]{8,}\.wasm/.test(wasm.url)) {
+      expect(wasm.transferSize, 'the second page took the bundle from the cache').toBe(0);
+      const answer = await request.get(wasm.url, { headers: { 'accept-encoding': 'br' } });
+      expect(answer.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(answer.headers()['content-encoding']).toBe('br');
+    }
     await page.goBack();
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
   });

@@ -24,6 +24,7 @@ use telegent_app::ssr::upstreams::{DistributorRecord, Upstreams};
 use telegent_app::ssr::AppState;
 use telegent_app::{shell, App};
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -268,6 +269,15 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         .layer(sessions)
         .layer(axum::middleware::from_fn(web::refuse_cross_site))
         .layer(axum::middleware::from_fn_with_state(https, web::security_headers))
+        // Pages and server-function answers compressed on the way out (the
+        // bundle is compressed at build time and served as its .br / .gz,
+        // which this leaves alone). Level 4: most of the gain for little CPU.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(tower_http::CompressionLevel::Precise(4)),
+        )
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {

@@ -118,6 +118,14 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
         .context("reading the Leptos configuration")?
         .leptos_options;
     leptos_options.site_addr = args.bind;
+    // A release build names its assets by content hash and leaves hash.txt
+    // beside the binary; serve those names whether or not cargo-leptos runs us.
+    let hash_file = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(leptos_options.hash_file.as_ref())));
+    if hash_file.is_some_and(|f| f.exists()) {
+        leptos_options.hash_files = true;
+    }
     let portal = build_portal(
         PortalConfig {
             database_url: common.database_url(),

@@ -221,6 +221,20 @@ pub async fn server_fn_status(State(state): State<AppState>, request: Request, n
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
+/// Whether an asset's file name carries a content hash, as cargo-leptos's
+/// `hash-files` writes them: `telegent-portal.<hash>.wasm`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 3
+        && parts[1..parts.len() - 1].iter().any(|part| {
+            part.len() >= 8
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
 /// For responses that set no policy of their own (pages set one with their
 /// script nonce): no scripts at all beyond this site's files.
 pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -228,8 +242,10 @@ pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 
 
 /// Security headers on every response, errors and 404s included.
 pub async fn security_headers(State(https): State<bool>, request: Request, next: Next) -> Response {
-    let cacheable = request.uri().path().starts_with("/pkg/");
+    let asset = request.uri().path().starts_with("/pkg/");
+    let immutable = asset && is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
+    let found = response.status().is_success();
     let headers = response.headers_mut();
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
@@ -240,10 +256,17 @@ pub async fn security_headers(State(https): State<bool>, request: Request, next:
     // posts need to come back to their page; other sites learn nothing.
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    if !cacheable {
+    let cache = if immutable && found {
+        // The name changes with the content: keep it as long as you like.
+        "public, max-age=31536000, immutable"
+    } else if asset {
+        // A development build's unhashed names: ask each time.
+        "no-cache"
+    } else {
         // Pages hold one person's data: not for shared caches or the back button after sign-out.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+        "no-store"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if https {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -323,11 +323,7 @@ fn NumberList(
     // post without JavaScript) came in as `number_error` or is shown below
     // the lists, and the page must hydrate as it was rendered.
     let answered = move || action.version().get() > 0 && action.input().get().is_none();
-    let my_error = move || {
-        answered()
-            .then(|| action.value().get().and_then(|r| r.err()))
-            .flatten()
-    };
+    let my_error = move || answered().then(|| action.value().get().and_then(|r| r.err())).flatten();
     let field = StoredValue::new(input_id.clone());
     let from_page = StoredValue::new(number_error);
     let number_error = move || {

@@ -164,7 +164,10 @@ async fn an_unconfirmed_port_in_is_found_open_and_not_submitted_again() {
     assert_eq!(again, first);
     assert_eq!(ledger(&portal, "portin"), 1);
     let recorded = recorded_request(&portal, "portin-1").await;
-    assert!(recorded.contains("+13855550141"), "the record names the number: {recorded}");
+    assert!(
+        recorded.contains("+13855550141"),
+        "the record names the number: {recorded}"
+    );
     assert!(!recorded.contains("\"0000\""), "not the carrier password: {recorded}");
 }
 

@@ -5,6 +5,7 @@ mod billable;
 mod client;
 mod common;
 mod dashboard;
+mod delivery;
 mod family;
 mod guardian;
 mod hardening;
