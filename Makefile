@@ -23,7 +23,7 @@ help:
 	@echo "make test         set up (first time only) and run every check and test"
 	@echo "make run-release  build and serve the production build"
 	@echo "make lint | unit | unit-postgres | e2e | e2e-debug    parts of make test"
-	@echo "make bench        upstream calls per portal operation: portal client vs a naive one"
+	@echo "make bench        figures: upstream calls per operation, bundle size, req/s, Lighthouse"
 	@echo "make clean-data   forget the local database and sandbox state (demo data is reseeded)"
 
 # ---- the two quick-start commands -------------------------------------------------
@@ -77,9 +77,12 @@ e2e-debug: setup-run npm-packages
 	cargo leptos build
 	cd end2end && PORTAL_PROFILE=debug npx playwright test
 
-# Upstream calls per portal operation, portal client vs a naive one (counts, not timings).
-bench:
+# Measured figures, not pass/fail: upstream calls per portal operation (portal
+# client vs a naive one), then the phone budget: bundle size, wrk req/s against
+# signed-in pages and /healthz, Lighthouse mobile scores (see server/scripts/bench-web).
+bench: build-release
 	cargo bench -p telegent-portal --bench upstream_calls --profile dev
+	server/scripts/bench-web
 
 clean-data:
 	rm -rf data
