@@ -9,6 +9,10 @@ use telegent_portal::{build_portal, open_database, shutdown_signal, PortalConfig
 use telegent_sandbox::{seed, Sandbox, SandboxConfig};
 use tracing_subscriber::EnvFilter;
 
+// See server/Cargo.toml: the page-rendering profile was allocation-bound.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     // A missing .env is normal; a broken one is worth saying.

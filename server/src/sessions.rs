@@ -44,6 +44,8 @@ impl PortalSessionStore {
                     .busy_timeout(std::time::Duration::from_secs(5));
                 let pool = SqlitePoolOptions::new()
                     .max_connections(if memory { 1 } else { 4 })
+                    // Embedded: no connection to lose, so no ping before each use.
+                    .test_before_acquire(false)
                     .idle_timeout(None)
                     .max_lifetime(None)
                     .connect_with(options)

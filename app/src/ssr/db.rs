@@ -103,6 +103,11 @@ pub async fn connect(url: &str) -> anyhow::Result<DbPool> {
     } else {
         options = options.max_connections(8);
     }
+    if backend == Backend::Sqlite {
+        // An embedded database has no connection to lose: the ping before
+        // every acquire was a round trip to its worker thread, several per page.
+        options = options.test_before_acquire(false);
+    }
     let pool = options.connect(&url).await.context("opening the database")?;
     let migrations = match backend {
         Backend::Sqlite => &SQLITE_MIGRATIONS,
