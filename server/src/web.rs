@@ -17,6 +17,7 @@ use telegent_app::error::AppError;
 use telegent_app::policy::Action;
 use telegent_app::session::service::home_of;
 use telegent_app::ssr::caller::{self as auth, CallerSlot, ClientAddress};
+use telegent_app::components::typed::{self, TypedBack};
 use telegent_app::ssr::AppState;
 use tower_sessions::Session;
 
@@ -98,6 +99,13 @@ pub async fn resolve_caller(
         }
     }
     request.extensions_mut().insert(CallerSlot(caller));
+    // The page a refused plain form post came back to gets what was typed
+    // (kept by `server_fn_status`), once.
+    if request.method() == Method::GET && request.uri().query().is_some_and(|q| q.contains("__err=")) {
+        if let Ok(Some(typed)) = session.remove::<TypedBack>(typed::SESSION_KEY).await {
+            request.extensions_mut().insert(typed);
+        }
+    }
     next.run(request).await
 }
 
@@ -203,8 +211,23 @@ pub async fn server_fn_status(State(state): State<AppState>, request: Request, n
         return (StatusCode::PAYLOAD_TOO_LARGE, "That request is too large.").into_response();
     };
     let caller = parts.extensions.get::<CallerSlot>().and_then(|slot| slot.0.clone());
+    let session = parts.extensions.get::<Session>().cloned();
     let asked = asked_ids(&form);
-    let response = next.run(Request::from_parts(parts, axum::body::Body::from(form))).await;
+    let response = next.run(Request::from_parts(parts, axum::body::Body::from(form.clone()))).await;
+    if response.status().is_redirection() {
+        // A plain form post the server refused goes back to its form with
+        // `__err`: keep what was typed for that page (secrets left out).
+        let refused = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.contains("__err="));
+        if let (true, Some(session)) = (refused, session) {
+            let posted = form_urlencoded::parse(&form).map(|(n, v)| (n.into_owned(), v.into_owned()));
+            let _ = session.insert(typed::SESSION_KEY, TypedBack::new(&path, posted)).await;
+        }
+        return response;
+    }
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }

@@ -66,8 +66,13 @@ pub fn Field(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(into, default = Signal::derive(|| None::<String>))] error: Signal<Option<String>>,
+    /// The server function the form posts to: after a refusal the field
+    /// comes back with what was typed (see `components::typed`).
+    #[prop(optional)]
+    remember: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let value = remember.and_then(|path| super::typed::typed(path, id)).or(value);
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -114,8 +119,12 @@ pub fn SelectField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] disabled: bool,
     #[prop(into, default = Signal::derive(|| None::<String>))] error: Signal<Option<String>>,
+    /// As for [`Field`]: after a refusal, the choice that was posted.
+    #[prop(optional)]
+    remember: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let selected = remember.and_then(|path| super::typed::typed(path, id)).unwrap_or(selected);
     view! {
         <div class="field">
             <label for=id>{label}</label>

@@ -7,4 +7,5 @@ pub mod layout;
 pub mod not_found;
 pub mod pager;
 pub mod problem;
+pub mod typed;
 pub mod usage;

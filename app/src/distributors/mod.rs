@@ -6,6 +6,7 @@ pub mod model;
 pub mod service;
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -70,9 +71,9 @@ fn CredentialForm() -> impl IntoView {
             <h2 id="credential-heading">"Add a Distributor or replace its credential"</h2>
             <FormError error=Signal::derive(move || other().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
-                <Field id="distributor_id" label="DistributorId" hint="DID-…" required=true error=field("distributor_id") />
-                <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true error=field("api_base_url") />
-                <Field id="account_key" label="AccountKey" autocomplete="off" required=true error=field("account_key") />
+                <Field id="distributor_id" label="DistributorId" hint="DID-…" required=true remember=SaveDistributor::PATH error=field("distributor_id") />
+                <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true remember=SaveDistributor::PATH error=field("api_base_url") />
+                <Field id="account_key" label="AccountKey" autocomplete="off" required=true remember=SaveDistributor::PATH error=field("account_key") />
                 <Field id="account_secret" label="AccountSecret" kind="password" autocomplete="new-password" hint="Checked with Telegent, then stored sealed; it is never shown again." required=true error=field("account_secret") />
                 <SubmitButton label="Check and save" busy_label="Checking with Telegent…" pending=action.pending() />
             </ActionForm>

@@ -2,6 +2,7 @@
 //! works without JavaScript (posts, then comes back here); with it, no reload.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -118,6 +119,16 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
             .as_ref()
             .and_then(|e| e.field_message(&format!("{filter}-{list}-number")))
     };
+    // The number typed into a list's Add field, if that add was refused.
+    let typed = crate::components::typed::current();
+    let typed_number = move |filter: &str, list: &str| {
+        let typed = typed.as_ref()?;
+        let path = EditGuardianList::PATH;
+        let mine = typed.value(path, "filter").as_deref() == Some(filter)
+            && typed.value(path, "list").as_deref() == Some(list)
+            && typed.value(path, "add").as_deref() == Some("true");
+        mine.then(|| typed.value(path, "number")).flatten()
+    };
     let (account_id, subscriber_id, line) = ids.get_value();
     let list = move |title: &str, filter: &str, list: &str, entries: Vec<String>| {
         view! {
@@ -131,6 +142,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 line=line.clone()
                 can
                 number_error=number_error(filter, list)
+                typed_number=typed_number(filter, list).unwrap_or_default()
             />
         }
     };
@@ -303,6 +315,8 @@ fn NumberList(
     line: String,
     can: bool,
     number_error: Option<String>,
+    /// What was typed into Add, when that add came back refused.
+    typed_number: String,
 ) -> impl IntoView {
     let action = ServerAction::<EditGuardianList>::new();
     let input_id = format!("{filter}-{list}-number");
@@ -413,7 +427,7 @@ fn NumberList(
                     <input type="hidden" name="add" value="true" />
                     <label for=input_id.clone() class="visually-hidden">{add_label}</label>
                     <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
-                        aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
+                        value=typed_number.clone() aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
                     <SubmitButton label="Add" class="button" />
                     {move || number_error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 </ActionForm>

@@ -8,6 +8,7 @@ pub mod rules;
 pub mod service;
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -59,6 +60,10 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
             .any(|f| e.field_message(f).is_some())
     });
     let numbers_error = field_error(server_error.clone(), "numbers");
+    // A refused post comes back with what was typed and ticked.
+    let typed = crate::components::typed::current();
+    let typed_lines = typed.as_ref().and_then(|t| t.values(SetDataLimits::PATH, "numbers[]"));
+    let amounts = TypedAmounts::from_post(typed.as_ref());
     let lines: Vec<(String, String, String, String)> = data
         .members
         .iter()
@@ -98,7 +103,10 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
                     .enumerate()
                     .map(|(i, (msisdn, display, owner, current))| {
                         let id = format!("line-{i}");
-                        let checked = preselected.trim_start_matches('+') == msisdn.trim_start_matches('+');
+                        let checked = match &typed_lines {
+                            Some(ticked) => ticked.iter().any(|n| n.trim_start_matches('+') == msisdn.trim_start_matches('+')),
+                            None => preselected.trim_start_matches('+') == msisdn.trim_start_matches('+'),
+                        };
                         view! {
                             <div class="check">
                                 <input type="checkbox" id=id.clone() name="numbers[]" value=msisdn checked=checked />
@@ -112,22 +120,49 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
                     .collect_view()}
                 {numbers_error.map(|m| view! { <p class="field-error" id="numbers-error">{m}</p> })}
             </fieldset>
-            <ThresholdFields server_error />
+            <ThresholdFields server_error typed=amounts />
             <p class="hint">"The amounts must go up: warn below slow-down, slow-down below block."</p>
             <SubmitButton label="Save limits" busy_label="Saving…" />
         </ActionForm>
     }
 }
 
+/// The amounts a refused limits post had (empty on a fresh form).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TypedAmounts {
+    pub unit: String,
+    pub notify: String,
+    pub throttle: String,
+    pub limit: String,
+    pub speed: String,
+}
+
+impl TypedAmounts {
+    fn from_post(typed: Option<&crate::components::typed::TypedBack>) -> Self {
+        let get = |name: &str| {
+            typed
+                .and_then(|t| t.value(SetDataLimits::PATH, name))
+                .unwrap_or_default()
+        };
+        Self {
+            unit: get("unit"),
+            notify: get("notify"),
+            throttle: get("throttle"),
+            limit: get("limit"),
+            speed: get("speed"),
+        }
+    }
+}
+
 /// The amounts of the limits form, checked as they are typed with the rule
 /// the server applies again. An island: the rest of the form is plain HTML.
 #[island]
-fn ThresholdFields(server_error: Option<AppError>) -> impl IntoView {
-    let unit = RwSignal::new("MB".to_string());
-    let notify = RwSignal::new(String::new());
-    let throttle = RwSignal::new(String::new());
-    let limit = RwSignal::new(String::new());
-    let speed = RwSignal::new(String::new());
+fn ThresholdFields(server_error: Option<AppError>, typed: TypedAmounts) -> impl IntoView {
+    let unit = RwSignal::new(if typed.unit.is_empty() { "MB".to_string() } else { typed.unit.clone() });
+    let notify = RwSignal::new(typed.notify.clone());
+    let throttle = RwSignal::new(typed.throttle.clone());
+    let limit = RwSignal::new(typed.limit.clone());
+    let speed = RwSignal::new(typed.speed.clone());
     let touched = RwSignal::new(false);
     let server_error = StoredValue::new(server_error);
     let local_error = move || {
@@ -158,6 +193,8 @@ fn ThresholdFields(server_error: Option<AppError>) -> impl IntoView {
                     name=id
                     inputmode="numeric"
                     autocomplete="off"
+                    // The attribute for the server's HTML, the property for typing.
+                    value=value.get_untracked()
                     prop:value=move || value.get()
                     on:input=move |ev| {
                         value.set(event_target_value(&ev));
@@ -184,8 +221,8 @@ fn ThresholdFields(server_error: Option<AppError>) -> impl IntoView {
                     touched.set(true);
                 }
             >
-                <option value="MB" selected=true>"MB"</option>
-                <option value="GB">"GB"</option>
+                <option value="MB" selected=move || unit.get_untracked() == "MB">"MB"</option>
+                <option value="GB" selected=move || unit.get_untracked() == "GB">"GB"</option>
             </select>
         </div>
         {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount.", notify)}
@@ -206,7 +243,7 @@ fn ThresholdFields(server_error: Option<AppError>) -> impl IntoView {
                 <option value="">"Not slowed down"</option>
                 {THROTTLE_SPEEDS
                     .iter()
-                    .map(|(value, label)| view! { <option value=*value>{*label}</option> })
+                    .map(|(value, label)| view! { <option value=*value selected=move || speed.get_untracked() == *value>{*label}</option> })
                     .collect_view()}
             </select>
             {move || speed_error.get().map(|m| view! { <p class="field-error" id="speed-error">{m}</p> })}
@@ -348,9 +385,9 @@ fn VoicemailSection(
                     <input type="hidden" name="msisdn" value=msisdn.clone() />
                     <Field id="pin" label=if enabled { "New PIN (optional)" } else { "PIN" } kind="password"
                         autocomplete="new-password" hint="4 to 10 digits." error=field("pin") />
-                    <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) />
-                    <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) />
-                    <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") />
+                    <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
+                    <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
+                    <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") remember=SaveVoicemail::PATH />
                     <SubmitButton label=if enabled { "Save voicemail" } else { "Turn voicemail on" } busy_label="Saving…" pending=save.pending() />
                 </ActionForm>
                 {enabled.then(|| view! {

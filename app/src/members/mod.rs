@@ -3,6 +3,7 @@
 //! with field errors; no reload with JavaScript.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -182,9 +183,9 @@ fn EditMemberForm(
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="subscriber_id" value=subscriber_id />
-                <Field id="name" label="Name" autocomplete="off" value=name required=true
+                <Field id="name" label="Name" autocomplete="off" value=name required=true remember=EditMember::PATH
                     error=Signal::derive(move || field_error(error(), "name")) />
-                <Field id="email" label="E-mail" kind="email" autocomplete="off" value=email required=true
+                <Field id="email" label="E-mail" kind="email" autocomplete="off" value=email required=true remember=EditMember::PATH
                     hint="Must not be used by anyone else on the platform. Also their portal sign-in, if they have one."
                     error=Signal::derive(move || field_error(error(), "email")) />
                 <SubmitButton label="Save" busy_label="Saving…" pending=action.pending() />
@@ -209,9 +210,9 @@ pub fn AddMemberForm(account_id: String) -> impl IntoView {
                 <input type="hidden" name="account_id" value=account_id />
                 <p class="hint">"They join this account as a Subscriber. Lines are added by your Distributor."</p>
                 <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
-                <Field id="name" label="Name" autocomplete="off" required=true
+                <Field id="name" label="Name" autocomplete="off" required=true remember=AddMember::PATH
                     error=Signal::derive(move || field_error(error(), "name")) />
-                <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true
+                <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true remember=AddMember::PATH
                     hint="Must not be used by anyone else on the platform."
                     error=Signal::derive(move || field_error(error(), "email")) />
                 <SubmitButton label="Add member" busy_label="Adding…" pending=action.pending() />

@@ -47,6 +47,7 @@ pub fn LoginPage() -> impl IntoView {
                     kind="email"
                     autocomplete="username"
                     required=true
+                    remember=Login::PATH
                     error=Signal::derive(move || field_error(error(), "email"))
                 />
                 <Field

@@ -2,6 +2,7 @@
 //! temporary password, disable, re-enable, change role.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -266,8 +267,8 @@ fn CreateUserForm(grantable: Vec<Role>, account_hint: String, action: ServerActi
             <h2 id="new-user-heading">"Add a user"</h2>
             <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
             <ActionForm action attr:class="stack">
-                <Field id="display_name" label="Name" required=true error=field("display_name") />
-                <Field id="email" label="E-mail address" kind="email" required=true error=field("email") />
+                <Field id="display_name" label="Name" required=true error=field("display_name") remember=CreateUser::PATH />
+                <Field id="email" label="E-mail address" kind="email" required=true error=field("email") remember=CreateUser::PATH />
                 <div class="field">
                     <label for="role">"Role"</label>
                     <select id="role" name="role" aria-describedby="role-error">

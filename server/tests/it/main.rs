@@ -7,6 +7,7 @@ mod common;
 mod dashboard;
 mod delivery;
 mod family;
+mod forms;
 mod guardian;
 mod hardening;
 mod identity;
