@@ -19,6 +19,10 @@ pub enum AppError {
     /// A value a person typed broke a rule; `field` names the form field.
     #[error("{message}")]
     Invalid { field: String, message: String },
+    /// Several values of one form broke their rules: (field, message) each,
+    /// all shown at once, each at its field.
+    #[error("{}", .0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(" "))]
+    InvalidFields(Vec<(String, String)>),
     /// Telegent refused, failed or was busy; the message says what to do.
     #[error("{0}")]
     Upstream(String),
@@ -50,7 +54,41 @@ impl AppError {
     pub fn field_message(&self, name: &str) -> Option<String> {
         match self {
             AppError::Invalid { field, message } if field == name => Some(message.clone()),
+            AppError::InvalidFields(problems) => {
+                let messages: Vec<&str> = problems
+                    .iter()
+                    .filter(|(field, _)| field == name)
+                    .map(|(_, m)| m.as_str())
+                    .collect();
+                (!messages.is_empty()).then(|| messages.join(" "))
+            }
             _ => None,
+        }
+    }
+
+    /// Whether this is a refusal of what was typed (one field or several).
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, AppError::Invalid { .. } | AppError::InvalidFields(_))
+    }
+
+    /// One error for the field errors of a form: `None` when there are none,
+    /// the error itself when there is one, all of them when there are more.
+    pub fn from_field_errors(problems: Vec<AppError>) -> Option<AppError> {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for problem in problems {
+            match problem {
+                AppError::Invalid { field, message } => pairs.push((field, message)),
+                AppError::InvalidFields(more) => pairs.extend(more),
+                _ => {}
+            }
+        }
+        match pairs.len() {
+            0 => None,
+            1 => {
+                let (field, message) = pairs.remove(0);
+                Some(AppError::Invalid { field, message })
+            }
+            _ => Some(AppError::InvalidFields(pairs)),
         }
     }
 
@@ -69,7 +107,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignedOut => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Upstream(_) => StatusCode::BAD_GATEWAY,
             AppError::Internal | AppError::Network => StatusCode::INTERNAL_SERVER_ERROR,
         }

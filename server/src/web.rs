@@ -13,11 +13,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use telegent_app::audit::model::AuditFilter;
 use telegent_app::audit::service as audit;
+use telegent_app::components::typed::{self, TypedBack};
 use telegent_app::error::AppError;
 use telegent_app::policy::Action;
 use telegent_app::session::service::home_of;
 use telegent_app::ssr::caller::{self as auth, CallerSlot, ClientAddress};
-use telegent_app::components::typed::{self, TypedBack};
 use telegent_app::ssr::AppState;
 use tower_sessions::Session;
 
@@ -213,7 +213,9 @@ pub async fn server_fn_status(State(state): State<AppState>, request: Request, n
     let caller = parts.extensions.get::<CallerSlot>().and_then(|slot| slot.0.clone());
     let session = parts.extensions.get::<Session>().cloned();
     let asked = asked_ids(&form);
-    let response = next.run(Request::from_parts(parts, axum::body::Body::from(form.clone()))).await;
+    let response = next
+        .run(Request::from_parts(parts, axum::body::Body::from(form.clone())))
+        .await;
     if response.status().is_redirection() {
         // A plain form post the server refused goes back to its form with
         // `__err`: keep what was typed for that page (secrets left out).

@@ -124,7 +124,9 @@ pub fn SelectField(
     remember: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let selected = remember.and_then(|path| super::typed::typed(path, id)).unwrap_or(selected);
+    let selected = remember
+        .and_then(|path| super::typed::typed(path, id))
+        .unwrap_or(selected);
     view! {
         <div class="field">
             <label for=id>{label}</label>

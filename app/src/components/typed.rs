@@ -91,7 +91,10 @@ mod tests {
         ]
         .map(|(n, v)| (n.to_string(), v.to_string()));
         let back = TypedBack::new("/api/session/login", posted);
-        assert_eq!(back.value("/api/session/login", "email").as_deref(), Some("jane@example.com"));
+        assert_eq!(
+            back.value("/api/session/login", "email").as_deref(),
+            Some("jane@example.com")
+        );
         for secret in ["password", "account_secret", "current_password", "pin"] {
             assert_eq!(back.value("/api/session/login", secret), None, "{secret}");
         }

@@ -113,7 +113,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
     // A list edit posted without JavaScript comes back here with its error:
     // a typing mistake shows at its list's input; anything else, once below.
     let list_error = lists.value().get_untracked().and_then(|r| r.err());
-    let unplaced_list_error = list_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }));
+    let unplaced_list_error = list_error.clone().filter(|e| !e.is_invalid());
     let number_error = move |filter: &str, list: &str| {
         list_error
             .as_ref()
@@ -346,7 +346,7 @@ fn NumberList(
         }
         my_error().and_then(|e| field.with_value(|f| e.field_message(f)))
     };
-    let other_error = move || my_error().filter(|e| !matches!(e, AppError::Invalid { .. }));
+    let other_error = move || my_error().filter(|e| !e.is_invalid());
     // The list as Telegent has it: as read with the page, then with every
     // edit Telegent accepted folded in (the page is not read again).
     let saved = RwSignal::new(entries);

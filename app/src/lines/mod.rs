@@ -158,7 +158,11 @@ impl TypedAmounts {
 /// the server applies again. An island: the rest of the form is plain HTML.
 #[island]
 fn ThresholdFields(server_error: Option<AppError>, typed: TypedAmounts) -> impl IntoView {
-    let unit = RwSignal::new(if typed.unit.is_empty() { "MB".to_string() } else { typed.unit.clone() });
+    let unit = RwSignal::new(if typed.unit.is_empty() {
+        "MB".to_string()
+    } else {
+        typed.unit.clone()
+    });
     let notify = RwSignal::new(typed.notify.clone());
     let throttle = RwSignal::new(typed.throttle.clone());
     let limit = RwSignal::new(typed.limit.clone());
@@ -225,9 +229,9 @@ fn ThresholdFields(server_error: Option<AppError>, typed: TypedAmounts) -> impl 
                 <option value="GB" selected=move || unit.get_untracked() == "GB">"GB"</option>
             </select>
         </div>
-        {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount.", notify)}
-        {field("throttle", "Slow down at (optional)", "From here on the line runs at the speed below.", throttle)}
-        {field("limit", "Block data at", "Data stops at this amount until the cycle renews. Required.", limit)}
+        {field("notify", "Warn at (optional)", "The line's owner gets a message at this amount. At most 1,024 GB.", notify)}
+        {field("throttle", "Slow down at (optional)", "From here on the line runs at the speed below. At most 1,024 GB.", throttle)}
+        {field("limit", "Block data at", "Data stops at this amount until the cycle renews. Required, at most 1,024 GB.", limit)}
         <div class="field">
             <label for="speed">"Speed once slowed down"</label>
             <select

@@ -32,17 +32,25 @@ pub struct Thresholds {
     pub throttle_speed: Option<String>,
 }
 
+/// The most a threshold may be: 1,024 GB a cycle. Telegent stores any
+/// number it is sent, and a value past what its answers can carry broke
+/// every page of the family that read it back.
+pub const MAX_AMOUNT_MB: i64 = 1024 * 1024;
+
 fn amount(field: &str, label: &str, text: &str, per_unit: i64) -> Result<Option<i64>, AppError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
+    let too_large = || AppError::invalid(field, format!("{label} can be at most 1,048,576 MB (1,024 GB)."));
     match text.parse::<i64>() {
-        Ok(value) if value > 0 => value
-            .checked_mul(per_unit)
-            .map(Some)
-            .ok_or_else(|| AppError::invalid(field, format!("{label} is too large."))),
+        Ok(value) if value > 0 => match value.checked_mul(per_unit) {
+            Some(mb) if mb <= MAX_AMOUNT_MB => Ok(Some(mb)),
+            _ => Err(too_large()),
+        },
         Ok(_) => Err(AppError::invalid(field, format!("{label} must be more than 0."))),
+        // All digits but past i64: too large, not "not a number".
+        Err(_) if text.bytes().all(|b| b.is_ascii_digit()) => Err(too_large()),
         Err(_) => Err(AppError::invalid(
             field,
             format!("{label} must be a whole number, like 500."),
@@ -50,7 +58,8 @@ fn amount(field: &str, label: &str, text: &str, per_unit: i64) -> Result<Option<
     }
 }
 
-/// Checks what was typed; the error names the field it belongs to.
+/// Checks what was typed. Every broken rule is reported, each at its field
+/// (one [`AppError::Invalid`], or [`AppError::InvalidFields`] for several).
 pub fn check_thresholds(
     unit: &str,
     notify: &str,
@@ -58,53 +67,78 @@ pub fn check_thresholds(
     limit: &str,
     speed: &str,
 ) -> Result<Thresholds, AppError> {
+    let mut problems: Vec<AppError> = Vec::new();
+    let mut keep = |result: Result<Option<i64>, AppError>| match result {
+        Ok(value) => value,
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
     let per_unit = match unit {
         "MB" | "" => 1,
         "GB" => 1024,
         _ => return Err(AppError::invalid("unit", "Choose MB or GB.")),
     };
-    let limit_mb = amount("limit", "The limit", limit, per_unit)?
-        .ok_or_else(|| AppError::invalid("limit", "Enter the limit: data stops when a line reaches it."))?;
-    let notify_mb = amount("notify", "The warning level", notify, per_unit)?;
-    let throttle_mb = amount("throttle", "The slow-down level", throttle, per_unit)?;
-    if let Some(t) = throttle_mb {
-        if t >= limit_mb {
-            return Err(AppError::invalid(
+    let limit_text = limit;
+    let limit_mb = keep(amount("limit", "The limit", limit, per_unit));
+    let notify_mb = keep(amount("notify", "The warning level", notify, per_unit));
+    let throttle_mb = keep(amount("throttle", "The slow-down level", throttle, per_unit));
+    if limit_text.trim().is_empty() {
+        problems.push(AppError::invalid(
+            "limit",
+            "Enter the limit: data stops when a line reaches it.",
+        ));
+    }
+    if let (Some(t), Some(l)) = (throttle_mb, limit_mb) {
+        if t >= l {
+            problems.push(AppError::invalid(
                 "throttle",
                 "The slow-down level must be below the limit.",
             ));
         }
     }
-    if let Some(n) = notify_mb {
-        if let Some(t) = throttle_mb {
-            if n >= t {
-                return Err(AppError::invalid(
-                    "notify",
-                    "The warning level must be below the slow-down level.",
-                ));
-            }
-        } else if n >= limit_mb {
-            return Err(AppError::invalid(
-                "notify",
-                "The warning level must be below the limit.",
-            ));
-        }
+    match (notify_mb, throttle_mb, limit_mb) {
+        (Some(n), Some(t), _) if n >= t => problems.push(AppError::invalid(
+            "notify",
+            "The warning level must be below the slow-down level.",
+        )),
+        (Some(n), None, Some(l)) if n >= l => problems.push(AppError::invalid(
+            "notify",
+            "The warning level must be below the limit.",
+        )),
+        _ => {}
     }
-    let throttle_speed = match (throttle_mb, speed.trim()) {
-        (Some(_), "") => {
-            return Err(AppError::invalid(
+    let speed = speed.trim();
+    let throttle_typed = !throttle.trim().is_empty();
+    let throttle_speed = if speed.is_empty() {
+        if throttle_typed {
+            problems.push(AppError::invalid(
                 "speed",
                 "Choose how fast the line runs once slowed down.",
             ));
         }
-        (_, "") => None,
-        (_, s) if THROTTLE_SPEEDS.iter().any(|(value, _)| *value == s) => Some(s.to_string()),
-        _ => return Err(AppError::invalid("speed", "Choose one of the listed speeds.")),
+        None
+    } else if !THROTTLE_SPEEDS.iter().any(|(value, _)| *value == speed) {
+        problems.push(AppError::invalid("speed", "Choose one of the listed speeds."));
+        None
+    } else {
+        if !throttle_typed {
+            // A speed alone would be dropped silently by the platform: say so.
+            problems.push(AppError::invalid(
+                "throttle",
+                "Enter when to slow down, or choose \"Not slowed down\" as the speed.",
+            ));
+        }
+        Some(speed.to_string())
     };
+    if let Some(error) = AppError::from_field_errors(problems) {
+        return Err(error);
+    }
     Ok(Thresholds {
         notify_mb,
         throttle_mb,
-        limit_mb,
+        limit_mb: limit_mb.unwrap_or(DEFAULT_LIMIT_MB),
         throttle_speed: throttle_mb.and(throttle_speed),
     })
 }
@@ -161,8 +195,38 @@ mod tests {
     fn field(result: Result<Thresholds, AppError>) -> String {
         match result {
             Err(AppError::Invalid { field, .. }) => field,
-            other => panic!("expected a field error, got {other:?}"),
+            other => panic!("expected one field error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn every_broken_rule_is_reported_at_once() {
+        let error = check_thresholds("MB", "900", "800", "700", "").unwrap_err();
+        for field in ["notify", "throttle", "speed"] {
+            assert!(error.field_message(field).is_some(), "{field}: {error:?}");
+        }
+        assert!(error.field_message("limit").is_none());
+        let error = check_thresholds("MB", "x", "y", "", "").unwrap_err();
+        for field in ["notify", "throttle", "limit"] {
+            assert!(error.field_message(field).is_some(), "{field}: {error:?}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_bounded_to_what_the_platform_can_hold() {
+        assert_eq!(
+            check_thresholds("GB", "", "", "1024", "").unwrap().limit_mb,
+            MAX_AMOUNT_MB
+        );
+        assert_eq!(field(check_thresholds("GB", "", "", "1025", "")), "limit");
+        assert_eq!(field(check_thresholds("GB", "", "", "99999999999999", "")), "limit");
+        let huge = check_thresholds("MB", "", "", "99999999999999999999999", "").unwrap_err();
+        assert!(huge.to_string().contains("at most"), "{huge}");
+    }
+
+    #[test]
+    fn a_speed_without_a_slow_down_amount_is_refused_not_dropped() {
+        assert_eq!(field(check_thresholds("MB", "", "", "500", "1-mbps")), "throttle");
     }
 
     #[test]

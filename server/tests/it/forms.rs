@@ -43,7 +43,10 @@ async fn a_refused_limits_form_comes_back_with_what_was_typed_and_ticked() {
         assert!(body.contains(typed), "{typed} is back in its box");
     }
     assert!(body.contains(r#"<option value="GB" selected"#), "the unit as chosen");
-    assert!(body.contains(r#"<option value="1-mbps" selected"#), "the speed as chosen");
+    assert!(
+        body.contains(r#"<option value="1-mbps" selected"#),
+        "the speed as chosen"
+    );
     let ticked = body
         .split("<input")
         .filter(|tag| tag.contains("numbers[]") && tag.contains("checked"))
@@ -64,4 +67,48 @@ async fn a_wrong_password_keeps_the_e_mail_and_never_the_password() {
     let html = visitor.get(&back).await;
     assert!(html.body.contains(&format!(r#"value="{JANE}""#)), "the e-mail is back");
     assert!(!html.body.contains("wrong password here"), "the password is not");
+}
+
+#[tokio::test]
+async fn every_broken_threshold_is_named_at_once_and_huge_values_are_refused_unsent() {
+    let portal = portal().await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let line = urlencode("+18015550102");
+    let sent_before = sandbox.journal().iter().filter(|e| e.method != "GET").count();
+
+    let answer = jane
+        .call(
+            "family/limits",
+            &format!("account_id={doe}&numbers%5B%5D={line}&unit=MB&notify=900&throttle=800&limit=700&speed="),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{answer:?}");
+    let error: telegent_app::error::AppError = serde_json::from_str(&answer.body).unwrap();
+    for field in ["notify", "throttle", "speed"] {
+        assert!(error.field_message(field).is_some(), "{field} named: {error:?}");
+    }
+
+    // The value that once broke a whole family: refused at the field.
+    let answer = jane
+        .call(
+            "family/limits",
+            &format!("account_id={doe}&numbers%5B%5D={line}&unit=GB&notify=&throttle=&limit=99999999999999&speed="),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error: telegent_app::error::AppError = serde_json::from_str(&answer.body).unwrap();
+    assert!(error.field_message("limit").unwrap().contains("at most"), "{error:?}");
+
+    // A speed without a slow-down amount is refused, not dropped.
+    let answer = jane
+        .call(
+            "family/limits",
+            &format!("account_id={doe}&numbers%5B%5D={line}&unit=MB&notify=&throttle=&limit=700&speed=1-mbps"),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sent_after = sandbox.journal().iter().filter(|e| e.method != "GET").count();
+    assert_eq!(sent_after, sent_before, "nothing was sent upstream");
 }
