@@ -21,7 +21,6 @@ use self::model::{CallMode, GuardianDetail, MESSAGE_MODES};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{action_error, Checkbox, FormError, SubmitButton};
 use crate::components::problem::Problem;
-use crate::error::AppError;
 
 #[component]
 pub fn GuardianPage() -> impl IntoView {
