@@ -31,20 +31,28 @@ pub fn hydrate() {
     }
 }
 
-/// A plain form (outside an island) is sent once: the first submit marks the
-/// form and its button busy (with the button's `data-busy-label`); a second
-/// press while the page loads is ignored. Coming back to the page (history,
-/// back-forward cache) clears the marks.
+/// A plain form post (outside an island) is sent once: the first submit
+/// marks the form and the pressed button busy (with its `data-busy-label`);
+/// a second press while the page loads is ignored. Coming back to the page
+/// (history, back-forward cache) or 15 s without a new page clears the marks.
 fn guard_form_posts() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let on_submit = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+    let on_submit = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(|event: web_sys::SubmitEvent| {
+        // Already stopped (by an island or the browser): nothing is sent.
+        if event.default_prevented() {
+            return;
+        }
         let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;
         };
-        // Islands send their own forms and show their own progress.
-        if form.closest("leptos-island").ok().flatten().is_some() {
+        // Islands send their own forms and show their own progress; a search
+        // (GET) form changes nothing and may be sent again at will.
+        let is_get = form
+            .get_attribute("method")
+            .is_none_or(|m| m.eq_ignore_ascii_case("get"));
+        if is_get || form.closest("leptos-island").ok().flatten().is_some() {
             return;
         }
         if form.has_attribute("data-submitting") {
@@ -52,18 +60,21 @@ fn guard_form_posts() {
             return;
         }
         let _ = form.set_attribute("data-submitting", "");
-        if let Ok(buttons) = form.query_selector_all("button[type=submit]") {
-            for i in 0..buttons.length() {
-                let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-                    continue;
-                };
-                let _ = button.set_attribute("aria-busy", "true");
-                if let Some(busy) = button.get_attribute("data-busy-label") {
-                    let label = button.text_content().unwrap_or_default();
-                    let _ = button.set_attribute("data-label", &label);
-                    button.set_text_content(Some(&busy));
-                }
+        // The button that was pressed says it is working.
+        if let Some(button) = event.submitter() {
+            let _ = button.set_attribute("aria-busy", "true");
+            if let Some(busy) = button.get_attribute("data-busy-label") {
+                let label = button.text_content().unwrap_or_default();
+                let _ = button.set_attribute("data-label", &label);
+                button.set_text_content(Some(&busy));
             }
+        }
+        // Should the page never change (the person stopped the load, a
+        // download came back), the form opens again after a while.
+        let stuck = form.clone();
+        let reopen = Closure::once_into_js(move || release(&stuck));
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(reopen.unchecked_ref(), 15_000);
         }
     });
     let _ = document.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
@@ -74,20 +85,8 @@ fn guard_form_posts() {
         };
         if let Ok(forms) = document.query_selector_all("form[data-submitting]") {
             for i in 0..forms.length() {
-                let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-                    continue;
-                };
-                let _ = form.remove_attribute("data-submitting");
-                if let Ok(buttons) = form.query_selector_all("button[aria-busy]") {
-                    for j in 0..buttons.length() {
-                        let Some(button) = buttons.item(j).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-                            continue;
-                        };
-                        let _ = button.remove_attribute("aria-busy");
-                        if let Some(label) = button.get_attribute("data-label") {
-                            button.set_text_content(Some(&label));
-                        }
-                    }
+                if let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    release(&form);
                 }
             }
         }
@@ -96,4 +95,21 @@ fn guard_form_posts() {
         let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
     }
     on_show.forget();
+}
+
+/// Takes a form's busy mark off, and its button's label back.
+fn release(form: &web_sys::Element) {
+    let _ = form.remove_attribute("data-submitting");
+    let Ok(buttons) = form.query_selector_all("button[aria-busy]") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let _ = button.remove_attribute("aria-busy");
+        if let Some(label) = button.get_attribute("data-label") {
+            button.set_text_content(Some(&label));
+        }
+    }
 }

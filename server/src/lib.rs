@@ -116,6 +116,8 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             let instance = Sandbox::open(SandboxConfig {
                 state_file: cfg.sandbox_state_file,
                 rate_limit_per_minute: cfg.sandbox_rate_limit_per_minute,
+                // Reset, restore and faults only for a sandbox nobody else can reach.
+                admin_endpoints: cfg.sandbox_bind.ip().is_loopback(),
                 ..SandboxConfig::default()
             })
             .context("opening the sandbox state")?;
@@ -241,7 +243,10 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
     let leptos_options = state.leptos_options.clone();
 
     store.delete_expired_continuously();
-    let idle = time::Duration::seconds(state.auth.idle_timeout.as_secs() as i64);
+    // The store keeps a session for the absolute lifetime; the idle timeout is
+    // enforced by `resolve` on every request, so a session that lapsed while
+    // unused is still seen once, and its end (a view-as in it too) recorded.
+    let idle = time::Duration::seconds(state.auth.absolute_lifetime.as_secs() as i64);
     let sessions = SessionManagerLayer::new(store)
         .with_name(session_cookie_name(https))
         .with_http_only(true)

@@ -292,6 +292,10 @@ pub async fn security_headers(State(https): State<bool>, request: Request, next:
         "no-store"
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if asset {
+        // The same name is served as .br, .gz or plain: caches must keep them apart.
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     if https {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

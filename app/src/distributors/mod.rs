@@ -75,7 +75,7 @@ fn CredentialForm() -> impl IntoView {
                 <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true remember=SaveDistributor::PATH error=field("api_base_url") />
                 <Field id="account_key" label="AccountKey" autocomplete="off" required=true remember=SaveDistributor::PATH error=field("account_key") />
                 <Field id="account_secret" label="AccountSecret" kind="password" autocomplete="new-password" hint="Checked with Telegent, then stored sealed; it is never shown again." required=true error=field("account_secret") />
-                <SubmitButton label="Check and save" busy_label="Checking with Telegent…" pending=action.pending() />
+                <SubmitButton label="Check and save" busy_label="Checking with Telegent…" />
             </ActionForm>
         </section>
     }

@@ -33,6 +33,16 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
     let (child, _) = child_in_account(tenant, account_id, subscriber_id).await?;
     ctx.may_act_on(&child, "EditGuardianList").await?;
     let line = line_of(&child, line)?;
+    let own = child
+        .phone_numbers
+        .iter()
+        .any(|n| telegent::phone::normalize_e164(n).is_ok_and(|n| n == number));
+    if add && list == "blocked" && own {
+        return Err(AppError::invalid(
+            &format!("{filter}-{list}-number"),
+            format!("That is {}'s own number: it cannot be blocked for them.", child.name),
+        ));
+    }
     let action = format!(
         "{}{}{}",
         if add { "Add" } else { "Remove" },

@@ -176,7 +176,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 {hidden()}
                 <Checkbox id="calls" label="Filter calls" checked=data.calls_on disabled=!can />
                 <Checkbox id="messages" label="Filter messages" checked=data.messages_on disabled=!can />
-                {can.then(|| view! { <SubmitButton label="Save switches" busy_label="Saving…" pending=switches.pending() /> })}
+                {can.then(|| view! { <SubmitButton label="Save switches" busy_label="Saving…" /> })}
             </ActionForm>
         </section>
 
@@ -217,7 +217,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                     <select id="guardian_id" name="guardian_id">
                         {data.candidates.clone().into_iter().map(|p| view! { <option value=p.subscriber_id>{p.name}</option> }).collect_view()}
                     </select>
-                    <SubmitButton label="Link" class="button" pending=relation.pending() />
+                    <SubmitButton label="Link" class="button" />
                 </ActionForm>
             })}
         </section>
@@ -244,7 +244,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                 <Checkbox id="call_block_international" name="block_international" label="Block international calls" checked=call_block_international disabled=!can />
                 <Checkbox id="call_inbound" name="inbound" label="Apply to incoming calls" checked=call_inbound disabled=!can />
                 <Checkbox id="call_outbound" name="outbound" label="Apply to outgoing calls" checked=call_outbound disabled=!can />
-                {can.then(|| view! { <SubmitButton label="Save call filter" busy_label="Saving…" pending=calls.pending() /> })}
+                {can.then(|| view! { <SubmitButton label="Save call filter" busy_label="Saving…" /> })}
             </ActionForm>
             {list("Allowed numbers", "call", "allowed", call_allowed)}
             {list("Blocked numbers", "call", "blocked", call_blocked)}
@@ -286,7 +286,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
                         value=notify />
                     {move || action_error(messages)().and_then(|e| e.field_message("notify")).map(|m| view! { <p class="field-error" id="notify-error">{m}</p> })}
                 </div>
-                {can.then(|| view! { <SubmitButton label="Save message filter" busy_label="Saving…" pending=messages.pending() /> })}
+                {can.then(|| view! { <SubmitButton label="Save message filter" busy_label="Saving…" /> })}
             </ActionForm>
             {list("Allowed contacts", "message", "allowed", msg_allowed)}
             {list("Blocked contacts", "message", "blocked", msg_blocked)}
@@ -392,6 +392,9 @@ fn NumberList(
         <div class="number-list" role="group" aria-labelledby=heading_id.clone() aria-busy=move || pending().then_some("true")>
             <h3 id=heading_id.clone()>{title}</h3>
             <FormError error=Signal::derive(move || other_error().map(|e| format!("{e} The list is as it was."))) />
+            // The page is not reloaded after an accepted edit: say so here.
+            {move || (answered() && matches!(action.value().get(), Some(Ok(()))))
+                .then(|| view! { <p class="notice" role="status">"List updated."</p> })}
             {move || {
                 let rows = shown();
                 if rows.is_empty() {
@@ -427,7 +430,7 @@ fn NumberList(
                     <label for=input_id.clone() class="visually-hidden">{add_label}</label>
                     <input id=input_id.clone() name="number" inputmode="tel" autocomplete="off" placeholder="(801) 555-1234"
                         value=typed_number.clone() aria-invalid=move || number_error().map(|_| "true") aria-describedby=error_id.clone() />
-                    <SubmitButton label="Add" class="button" />
+                    <SubmitButton label="Add" class="button" pending=action.pending() />
                     {move || number_error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 </ActionForm>
             })}

@@ -392,7 +392,7 @@ fn VoicemailSection(
                     <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
                     <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
                     <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") remember=SaveVoicemail::PATH />
-                    <SubmitButton label=if enabled { "Save voicemail" } else { "Turn voicemail on" } busy_label="Saving…" pending=save.pending() />
+                    <SubmitButton label=if enabled { "Save voicemail" } else { "Turn voicemail on" } busy_label="Saving…" />
                 </ActionForm>
                 {enabled.then(|| view! {
                     <ConfirmStep summary="Delete voicemail…" open=Signal::derive(move || delete_error().is_some())>
@@ -401,7 +401,7 @@ fn VoicemailSection(
                             <input type="hidden" name="msisdn" value=msisdn_for_delete.clone() />
                             <Checkbox id="confirm" label="Yes, delete the greeting and all messages" />
                             {move || delete_error().map(|e| view! { <p class="field-error">{e.to_string()}</p> })}
-                            <SubmitButton label="Delete voicemail" class="button danger" busy_label="Deleting…" pending=delete.pending() />
+                            <SubmitButton label="Delete voicemail" class="button danger" busy_label="Deleting…" />
                         </ActionForm>
                     </ConfirmStep>
                 })}
@@ -451,7 +451,7 @@ fn RenewalForm(account_id: String, msisdn: String, renewal: Option<RenewalView>)
                 <ConfirmStep summary="Reset usage now…">
                     <Checkbox id="reset" label="Yes, set this line's data use back to zero when saving" />
                 </ConfirmStep>
-                <SubmitButton label="Save renewal" busy_label="Saving…" pending=action.pending() />
+                <SubmitButton label="Save renewal" busy_label="Saving…" />
             </ActionForm>
         </section>
     }

@@ -26,26 +26,18 @@ use crate::links;
 pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    // Owned here so that every accepted edit reads the member again (a second
-    // edit comes back to the same URL); a refused one keeps what was typed.
+    // The edit form posts and comes back to this page (a page load, read
+    // again); a refused edit comes back with what was typed.
     let edit = ServerAction::<EditMember>::new();
-    let accepted = RwSignal::new(0_u32);
-    Effect::new(move || {
-        if let Some(Ok(())) = edit.value().get() {
-            accepted.update(|n| *n += 1);
-        }
-    });
     let key = move || {
         let p = params.read();
         (
             p.get("account_id").unwrap_or_default(),
             p.get("subscriber_id").unwrap_or_default(),
-            query.read().get("saved").unwrap_or_default(),
-            accepted.get(),
         )
     };
     let saved = move || query.read().get("saved");
-    let detail = Resource::new(key, |(account, subscriber, _, _)| fetch_member(account, subscriber));
+    let detail = Resource::new(key, |(account, subscriber)| fetch_member(account, subscriber));
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading member…"</p> }>
             {move || Suspend::new(async move {
@@ -188,7 +180,7 @@ fn EditMemberForm(
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" value=email required=true remember=EditMember::PATH
                     hint="Must not be used by anyone else on the platform. Also their portal sign-in, if they have one."
                     error=Signal::derive(move || field_error(error(), "email")) />
-                <SubmitButton label="Save" busy_label="Saving…" pending=action.pending() />
+                <SubmitButton label="Save" busy_label="Saving…" />
             </ActionForm>
         </section>
     }
@@ -215,7 +207,7 @@ pub fn AddMemberForm(account_id: String) -> impl IntoView {
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true remember=AddMember::PATH
                     hint="Must not be used by anyone else on the platform."
                     error=Signal::derive(move || field_error(error(), "email")) />
-                <SubmitButton label="Add member" busy_label="Adding…" pending=action.pending() />
+                <SubmitButton label="Add member" busy_label="Adding…" />
             </ActionForm>
         </details>
     }

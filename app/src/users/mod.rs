@@ -35,28 +35,15 @@ pub fn UsersPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let set_enabled = ServerAction::<SetUserEnabled>::new();
     let change_role = ServerAction::<ChangeUserRole>::new();
-    let users = Resource::new(
-        move || {
-            (
-                search(),
-                page(),
-                set_enabled.version().get(),
-                change_role.version().get(),
-                create.version().get(),
-            )
-        },
-        |(search, page, ..)| list_users(search, page),
-    );
-    let created = Resource::new(
-        move || (created_flag(), create.version().get()),
-        |(flag, _)| async move {
-            if flag {
-                take_created_user().await.ok().flatten()
-            } else {
-                None
-            }
-        },
-    );
+    // Rendered on the server only: every change is a post and a page load.
+    let users = Resource::new(move || (search(), page()), |(search, page)| list_users(search, page));
+    let created = Resource::new(created_flag, |flag| async move {
+        if flag {
+            take_created_user().await.ok().flatten()
+        } else {
+            None
+        }
+    });
     let row_error = move || {
         set_enabled
             .value()
@@ -211,7 +198,7 @@ fn UserRow(
                             <input type="hidden" name="user_id" value=id.clone() />
                             <input type="hidden" name="enabled" value="false" />
                             <p>{disable_warning}</p>
-                            <SubmitButton label=disable_label class="button danger" pending=set_enabled.pending() />
+                            <SubmitButton label=disable_label class="button danger" />
                         </ActionForm>
                     </ConfirmStep>
                 }
@@ -303,7 +290,7 @@ fn CreateUserForm(grantable: Vec<Role>, account_hint: String, action: ServerActi
                 }}
                 {(!needs_distributor).then(|| view! { <input type="hidden" name="distributor_id" value="" /> })}
                 <p class="hint">"They get a temporary password, shown once after you add them, and choose their own at first sign-in. Account-level users are linked to the account's Telegent subscriber with the same e-mail (created if missing)."</p>
-                <SubmitButton label="Add user" busy_label="Adding…" pending=action.pending() />
+                <SubmitButton label="Add user" busy_label="Adding…" />
             </ActionForm>
         </section>
     }

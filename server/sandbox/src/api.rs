@@ -207,9 +207,19 @@ async fn refuse_cross_site(request: Request, next: Next) -> Response {
         .get("origin")
         .and_then(|v| v.to_str().ok())
         .map(|o| o.split_once("://").map_or(o, |(_, rest)| rest));
+    // A loopback Host only: a page on a domain rebound to 127.0.0.1 sends
+    // its own name (and a matching Origin), which this refuses.
+    let loopback_host = host.is_some_and(|h| {
+        let name = match h.rsplit_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+            _ => h,
+        };
+        matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+    });
     let cross_site = matches!(fetch_site, Some(site) if site != "same-origin" && site != "none")
         || matches!((origin_host, host), (Some(o), Some(h)) if o != h)
-        || (origin_host.is_some() && host.is_none());
+        || (origin_host.is_some() && host.is_none())
+        || !loopback_host;
     if cross_site {
         return ApiError::new(
             StatusCode::FORBIDDEN,
@@ -786,6 +796,27 @@ async fn admin_clear_faults(State(sandbox): State<Sandbox>) -> Json<Value> {
     Json(json!({ "Cleared": true }))
 }
 
+/// Empties every secret in a state dump: Distributor secrets, and what
+/// people typed that is theirs alone (a port-in's carrier password in an
+/// order's request, port-out and voicemail PINs).
+fn withhold_secrets(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (name, field) in fields.iter_mut() {
+                let name = name.to_ascii_lowercase();
+                let secret = name.contains("password") || name.contains("secret") || name.ends_with("pin");
+                if secret && field.is_string() {
+                    *field = Value::String(String::new());
+                } else {
+                    withhold_secrets(field);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(withhold_secrets),
+        _ => {}
+    }
+}
+
 /// Restores a snapshot taken with `GET /_sandbox/state`.
 async fn admin_restore(
     State(sandbox): State<Sandbox>,
@@ -811,11 +842,9 @@ async fn admin_restore(
 /// The platform as JSON, without the Distributors' API secrets: the dump is
 /// for looking at and restoring, and a restore keeps the secrets it has.
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {
-    let mut world = sandbox.snapshot();
-    for distributor in world.distributors.values_mut() {
-        distributor.secret.clear();
-    }
-    Json(json!(world))
+    let mut world = json!(sandbox.snapshot());
+    withhold_secrets(&mut world);
+    Json(world)
 }
 
 #[cfg(test)]

@@ -49,7 +49,15 @@ impl std::error::Error for PhoneError {}
 /// Numbers without a leading `+` are read as North American (NANP): ten digits,
 /// or eleven starting with the country code 1.
 pub fn normalize_e164(input: &str) -> Result<String, PhoneError> {
-    let trimmed = input.trim();
+    // Pasted numbers carry invisible direction marks (from a contact card or
+    // a right-to-left page) and `tel:` links: neither is part of the number,
+    // and an error must never quote a character nobody can see.
+    let visible: String = input.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let trimmed = visible.trim();
+    let trimmed = match trimmed.get(..4) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => trimmed[4..].trim(),
+        _ => trimmed,
+    };
     if trimmed.is_empty() {
         return Err(PhoneError::Empty);
     }
@@ -127,6 +135,11 @@ pub fn format_for_display(e164: &str) -> String {
     }
 }
 
+/// Direction marks and zero-width characters that paste along with numbers.
+fn is_invisible_mark(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +165,14 @@ mod tests {
         assert_eq!(normalize_e164(""), Err(PhoneError::Empty));
         assert_eq!(normalize_e164("   "), Err(PhoneError::Empty));
         assert_eq!(normalize_e164("801-555-CALL"), Err(PhoneError::InvalidCharacter('C')));
+        // Pasted: direction marks and a tel: link around the number.
+        assert_eq!(
+            normalize_e164("\u{202A}+1 (801) 555-1234\u{202C}").unwrap(),
+            "+18015551234"
+        );
+        assert_eq!(normalize_e164("tel:+1-801-555-1234").unwrap(), "+18015551234");
+        assert_eq!(normalize_e164("TEL: 8015551234\u{2069}").unwrap(), "+18015551234");
+        assert_eq!(normalize_e164("\u{2066}\u{2069}"), Err(PhoneError::Empty));
         assert_eq!(normalize_e164("555-1234"), Err(PhoneError::TooShort));
         assert_eq!(normalize_e164("+1234567"), Err(PhoneError::TooShort));
         assert_eq!(normalize_e164("+1234567890123456"), Err(PhoneError::TooLong));

@@ -196,6 +196,10 @@ async fn an_unconfirmed_port_out_stays_unconfirmed_and_is_never_resent() {
     assert_eq!(ledger(&portal, "portout"), 1);
     let recorded = recorded_request(&portal, "portout-1").await;
     assert!(!recorded.contains("4321"), "not the port-out PIN: {recorded}");
+    assert!(
+        recorded.contains("+18015550103"),
+        "the record names the number: {recorded}"
+    );
 }
 
 #[tokio::test]

@@ -17,6 +17,7 @@ struct Raw {
     status: StatusCode,
     encoding: Option<String>,
     cache: Option<String>,
+    vary: Option<String>,
     body: Vec<u8>,
 }
 
@@ -31,7 +32,12 @@ async fn fetch(router: &axum::Router, path: &str, accept: &str, cookie: Option<&
         .await
         .unwrap();
     let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
-    let (status, encoding, cache) = (response.status(), header("content-encoding"), header("cache-control"));
+    let (status, encoding, cache, vary) = (
+        response.status(),
+        header("content-encoding"),
+        header("cache-control"),
+        header("vary"),
+    );
     let body = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .unwrap()
@@ -40,6 +46,7 @@ async fn fetch(router: &axum::Router, path: &str, accept: &str, cookie: Option<&
         status,
         encoding,
         cache,
+        vary,
         body,
     }
 }
@@ -117,6 +124,13 @@ async fn the_bundle_is_served_pre_compressed_and_hashed_assets_are_immutable() {
     assert_eq!(br.encoding.as_deref(), Some("br"));
     assert_eq!(br.body, b"brotli-file", "the file compressed at build time, not again");
     assert_eq!(br.cache.as_deref(), Some("public, max-age=31536000, immutable"));
+    assert!(
+        br.vary
+            .as_deref()
+            .is_some_and(|v| v.to_lowercase().contains("accept-encoding")),
+        "a shared cache keeps the encodings apart: {:?}",
+        br.vary
+    );
 
     let gz = fetch(&portal.router, HASHED_WASM, "gzip", None).await;
     assert_eq!(gz.body, b"gzip-file");

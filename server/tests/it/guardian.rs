@@ -130,6 +130,41 @@ async fn list_entries_are_added_and_removed_one_at_a_time() {
         bad.body
     );
     assert_eq!(posts_to(&portal, "", since), 0);
+
+    // Pasted with direction marks: read as the number, nothing invisible quoted.
+    let pasted = jane
+        .call(
+            "guardian/list",
+            &format!(
+                "{}&filter=call&list=allowed&number={}&add=true",
+                base(&d),
+                urlencode("\u{202A}tel:+1 (801) 555-4444\u{202C}")
+            ),
+        )
+        .await;
+    assert!(pasted.status.is_success(), "{pasted:?}");
+    assert!(detail(&mut jane, &d)
+        .await
+        .call_filter
+        .unwrap()
+        .allowed
+        .contains(&"+18015554444".to_string()));
+
+    // A child's own number is not theirs to block.
+    let since = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let own = jane
+        .call(
+            "guardian/list",
+            &format!(
+                "{}&filter=call&list=blocked&number={}&add=true",
+                base(&d),
+                urlencode(SAM_LINE)
+            ),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY, "{own:?}");
+    assert!(own.body.contains("own number"), "{}", own.body);
+    assert_eq!(posts_to(&portal, "", since), 0);
 }
 
 #[tokio::test]

@@ -33,6 +33,7 @@ async fn a_person_whose_share_is_spent_is_told_to_wait_and_the_others_are_not() 
         busy_after <= 4,
         "at most four calls a minute: busy after {busy_after} saves"
     );
+    assert!(busy_after >= 1, "the share lets some saves through first");
 
     let sent = sandbox.journal().len();
     let refused = jane.call("family/limits", &limits_form(&doe, 900)).await;

@@ -50,6 +50,8 @@ async fn admin_endpoints_refuse_a_request_a_browser_sends_for_another_site() {
         ("origin", "https://evil.example".to_string()),
         ("sec-fetch-site", "cross-site".to_string()),
         ("sec-fetch-site", "same-site".to_string()),
+        // DNS rebinding: another site's name pointed at this machine.
+        ("host", "rebound.evil.example".to_string()),
     ] {
         let answer = http
             .post(format!("{base}/_sandbox/reset"))
