@@ -7,6 +7,7 @@
 //! is kept in a JSON file beside the portal's database so it survives restarts.
 
 mod accounts;
+mod admin;
 mod api;
 mod collections;
 pub mod conformance;
