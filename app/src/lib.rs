@@ -47,9 +47,14 @@ use crate::users::UsersPage;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     ssr::set_page_security_policy();
+    // The remembered theme is on the first paint (no flash of the other one).
+    #[cfg(feature = "ssr")]
+    let theme = components::theme::chosen();
+    #[cfg(not(feature = "ssr"))]
+    let theme = None::<&'static str>;
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=theme>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,7 +1,8 @@
 //! The browser bundle. The portal is rendered on the server and every page
 //! works without JavaScript; the bundle only wakes the islands (the theme
-//! switch, live threshold checks, the optimistic Guardian lists) and keeps
-//! plain form posts from being sent twice.
+//! switch, live threshold checks, the optimistic Guardian lists), keeps
+//! plain form posts from being sent twice and focuses a refused form's
+//! error summary.
 
 // Linked for its `#[island]` exports, which `hydrate_islands` looks up by name.
 extern crate telegent_app;
@@ -25,9 +26,22 @@ pub fn hydrate() {
     });
     leptos::mount::hydrate_islands();
     guard_form_posts();
+    focus_error_summary();
     // A marker for tests and tooling: the page is interactive from here on.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
+    }
+}
+
+/// A refused form came back: its error summary takes the focus (browsers
+/// that ignore `autofocus` on a non-field, or lost it while the page woke).
+fn focus_error_summary() {
+    let summary = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-error-summary]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(summary) = summary {
+        let _ = summary.focus();
     }
 }
 

@@ -219,6 +219,50 @@ pub fn FormError(#[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// What a refused submit says, above its form: every field's message as a
+/// link to that field, and any message that belongs to none. It takes the
+/// focus when the page comes back (`autofocus` without JavaScript, the
+/// browser bundle with it) and is announced (`role="alert"`), so people on a
+/// screen reader or a small screen learn at once that the form was refused.
+///
+/// `fields` are the form's (id, label) pairs: the ids double as the names
+/// the server's `AppError::Invalid` uses.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    fields: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            let at_fields: Vec<(String, String)> = fields
+                .iter()
+                .filter_map(|(id, label)| error.field_message(id).map(|m| (format!("#{id}"), format!("{label}: {m}"))))
+                .collect();
+            let ids: Vec<&str> = fields.iter().map(|(id, _)| *id).collect();
+            let other = form_level(Some(error), &ids).map(|e| e.to_string());
+            let title = match at_fields.len() {
+                0 => None,
+                1 => Some("Check this field:".to_string()),
+                n => Some(format!("Check these {n} fields:")),
+            };
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=true data-error-summary="">
+                    {other.map(|m| view! { <p>{m}</p> })}
+                    {title.map(|t| view! { <p class="error-summary-title">{t}</p> })}
+                    {(!at_fields.is_empty()).then(|| view! {
+                        <ul>
+                            {at_fields
+                                .into_iter()
+                                .map(|(href, text)| view! { <li><a href=href>{text}</a></li> })
+                                .collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
 /// A failed part of a page: says what happened without replacing the page.
 #[component]
 pub fn InlineProblem(error: AppError) -> impl IntoView {

@@ -3,6 +3,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
 use crate::components::form::SubmitButton;
+use crate::components::theme::ThemeToggle;
 use crate::error::AppError;
 use crate::session::api::{fetch_current_user, Logout, StopViewAs};
 use crate::session::model::CurrentUser;
@@ -32,7 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <a class="brand" href="/" rel="external">"Telegent Portal"</a>
             <div class="topbar-end">
                 <UserChip user />
-                <ThemeToggle />
+                <ThemeToggle back=current_path() />
             </div>
         </header>
         <div class="frame">
@@ -50,6 +51,20 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// The page being served (the theme switch comes back to it).
+fn current_path() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+            .unwrap_or_else(|| "/".into())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
     }
 }
 
@@ -127,26 +142,5 @@ fn ViewAsBanner(user: UserResource) -> impl IntoView {
                 })
             })}
         </Suspense>
-    }
-}
-
-/// Switches between the light and dark theme (both from CSS custom
-/// properties). Without JavaScript the page follows the system setting.
-/// An island: the one part of the frame that runs in the browser.
-#[island]
-fn ThemeToggle() -> impl IntoView {
-    let (dark, set_dark) = signal(false);
-    let toggle = move |_| {
-        let next = !dark.get_untracked();
-        set_dark.set(next);
-        #[cfg(feature = "hydrate")]
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", if next { "dark" } else { "light" });
-        }
-    };
-    view! {
-        <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
-            {move || if dark.get() { "Light theme" } else { "Dark theme" }}
-        </button>
     }
 }

@@ -7,5 +7,6 @@ pub mod layout;
 pub mod not_found;
 pub mod pager;
 pub mod problem;
+pub mod theme;
 pub mod typed;
 pub mod usage;

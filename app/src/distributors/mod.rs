@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use self::api::{list_distributors, SaveDistributor};
 use self::model::DistributorRow;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field, FormError, SubmitButton};
+use crate::components::form::{field_error, ErrorSummary, Field, SubmitButton};
 use crate::components::problem::Problem;
 use crate::policy::Role;
 use crate::session::api::fetch_current_user;
@@ -59,17 +59,15 @@ fn CredentialForm() -> impl IntoView {
     let action = ServerAction::<SaveDistributor>::new();
     let error = move || action.value().get().and_then(|r| r.err());
     let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
-    let other = move || {
-        error().filter(|e| {
-            !["distributor_id", "api_base_url", "account_key", "account_secret"]
-                .iter()
-                .any(|f| e.field_message(f).is_some())
-        })
-    };
     view! {
         <section class="panel" aria-labelledby="credential-heading">
             <h2 id="credential-heading">"Add a Distributor or replace its credential"</h2>
-            <FormError error=Signal::derive(move || other().map(|e| e.to_string())) />
+            <ErrorSummary error=Signal::derive(error) fields=&[
+                ("distributor_id", "DistributorId"),
+                ("api_base_url", "API address"),
+                ("account_key", "AccountKey"),
+                ("account_secret", "AccountSecret"),
+            ] />
             <ActionForm action attr:class="stack">
                 <Field id="distributor_id" label="DistributorId" hint="DID-…" required=true remember=SaveDistributor::PATH error=field("distributor_id") />
                 <Field id="api_base_url" label="API address" kind="url" hint="For example https://api.telegent.com" required=true remember=SaveDistributor::PATH error=field("api_base_url") />

@@ -19,7 +19,7 @@ use crate::accounts::api::fetch_family_overview;
 use crate::accounts::model::FamilyOverview;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{
-    field_error, form_level, Checkbox, ConfirmStep, Field, FormError, InlineProblem, SubmitButton,
+    field_error, Checkbox, ConfirmStep, ErrorSummary, Field, FormError, InlineProblem, SubmitButton,
 };
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageChart, UsageGauge};
@@ -49,16 +49,38 @@ pub fn LimitsPage() -> impl IntoView {
     }
 }
 
+/// Kept in step with `MAX_VOICEMAIL_NAME` (a test checks).
+const VOICEMAIL_NAME_HINT: &str = "Said in the greeting. At most 40 characters.";
+
+/// The voicemail form's fields, for its error summary.
+const VOICEMAIL_FIELDS: &[(&str, &str)] = &[
+    ("pin", "PIN"),
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("email", "E-mail"),
+];
+
+/// The limits form's fields, for its error summary.
+const LIMITS_FIELDS: &[(&str, &str)] = &[
+    ("numbers", "Lines"),
+    ("unit", "Unit"),
+    ("notify", "Warn at"),
+    ("throttle", "Slow down at"),
+    ("limit", "Block data at"),
+    ("speed", "Speed once slowed down"),
+];
+
+#[cfg(test)]
+#[test]
+fn the_voicemail_name_hint_says_the_real_maximum() {
+    assert!(VOICEMAIL_NAME_HINT.contains(&format!("At most {} characters", rules::MAX_VOICEMAIL_NAME)));
+}
+
 #[component]
 fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) -> impl IntoView {
     // A refused post comes back to this page with its error (see `ServerAction`).
     let action = ServerAction::<SetDataLimits>::new();
     let server_error = action.value().get_untracked().and_then(|r| r.err());
-    let form_error = server_error.clone().filter(|e| {
-        !["unit", "notify", "throttle", "limit", "speed", "numbers"]
-            .iter()
-            .any(|f| e.field_message(f).is_some())
-    });
     let numbers_error = field_error(server_error.clone(), "numbers");
     // A refused post comes back with what was typed and ticked.
     let typed = crate::components::typed::current();
@@ -93,10 +115,13 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
         {saved.map(|n| view! {
             <p class="notice" role="status">{format!("Saved for {n} line{}.", if n == "1" { "" } else { "s" })}</p>
         })}
-        <FormError error=Signal::derive(move || form_error.as_ref().map(|e| e.to_string())) />
+        <ErrorSummary error=Signal::derive({
+            let error = server_error.clone();
+            move || error.clone()
+        }) fields=LIMITS_FIELDS />
         <ActionForm action attr:class="stack limits-form">
             <input type="hidden" name="account_id" value=data.account_id.clone() />
-            <fieldset aria-describedby="numbers-error">
+            <fieldset id="numbers" aria-describedby="numbers-error">
                 <legend>"Lines"</legend>
                 {lines
                     .into_iter()
@@ -332,7 +357,7 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
                 <dt>"Slow down at"</dt>
                 <dd>
                     {usage.throttle_kb.map_or("not set".into(), format_kb)}
-                    {usage.throttle_speed.clone().map(|s| format!(" (to {s})"))}
+                    {usage.throttle_speed.as_deref().map(|s| format!(" (to {})", rules::speed_label(s)))}
                 </dd>
                 <dt>"Block at"</dt>
                 <dd>{format_kb(usage.limit_kb)}{usage.is_default.then_some(" (platform default)")}</dd>
@@ -383,14 +408,16 @@ fn VoicemailSection(
             <h2 id="voicemail-heading">"Voicemail"</h2>
             <p>{if enabled { "On." } else { "Off." }}</p>
             {can_manage.then(|| view! {
-                <FormError error=Signal::derive(move || form_level(error(), &["pin", "email"]).map(|e| e.to_string())) />
+                <ErrorSummary error=Signal::derive(error) fields=VOICEMAIL_FIELDS />
                 <ActionForm action=save attr:class="stack">
                     <input type="hidden" name="account_id" value=account_id.clone() />
                     <input type="hidden" name="msisdn" value=msisdn.clone() />
                     <Field id="pin" label=if enabled { "New PIN (optional)" } else { "PIN" } kind="password"
                         autocomplete="new-password" hint="4 to 10 digits." error=field("pin") />
-                    <Field id="first_name" label="First name" value=v.first_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
-                    <Field id="last_name" label="Last name" value=v.last_name.clone() error=Signal::derive(|| None::<String>) remember=SaveVoicemail::PATH />
+                    <Field id="first_name" label="First name (optional)" value=v.first_name.clone() error=field("first_name")
+                        hint=VOICEMAIL_NAME_HINT remember=SaveVoicemail::PATH />
+                    <Field id="last_name" label="Last name (optional)" value=v.last_name.clone() error=field("last_name")
+                        hint=VOICEMAIL_NAME_HINT remember=SaveVoicemail::PATH />
                     <Field id="email" label="Send messages to e-mail (optional)" kind="email" value=v.email.clone() error=field("email") remember=SaveVoicemail::PATH />
                     <SubmitButton label=if enabled { "Save voicemail" } else { "Turn voicemail on" } busy_label="Saving…" />
                 </ActionForm>

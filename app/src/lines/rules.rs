@@ -9,16 +9,38 @@ use crate::error::AppError;
 
 /// The documented throttle speeds, with how people read them.
 pub const THROTTLE_SPEEDS: [(&str, &str); 9] = [
-    ("64-kbps", "64 kbit/s (messages only)"),
-    ("128-kbps", "128 kbit/s"),
-    ("256-kbps", "256 kbit/s"),
-    ("512-kbps", "512 kbit/s"),
-    ("1-mbps", "1 Mbit/s (music)"),
-    ("5-mbps", "5 Mbit/s (video)"),
-    ("20-mbps", "20 Mbit/s"),
-    ("50-mbps", "50 Mbit/s"),
-    ("100-mbps", "100 Mbit/s"),
+    ("64-kbps", "64 kbps (messages only)"),
+    ("128-kbps", "128 kbps"),
+    ("256-kbps", "256 kbps"),
+    ("512-kbps", "512 kbps"),
+    ("1-mbps", "1 Mbps (music)"),
+    ("5-mbps", "5 Mbps (video)"),
+    ("20-mbps", "20 Mbps"),
+    ("50-mbps", "50 Mbps"),
+    ("100-mbps", "100 Mbps"),
 ];
+
+/// How a throttle speed code reads ("64-kbps" → "64 kbps"); an unknown code
+/// is shown as Telegent sent it.
+pub fn speed_label(code: &str) -> String {
+    THROTTLE_SPEEDS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, label)| label.split(" (").next().unwrap_or(label).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The longest first or last name voicemail greets with.
+pub const MAX_VOICEMAIL_NAME: usize = 40;
+
+/// What is wrong with a voicemail name (both are optional), if anything.
+pub fn voicemail_name_problem(name: &str) -> Option<String> {
+    if name.chars().any(char::is_control) {
+        return Some("Use letters, spaces and punctuation only.".into());
+    }
+    (name.chars().count() > MAX_VOICEMAIL_NAME)
+        .then(|| format!("At most {MAX_VOICEMAIL_NAME} characters (this has {}).", name.chars().count()))
+}
 
 /// The platform's limit for a line nobody has set one for.
 pub const DEFAULT_LIMIT_MB: i64 = 20;

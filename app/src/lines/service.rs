@@ -13,7 +13,7 @@ use telegent::types::NumberEntry;
 
 use super::api::VoicemailForm;
 use super::model::{Behaviour, LineDetail, LineSummary, LineUsage, RenewalView, UsageSample, VoicemailView};
-use super::rules::{Renewal, RenewalPeriod, Thresholds, DEFAULT_LIMIT_MB};
+use super::rules::{voicemail_name_problem, Renewal, RenewalPeriod, Thresholds, DEFAULT_LIMIT_MB};
 use crate::accounts::service::account_subscribers;
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
@@ -301,27 +301,37 @@ pub async fn save_voicemail(ctx: &InAccount, input: &VoicemailForm) -> Result<()
         .remove(0);
     let pin = input.pin.trim();
     let pin_ok = (4..=10).contains(&pin.len()) && pin.chars().all(|c| c.is_ascii_digit());
-    if !pin.is_empty() && !pin_ok {
-        return Err(AppError::invalid("pin", "The PIN is 4 to 10 digits."));
-    }
     let email = input.email.trim();
     let email_ok = email.contains('@') && email.contains('.') && !email.contains(' ');
+    let (first_name, last_name) = (input.first_name.trim(), input.last_name.trim());
+    let enabled = voicemail_of(tenant, &line).await.is_some_and(|v| v.enabled);
+    // Every problem at once, each at its field.
+    let mut problems = Vec::new();
+    if !pin.is_empty() && !pin_ok {
+        problems.push(AppError::invalid("pin", "The PIN is 4 to 10 digits."));
+    } else if !enabled && pin.is_empty() {
+        problems.push(AppError::invalid("pin", "Choose a PIN to turn voicemail on."));
+    }
     if !email.is_empty() && !email_ok {
-        return Err(AppError::invalid(
+        problems.push(AppError::invalid(
             "email",
             "Enter an e-mail address like name@example.com, or leave it empty.",
         ));
     }
-    let enabled = voicemail_of(tenant, &line).await.is_some_and(|v| v.enabled);
-    if !enabled && pin.is_empty() {
-        return Err(AppError::invalid("pin", "Choose a PIN to turn voicemail on."));
+    for (field, value) in [("first_name", first_name), ("last_name", last_name)] {
+        if let Some(problem) = voicemail_name_problem(value) {
+            problems.push(AppError::invalid(field, problem));
+        }
+    }
+    if let Some(refusal) = AppError::from_field_errors(problems) {
+        return Err(refusal);
     }
     let request = VoicemailRequest {
         phone_number: line.clone(),
         pin: (!pin.is_empty()).then(|| pin.to_string()),
         email: (!email.is_empty()).then(|| email.to_string()),
-        first_name: Some(input.first_name.trim().to_string()).filter(|s| !s.is_empty()),
-        last_name: Some(input.last_name.trim().to_string()).filter(|s| !s.is_empty()),
+        first_name: Some(first_name.to_string()).filter(|s| !s.is_empty()),
+        last_name: Some(last_name.to_string()).filter(|s| !s.is_empty()),
         ..VoicemailRequest::default()
     };
     let action = if enabled {

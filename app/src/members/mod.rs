@@ -15,7 +15,7 @@ pub mod service;
 use self::api::{fetch_member, AddMember, EditMember};
 use self::model::MemberDetail;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, Field, FormError, SubmitButton};
+use crate::components::form::{field_error, ErrorSummary, Field, SubmitButton};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::guardian::facts::GuardianFacts;
@@ -157,6 +157,9 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
     }
 }
 
+/// A member's fields, for the error summary of the add and edit forms.
+const MEMBER_FIELDS: &[(&str, &str)] = &[("name", "Name"), ("email", "E-mail")];
+
 #[component]
 fn EditMemberForm(
     action: ServerAction<EditMember>,
@@ -166,12 +169,10 @@ fn EditMemberForm(
     email: String,
 ) -> impl IntoView {
     let error = move || action.value().get().and_then(|r| r.err());
-    let form_error =
-        move || error().filter(|e| e.field_message("name").is_none() && e.field_message("email").is_none());
     view! {
         <section class="panel" aria-labelledby="edit-heading">
             <h2 id="edit-heading">"Name and e-mail"</h2>
-            <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
+            <ErrorSummary error=Signal::derive(error) fields=MEMBER_FIELDS />
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="subscriber_id" value=subscriber_id />
@@ -191,8 +192,6 @@ fn EditMemberForm(
 pub fn AddMemberForm(account_id: String) -> impl IntoView {
     let action = ServerAction::<AddMember>::new();
     let error = move || action.value().get().and_then(|r| r.err());
-    let form_error =
-        move || error().filter(|e| e.field_message("name").is_none() && e.field_message("email").is_none());
     // Open again when the form came back with an error (also without JavaScript).
     let open = move || error().is_some();
     view! {
@@ -201,7 +200,7 @@ pub fn AddMemberForm(account_id: String) -> impl IntoView {
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <p class="hint">"They join this account as a Subscriber. Lines are added by your Distributor."</p>
-                <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
+                <ErrorSummary error=Signal::derive(error) fields=MEMBER_FIELDS />
                 <Field id="name" label="Name" autocomplete="off" required=true remember=AddMember::PATH
                     error=Signal::derive(move || field_error(error(), "name")) />
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true remember=AddMember::PATH

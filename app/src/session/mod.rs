@@ -16,7 +16,7 @@ pub mod model;
 pub mod service;
 
 use self::api::{fetch_current_user, ChangePassword, Login, Logout};
-use crate::components::form::{field_error, Field, FormError, SubmitButton};
+use crate::components::form::{field_error, ErrorSummary, Field, SubmitButton};
 use crate::components::problem::Problem;
 use crate::error::AppError;
 
@@ -27,18 +27,12 @@ pub fn LoginPage() -> impl IntoView {
     let signed_out = move || query.read().get("signed_out").is_some();
     let action = ServerAction::<Login>::new();
     let error = move || action.value().get().and_then(|r| r.err());
-    let form_error = move || {
-        error().and_then(|e| match &e {
-            AppError::Invalid { field, .. } if field == "email" => None,
-            other => Some(other.to_string()),
-        })
-    };
     view! {
         <Title text="Sign in" />
         <section class="auth-card">
             <h1>"Sign in"</h1>
             {move || signed_out().then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
-            <FormError error=Signal::derive(form_error) />
+            <ErrorSummary error=Signal::derive(error) fields=&[("email", "E-mail address")] />
             <form method="post" action=Login::PATH class="stack">
                 <input type="hidden" name="next" value=next />
                 <Field
@@ -71,12 +65,6 @@ pub fn PasswordPage() -> impl IntoView {
     let user = OnceResource::new(fetch_current_user());
     let action = ServerAction::<ChangePassword>::new();
     let error = move || action.value().get().and_then(|r| r.err());
-    let form_error = move || {
-        error().filter(|e| {
-            !matches!(e, AppError::Invalid { field, .. }
-                if field == "current_password" || field == "new_password" || field == "confirm_password")
-        })
-    };
     view! {
         <Title text="Choose a password" />
         <section class="auth-card">
@@ -90,7 +78,11 @@ pub fn PasswordPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <FormError error=Signal::derive(move || form_error().map(|e| e.to_string())) />
+            <ErrorSummary error=Signal::derive(error) fields=&[
+                ("current_password", "Current password"),
+                ("new_password", "New password"),
+                ("confirm_password", "New password again"),
+            ] />
             <form method="post" action=ChangePassword::PATH class="stack">
                 <Field
                     id="current_password"
