@@ -21,6 +21,8 @@ pub mod me;
 pub mod members;
 pub mod messaging;
 pub mod numbers;
+pub mod outbox;
+pub mod password_reset;
 pub mod session;
 pub mod subscriptions;
 pub mod users;
@@ -40,6 +42,8 @@ use crate::guardian::GuardianPage;
 use crate::lines::{LimitsPage, LinePage};
 use crate::me::MyLinesPage;
 use crate::members::MemberPage;
+use crate::outbox::OutboxPage;
+use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::users::UsersPage;
 
@@ -88,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Dashboard ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/distributors") view=DistributorsPage ssr=SsrMode::Async />
                     <Route path=path!("/distributors/:distributor_id") view=Dashboard ssr=SsrMode::Async />
@@ -99,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
                 </ErrorBoundary>
             </Shell>

@@ -111,6 +111,21 @@ pub fn login() -> String {
     "/login".into()
 }
 
+/// Asking for a password-reset link by e-mail.
+pub fn forgot_password() -> String {
+    "/password/forgot".into()
+}
+
+/// Where a reset link leads (the token is the link's only secret).
+pub fn reset_password(token: &str) -> String {
+    with_query("/password/reset", &[("token", token.to_string())])
+}
+
+/// The mail the portal sent (or would have sent, without a mail server).
+pub fn outbox() -> String {
+    "/outbox".into()
+}
+
 /// `href` with one more query parameter (for "saved" notices after a redirect).
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };

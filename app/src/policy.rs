@@ -106,9 +106,12 @@ pub enum Action {
     ViewAudit,
     ManageUsers,
     ViewAsManager,
+    /// The mail the portal sent (or, without SMTP, would have sent). Not a
+    /// read a viewer may make: a reset link in it opens someone's account.
+    ViewOutbox,
 }
 
-pub const ACTIONS: [Action; 23] = [
+pub const ACTIONS: [Action; 24] = [
     Action::ViewDistributors,
     Action::ManageDistributors,
     Action::ManageCredentials,
@@ -132,6 +135,7 @@ pub const ACTIONS: [Action; 23] = [
     Action::ViewAudit,
     Action::ManageUsers,
     Action::ViewAsManager,
+    Action::ViewOutbox,
 ];
 
 impl Action {

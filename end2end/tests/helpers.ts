@@ -50,3 +50,21 @@ export async function clearFaults(request: APIRequestContext): Promise<void> {
   const answer = await request.post(`${SANDBOX}/_sandbox/faults/clear`);
   expect(answer.ok(), 'faults cleared').toBeTruthy();
 }
+
+/** Stores a data limit on the sandbox directly, as the platform stored any
+ * value it was sent before the portal bounded its inputs: a limit in KB far
+ * past what the platform's answers can carry (issue 12 #1). `key`/`secret`
+ * are the Distributor's sandbox credential (see `server/sandbox/src/seed.rs`). */
+export async function storeRawLimit(request: APIRequestContext, key: string, secret: string, number: string, limitKb: number): Promise<void> {
+  const token = await request.post(`${SANDBOX}/v1.0/OAuth2/tokens`, { data: { AccountKey: key, AccountSecret: secret } });
+  expect(token.ok(), 'a sandbox token').toBeTruthy();
+  const { token: bearer } = await token.json();
+  const stored = await request.post(`${SANDBOX}/v1.0/numbers/data-usage`, {
+    headers: { Authorization: `Bearer ${bearer}` },
+    data: { PhoneNumbers: [{ Number: number }], ValueUnit: 'KB', LimitValue: limitKb },
+  });
+  expect(stored.ok(), `the sandbox stored the limit: ${await stored.text()}`).toBeTruthy();
+}
+
+/** Globex's sandbox credential (the Smith Family's Distributor). */
+export const GLOBEX = { key: 'DID-910b0002-7d2f-4c8b-a100-00000000b0b0', secret: 'globex-sandbox-secret' };

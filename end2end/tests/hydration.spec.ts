@@ -9,18 +9,25 @@ test.describe('hydration', () => {
     await signIn(page, 'admin@acme.example');
   });
 
-  test('the theme switch changes the page without a reload', async ({ page }) => {
+  test('the theme switch changes the page without a reload and is remembered', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     await hydrated(page);
     await page.evaluate(() => ((window as any).__sameDocument = 'yes'));
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await toggle.click();
-    await expect(page.getByRole('button', { name: 'Light theme' })).toHaveAttribute('aria-pressed', 'true');
+    // The button says what it will do; the other one is hidden.
+    await expect(page.getByRole('button', { name: 'Light theme' })).toBeHidden();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const light = page.getByRole('button', { name: 'Light theme' });
+    await expect(light).toBeVisible();
+    await expect(light).toBeFocused();
     expect(await page.evaluate(() => (window as any).__sameDocument)).toBe('yes');
+    // Remembered by the server: the next page is dark from its first paint.
+    await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'theme')?.value).toBe('dark');
+    const next = await page.request.get('/');
+    expect(await next.text()).toContain('data-theme="dark"');
     expect(errors).toEqual([]);
   });
 

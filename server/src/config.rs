@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use telegent_app::outbox::service::MailSettings;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -137,6 +138,61 @@ pub struct ServeArgs {
     /// Hours after sign-in after which a session ends, used or not.
     #[arg(long, env = "PORTAL_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: u64,
+    /// The mail server for the portal's mail (password-reset links), e.g.
+    /// `smtps://user:password@smtp.example.com:465` or
+    /// `smtp://smtp.example.com:587?tls=required`. Unset: nothing is sent,
+    /// and admins read what would have been on the Outbox page.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of the portal's mail, e.g. `Telegent Portal <portal@example.com>`.
+    /// Required with SMTP_URL.
+    #[arg(long, env = "MAIL_FROM")]
+    pub mail_from: Option<String>,
+}
+
+impl ServeArgs {
+    /// How mail leaves: with SMTP, a sender and the public URL (links in mail
+    /// must lead where people reach the portal) are required too.
+    pub fn mail(&self) -> Result<MailSettings, String> {
+        let smtp_url = self.smtp_url.clone().filter(|u| !u.trim().is_empty());
+        let from = self.mail_from.clone().filter(|f| !f.trim().is_empty());
+        let public_url = self
+            .public_url
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| u.trim().trim_end_matches('/').to_string());
+        if smtp_url.is_some() {
+            if from.is_none() {
+                return Err("SMTP_URL is set, so MAIL_FROM is required too, e.g. MAIL_FROM=\"Telegent Portal <portal@example.com>\".".into());
+            }
+            if public_url.is_none() {
+                return Err(
+                    "SMTP_URL is set, so PORTAL_PUBLIC_URL is required too: links in mail must lead to the address people use."
+                        .into(),
+                );
+            }
+        }
+        let defaults = MailSettings::default();
+        Ok(MailSettings {
+            smtp_url,
+            from: from.unwrap_or(defaults.from),
+            public_url: public_url.unwrap_or_else(|| format!("http://{}", self.bind)),
+        })
+    }
+
+    /// A warning for SMTP without TLS to another machine: reset links would
+    /// cross the network readable by anyone on the way.
+    pub fn mail_warning(&self) -> Option<String> {
+        let url = self.smtp_url.as_deref()?.trim();
+        let rest = url.strip_prefix("smtp://")?;
+        let host = rest.rsplit('@').next().unwrap_or(rest);
+        let local = ["localhost", "127.", "[::1]"].iter().any(|l| host.starts_with(l));
+        (!url.contains("tls=") && !local).then(|| {
+            "SMTP_URL uses smtp:// without TLS to another machine: mail (reset links) crosses the network unencrypted. \
+             Use smtps://… or add ?tls=required."
+                .to_string()
+        })
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -315,6 +371,32 @@ mod tests {
             Some(Command::Serve(serve)) => serve,
             other => panic!("not serve: {other:?}"),
         }
+    }
+
+    #[test]
+    fn mail_stays_in_the_outbox_unless_smtp_is_configured_completely() {
+        let outbox = serve_with(&["--bind", "127.0.0.1:3000"]).mail().unwrap();
+        assert_eq!(outbox.smtp_url, None);
+        assert_eq!(outbox.public_url, "http://127.0.0.1:3000");
+        let no_sender = serve_with(&["--smtp-url", "smtps://u:p@smtp.example.com"]).mail();
+        assert!(no_sender.unwrap_err().contains("MAIL_FROM"));
+        let no_public_url = serve_with(&["--smtp-url", "smtps://smtp.example.com", "--mail-from", "P <p@example.com>"]).mail();
+        assert!(no_public_url.unwrap_err().contains("PORTAL_PUBLIC_URL"));
+        let smtp = serve_with(&[
+            "--smtp-url",
+            "smtps://smtp.example.com",
+            "--mail-from",
+            "Portal <p@example.com>",
+            "--public-url",
+            "https://portal.example/",
+        ]);
+        let settings = smtp.mail().unwrap();
+        assert_eq!(settings.smtp_url.as_deref(), Some("smtps://smtp.example.com"));
+        assert_eq!(settings.public_url, "https://portal.example");
+        assert_eq!(smtp.mail_warning(), None);
+        let plain = serve_with(&["--smtp-url", "smtp://user@mail.example.com:25"]);
+        assert!(plain.mail_warning().unwrap().contains("without TLS"));
+        assert_eq!(serve_with(&["--smtp-url", "smtp://127.0.0.1:2525"]).mail_warning(), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `main.rs` is only the command line around this.
 
 pub mod config;
+pub mod replays;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -15,6 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use telegent_app::outbox::service::{MailSettings, Mailer};
 use telegent_app::ssr::caller::AuthSettings;
 use telegent_app::ssr::clock::Clock;
 use telegent_app::ssr::credentials::SecretBox;
@@ -59,6 +61,8 @@ pub struct PortalConfig {
     pub auth: AuthSettings,
     /// Served over HTTPS (behind TLS): Secure `__Host-` cookies and HSTS.
     pub https: bool,
+    /// Outgoing mail: SMTP, or (the default) kept in the outbox.
+    pub mail: MailSettings,
 }
 
 impl PortalConfig {
@@ -75,6 +79,11 @@ impl PortalConfig {
             credential_key_file: None,
             auth: AuthSettings::default(),
             https: false,
+            // Mail stays in the outbox; its links name this (unreachable) host.
+            mail: MailSettings {
+                public_url: "http://localhost".into(),
+                ..MailSettings::default()
+            },
         }
     }
 }
@@ -167,6 +176,8 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             tracing::info!(users = created, "created the demo users");
         }
     }
+    let mailer = Mailer::new(&cfg.mail).context("the mail settings")?;
+    tracing::info!(mode = ?mailer.mode(), "outgoing mail");
     let state = AppState {
         leptos_options,
         pool,
@@ -174,6 +185,7 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         clock: Clock::default(),
         auth: cfg.auth,
         sign_in_locks: Default::default(),
+        mailer: Arc::new(mailer),
     };
     let session_store = sessions::PortalSessionStore::open(&cfg.database_url).await?;
     let router = router(state.clone(), session_store, cfg.https).await?;
@@ -269,6 +281,11 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             web::server_fn_status,
+        ))
+        // Outside the status mapping, so a repeat gets the final answer.
+        .layer(axum::middleware::from_fn_with_state(
+            replays::Replays::default(),
+            replays::replay_repeats,
         ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::resolve_caller))
         .layer(sessions)

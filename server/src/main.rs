@@ -113,6 +113,11 @@ fn init_logging(filter: &str, format: LogFormat) {
 
 async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) -> anyhow::Result<()> {
     let upstream = args.upstream().map_err(anyhow::Error::msg)?;
+    let mail = args.mail().map_err(anyhow::Error::msg)?;
+    if let Some(warning) = args.mail_warning() {
+        tracing::warn!("{warning}");
+        eprintln!("warning: {warning}");
+    }
     if let Some(warning) = args.transport_check().map_err(anyhow::Error::msg)? {
         tracing::warn!("{warning}");
         eprintln!("warning: {warning}");
@@ -147,6 +152,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
                 ..AuthSettings::default()
             },
             https: args.https(),
+            mail,
         },
         leptos_options,
     )

@@ -44,9 +44,13 @@ pub async fn set_aside_client_request_id(mut request: Request) -> Request {
     request
 }
 
-/// Paths anyone may load without signing in.
+/// Paths anyone may load without signing in (a forgotten password is
+/// reset by people who cannot sign in).
 fn is_public(path: &str) -> bool {
-    path == "/login" || path.starts_with("/pkg/") || path == "/healthz" || path == "/readyz"
+    matches!(
+        path,
+        "/login" | "/password/forgot" | "/password/reset" | "/healthz" | "/readyz"
+    ) || path.starts_with("/pkg/")
 }
 
 /// A page (HTML) rather than a server function, a static file or an export.

@@ -38,14 +38,23 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
     } = data;
     let add_form_account = account_id.clone();
     let limits_href = links::account_limits(&account_id);
+    let removed = leptos_router::hooks::use_query_map().read_untracked().get("removed");
     view! {
+        {removed.map(|name| view! {
+            <p class="notice" role="status">{format!("{name} was removed from this account.")}</p>
+        })}
         {(!alerts.is_empty()).then(|| view! {
             <section aria-labelledby="alerts-heading" class="alerts">
                 <h2 id="alerts-heading">"Needs attention"</h2>
                 <ul>
                     {alerts
                         .into_iter()
-                        .map(|a| view! { <li class=format!("alert alert-{}", a.level.class())>{a.message}</li> })
+                        .map(|a| view! {
+                            <li class=format!("alert alert-{}", a.level.class())>
+                                {a.message}
+                                {a.fix.map(|(href, label)| view! { " " <a href=href>{label}</a> })}
+                            </li>
+                        })
                         .collect_view()}
                 </ul>
             </section>
@@ -99,11 +108,19 @@ fn MemberCard(member: Member, account_id: String) -> impl IntoView {
                 };
                 let filter = g
                     .message_filter
-                    .map(|mode| format!(" · message filter {mode}, {} allowed, {} blocked", g.allowed, g.blocked))
+                    .map(|mode| format!(" · message filter {mode}, {} allowed", g.allowed))
                     .unwrap_or_default();
+                // Calls and messages are blocked by different lists: counted apart.
+                let blocked = format!(
+                    " · blocked: {} {}, {} message {}",
+                    g.calls_blocked,
+                    if g.calls_blocked == 1 { "caller" } else { "callers" },
+                    g.blocked,
+                    if g.blocked == 1 { "contact" } else { "contacts" },
+                );
                 view! {
                     <p class="guardian-state">
-                        "AI Guardian: " {state} {filter} " · "
+                        "AI Guardian: " {state} {filter} {blocked} " · "
                         <a href=guardian_href.clone()>{format!("AI Guardian settings for {name}")}</a>
                     </p>
                 }

@@ -109,6 +109,8 @@ pub struct Member {
 pub struct Alert {
     pub level: AlertLevel,
     pub message: String,
+    /// Where it is fixed, and what the link says.
+    pub fix: Option<(String, String)>,
 }
 
 /// How urgent an alert is; the worst are listed first.

@@ -104,7 +104,9 @@ pub fn page_of(
 /// The subscribers of one Account. Telegent lists subscribers per
 /// Distributor: page through with large pages (one call for most
 /// Distributors, cached by the client) and keep this Account's.
+/// Members the portal removed (see `members::removal`) are left out.
 pub async fn account_subscribers(client: &TelegentClient, account_id: &str) -> Result<Vec<Subscriber>, AppError> {
+    let removed = crate::members::removal::removed_in(account_id).await?;
     let mut subscribers = Vec::new();
     let mut page = 1;
     loop {
@@ -114,7 +116,7 @@ pub async fn account_subscribers(client: &TelegentClient, account_id: &str) -> R
             batch
                 .subscribers
                 .into_iter()
-                .filter(|s| s.account_id().as_deref() == Some(account_id)),
+                .filter(|s| s.account_id().as_deref() == Some(account_id) && !removed.contains(&s.subscriber_id)),
         );
         if fetched < 500 || page * 500 >= batch.total_subscribers {
             break;
@@ -160,12 +162,19 @@ pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, 
 // The family overview: an Account's members, lines and what needs attention.
 
 /// What needs attention, worst first.
-fn alerts_for(members: &[Member]) -> Vec<Alert> {
+fn alerts_for(account_id: &str, members: &[Member]) -> Vec<Alert> {
     let mut alerts = Vec::new();
     for member in members {
         for line in &member.lines {
             let u = &line.usage;
             let (level, message) = match u.behaviour {
+                _ if u.unreadable => (
+                    AlertLevel::Danger,
+                    format!(
+                        "{}'s line {}: Telegent's data settings for it cannot be read.",
+                        member.name, line.display
+                    ),
+                ),
                 Behaviour::Blocked => (
                     AlertLevel::Danger,
                     format!(
@@ -188,13 +197,22 @@ fn alerts_for(members: &[Member]) -> Vec<Alert> {
                 ),
                 _ => continue,
             };
-            alerts.push(Alert { level, message });
+            let fix = (crate::links::line_limits(account_id, &line.msisdn), "Change its limits".to_string());
+            alerts.push(Alert {
+                level,
+                message,
+                fix: Some(fix),
+            });
         }
         if let Some(g) = &member.guardian {
             if !g.calls_on && !g.messages_on {
                 alerts.push(Alert {
                     level: AlertLevel::Info,
                     message: format!("AI Guardian is off for {}.", member.name),
+                    fix: Some((
+                        crate::links::guardian(account_id, &member.subscriber_id),
+                        format!("Turn it on for {}", member.name),
+                    )),
                 });
             }
         }
@@ -242,7 +260,7 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
     Ok(FamilyOverview {
         account_id: account.account_id,
         account_name: account.account_name,
-        alerts: alerts_for(&members),
+        alerts: alerts_for(account_id, &members),
         members,
         can_manage: caller.allows(Action::ManageDataLimits),
         can_add_members: caller.allows(Action::ManageSubscribers),

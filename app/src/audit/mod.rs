@@ -12,7 +12,7 @@ pub mod model;
 pub mod service;
 
 use self::api::{list_audit, AuditQuery};
-use self::model::{AuditFilter, AuditPage};
+use self::model::{action_label, range_is_backwards, role_words, AuditFilter, AuditPage};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::SubmitButton;
 use crate::components::pager::Pager;
@@ -27,6 +27,15 @@ fn filter_params(filter: &AuditFilter) -> Vec<(&'static str, String)> {
         ("from", filter.from.clone()),
         ("to", filter.to.clone()),
     ]
+}
+
+/// An outcome as people read it ("succeeded" → "Succeeded").
+fn outcome_label(outcome: &str) -> String {
+    let mut chars = outcome.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -49,11 +58,6 @@ pub fn AuditPage() -> impl IntoView {
     );
     view! {
         <Title text="Audit log" />
-        <Breadcrumbs crumbs=vec![Crumb::here("Audit log")] />
-        <div class="page-head">
-            <h1>"Audit log"</h1>
-            <p class="muted">"Every change and sign-in within your reach, newest first."</p>
-        </div>
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the audit log…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -78,7 +82,26 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
     let pager_filter = filter.clone();
     let outcome = filter.outcome.clone();
     let action = filter.action.clone();
+    let backwards = range_is_backwards(&filter);
+    // The same filter with the dates the other way round.
+    let swapped = {
+        let mut f = filter.clone();
+        std::mem::swap(&mut f.from, &mut f.to);
+        with_query(&links::audit(), &filter_params(&f))
+    };
+    // The heading and filters only for those who may read the log: a
+    // refusal is the whole page (see `AuditPage`).
     view! {
+        <Breadcrumbs crumbs=vec![Crumb::here("Audit log")] />
+        <div class="page-head">
+            <h1>"Audit log"</h1>
+            <p class="muted">"Every change and sign-in within your reach, newest first."</p>
+        </div>
+        {backwards.then(|| view! {
+            <div class="error-summary" role="alert">
+                <p>"“From” is after “To”, so nothing can match. " <a href=swapped>"Swap the dates"</a></p>
+            </div>
+        })}
         <Form method="GET" action="">
             <fieldset class="filters">
                 <legend>"Filter"</legend>
@@ -92,7 +115,7 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                         <option value="">"Any action"</option>
                         {actions
                             .into_iter()
-                            .map(|a| view! { <option value=a.clone() selected=a == action>{a.clone()}</option> })
+                            .map(|a| view! { <option value=a.clone() selected=a == action>{action_label(&a)}</option> })
                             .collect_view()}
                     </select>
                 </div>
@@ -111,7 +134,8 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="audit-to">"To"</label>
-                    <input id="audit-to" name="to" type="date" value=filter.to.clone() />
+                    <input id="audit-to" name="to" type="date" value=filter.to.clone()
+                        aria-invalid=backwards.then_some("true") />
                 </div>
                 <div class="filter-actions">
                     <SubmitButton label="Apply" class="button" />
@@ -144,10 +168,10 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                                 .map(|r| view! {
                                     <tr>
                                         <td data-label="When">{r.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
-                                        <td data-label="Who"><div>{r.user_email}<div class="id-text">{r.role}</div></div></td>
-                                        <td data-label="Action">{r.action}</td>
+                                        <td data-label="Who"><div>{r.user_email}<div class="id-text">{role_words(&r.role)}</div></div></td>
+                                        <td data-label="Action">{action_label(&r.action)}</td>
                                         <td data-label="Targets" class="id-text">{r.target_ids}</td>
-                                        <td data-label="Outcome"><span class=format!("status status-{}", r.outcome.as_str())>{r.outcome.as_str()}</span></td>
+                                        <td data-label="Outcome"><span class=format!("status status-{}", r.outcome.as_str())>{outcome_label(r.outcome.as_str())}</span></td>
                                         <td data-label="Detail">{r.detail}</td>
                                     </tr>
                                 })

@@ -81,3 +81,69 @@ impl Outcome {
         .find(|o| o.as_str() == value)
     }
 }
+
+/// An audit action in words: "SetDataLimits" → "Set data limits". The
+/// stored name stays the code (filters and the CSV key off it); people read
+/// this. A few read better said otherwise.
+pub fn action_label(code: &str) -> String {
+    let special = match code {
+        "ManageDataLimits" => Some("Set data limits"),
+        "SaveDistributorCredential" => Some("Saved a Distributor's credential"),
+        "EmailInUse" => Some("E-mail address already in use"),
+        "ViewAsStarted" => Some("Started viewing as the Manager"),
+        "ViewAsEnded" => Some("Stopped viewing as the Manager"),
+        "PasswordResetRequested" => Some("Asked for a password reset"),
+        "SendPasswordReset" => Some("Sent a password reset link"),
+        "EndSessions" => Some("Ended all sessions"),
+        _ => None,
+    };
+    if let Some(words) = special {
+        return words.to_string();
+    }
+    let mut words = String::new();
+    for (i, c) in code.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            words.push(' ');
+            words.push(c.to_ascii_lowercase());
+        } else {
+            words.push(c);
+        }
+    }
+    words
+}
+
+/// A role as the audit log shows it: rows written before roles were stored
+/// in words carry the code ("DistributorAdmin"), shown in words as well.
+pub fn role_words(stored: &str) -> String {
+    crate::policy::ROLES
+        .into_iter()
+        .find(|r| format!("{r:?}") == stored)
+        .map_or_else(|| stored.to_string(), |r| r.label().to_string())
+}
+
+/// Whether the date range is backwards (both `YYYY-MM-DD`): nothing can match.
+pub fn range_is_backwards(filter: &AuditFilter) -> bool {
+    !filter.from.is_empty() && !filter.to.is_empty() && filter.from > filter.to
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_and_roles_read_as_words() {
+        assert_eq!(action_label("SetDataLimits"), "Set data limits");
+        assert_eq!(action_label("ManageDataLimits"), "Set data limits");
+        assert_eq!(action_label("SignIn"), "Sign in");
+        assert_eq!(role_words("DistributorAdmin"), "Distributor admin");
+        assert_eq!(role_words("Distributor admin viewing as Manager"), "Distributor admin viewing as Manager");
+    }
+
+    #[test]
+    fn a_from_after_to_is_backwards() {
+        let mut f = AuditFilter { from: "2026-12-02".into(), to: "2026-12-01".into(), ..AuditFilter::default() };
+        assert!(range_is_backwards(&f));
+        f.to = "2026-12-02".into();
+        assert!(!range_is_backwards(&f));
+    }
+}

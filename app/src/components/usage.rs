@@ -61,6 +61,15 @@ pub fn UsageGauge(usage: LineUsage) -> impl IntoView {
         .into_iter()
         .filter_map(|(kb, class)| kb.map(|kb| (position(kb), class)))
         .collect();
+    if usage.unreadable {
+        return view! {
+            <p class="form-error gauge-unreadable">
+                "Telegent sent this line's data settings in a form the portal cannot read (a value far too large). "
+                "Set its data limits again to repair them."
+            </p>
+        }
+        .into_any();
+    }
     view! {
         <div class="gauge">
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=label.clone() class="gauge-svg">
@@ -81,6 +90,7 @@ pub fn UsageGauge(usage: LineUsage) -> impl IntoView {
             <p class="gauge-text" aria-hidden="true">{label}</p>
         </div>
     }
+    .into_any()
 }
 
 /// Usage over the current cycle, from the readings the portal took.

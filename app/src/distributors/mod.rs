@@ -24,22 +24,29 @@ pub fn DistributorsPage() -> impl IntoView {
     let saved = move || query.read().get("saved");
     let rows = Resource::new(saved, |_| list_distributors());
     let user = OnceResource::new(fetch_current_user());
-    view! {
-        <Title text="Distributors" />
+    // Who may not read the list sees only the refusal: no heading first.
+    let head = || view! {
         <Breadcrumbs crumbs=vec![Crumb::here("Distributors")] />
         <div class="page-head">
             <h1>"Distributors"</h1>
             <p class="muted">"API secrets are stored sealed and are never shown."</p>
         </div>
-        {move || saved().map(|id| view! { <p class="notice" role="status">{format!("Credential for {id} checked with Telegent and saved.")}</p> })}
+    };
+    view! {
+        <Title text="Distributors" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading Distributors…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
-                    Ok(rows) if rows.is_empty() => view! {
-                        <div class="empty-state"><p>"No Distributors are configured yet."</p></div>
+                    Ok(rows) => view! {
+                        {head()}
+                        {saved().map(|id| view! { <p class="notice" role="status">{format!("Credential for {id} checked with Telegent and saved.")}</p> })}
+                        {if rows.is_empty() {
+                            view! { <div class="empty-state"><p>"No Distributors are configured yet."</p></div> }.into_any()
+                        } else {
+                            view! { <DistributorTable rows /> }.into_any()
+                        }}
                     }
                     .into_any(),
-                    Ok(rows) => view! { <DistributorTable rows /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}

@@ -18,8 +18,10 @@ pub fn GuardianFacts(guardian: GuardianSummary) -> impl IntoView {
             <dd>{guardian.message_filter.unwrap_or_else(|| "none".into())}</dd>
             <dt>"Allowed contacts"</dt>
             <dd>{guardian.allowed}</dd>
-            <dt>"Blocked contacts"</dt>
+            <dt>"Blocked message contacts"</dt>
             <dd>{guardian.blocked}</dd>
+            <dt>"Blocked callers"</dt>
+            <dd>{guardian.calls_blocked}</dd>
         </dl>
     }
 }

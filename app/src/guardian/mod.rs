@@ -413,7 +413,8 @@ fn NumberList(
                                                 {hidden()}
                                                 <input type="hidden" name="number" value=number.clone() />
                                                 <input type="hidden" name="add" value="false" />
-                                                <button type="submit" class="button danger">{format!("Remove {display}")}</button>
+                                                // Short on the screen (the number is beside it), whole for screen readers.
+                                                <button type="submit" class="button danger compact" aria-label=format!("Remove {display}")>"Remove"</button>
                                             </ActionForm>
                                         })}
                                     </li>

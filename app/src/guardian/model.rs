@@ -8,8 +8,11 @@ pub struct GuardianSummary {
     pub messages_on: bool,
     /// The message filter's mode in words, if there is one.
     pub message_filter: Option<String>,
+    /// Allowed and blocked message contacts.
     pub allowed: usize,
     pub blocked: usize,
+    /// Numbers blocked from calling (the call filter's blocked list).
+    pub calls_blocked: usize,
 }
 
 /// One child's AI Guardian: switches, guardians, and the call and message
@@ -103,6 +106,16 @@ pub struct MessageFilterView {
     pub outbound: bool,
     pub keywords: String,
     pub notify: Vec<String>,
+}
+
+/// A message filter mode in words ("CHILD" → "Child"); an unknown one as
+/// Telegent spells it.
+pub fn message_mode_label(code: &str) -> String {
+    MESSAGE_MODES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, label)| label.split(':').next().unwrap_or(label).to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// Message filter modes with what they mean, in the order the form offers them.

@@ -41,7 +41,9 @@ pub fn LimitsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(data) if data.can_manage => view! { <LimitsForm data preselected=preselected() saved=saved() /> }.into_any(),
-                    Ok(_) => view! { <Problem error=AppError::Forbidden /> }.into_any(),
+                    // Viewing as the Manager, or a staff reader: the same
+                    // figures, nothing to change.
+                    Ok(data) => view! { <ReadOnlyLimits data /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
@@ -51,6 +53,59 @@ pub fn LimitsPage() -> impl IntoView {
 
 /// Kept in step with `MAX_VOICEMAIL_NAME` (a test checks).
 const VOICEMAIL_NAME_HINT: &str = "Said in the greeting. At most 40 characters.";
+
+/// Each line of the family: (MSISDN, as shown, whose, its limits in words).
+fn limit_rows(data: &FamilyOverview) -> Vec<(String, String, String, String)> {
+    data.members
+        .iter()
+        .flat_map(|m| {
+            m.lines.iter().map(|l| {
+                let u = &l.usage;
+                let current = if u.unreadable {
+                    "its settings cannot be read; saving new limits repairs them".to_string()
+                } else if u.is_default {
+                    format!("platform default, {DEFAULT_LIMIT_MB} MB limit")
+                } else {
+                    format!(
+                        "warn {} · slow down {} · limit {}",
+                        u.notify_kb.map_or("–".into(), format_kb),
+                        u.throttle_kb.map_or("–".into(), format_kb),
+                        format_kb(u.limit_kb)
+                    )
+                };
+                (l.msisdn.clone(), l.display.clone(), m.name.clone(), current)
+            })
+        })
+        .collect()
+}
+
+/// The limits of every line, for someone who may see but not change them.
+#[component]
+fn ReadOnlyLimits(data: FamilyOverview) -> impl IntoView {
+    let rows = limit_rows(&data);
+    let account_href = links::account(&data.account_id);
+    view! {
+        <Breadcrumbs crumbs=vec![Crumb::link(data.account_name.clone(), account_href), Crumb::here("Data limits")] />
+        <div class="page-head">
+            <h1>"Data limits"</h1>
+        </div>
+        <p class="notice" role="status">"Read-only: only the account's Manager changes these."</p>
+        {if rows.is_empty() {
+            view! { <p class="muted">"No lines yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list">
+                    {rows
+                        .into_iter()
+                        .map(|(_, display, owner, current)| view! {
+                            <li><strong>{format!("{display} · {owner}")}</strong><br /><span class="hint">{current}</span></li>
+                        })
+                        .collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
 
 /// The voicemail form's fields, for its error summary.
 const VOICEMAIL_FIELDS: &[(&str, &str)] = &[
@@ -86,26 +141,7 @@ fn LimitsForm(data: FamilyOverview, preselected: String, saved: Option<String>) 
     let typed = crate::components::typed::current();
     let typed_lines = typed.as_ref().and_then(|t| t.values(SetDataLimits::PATH, "numbers[]"));
     let amounts = TypedAmounts::from_post(typed.as_ref());
-    let lines: Vec<(String, String, String, String)> = data
-        .members
-        .iter()
-        .flat_map(|m| {
-            m.lines.iter().map(|l| {
-                let u = &l.usage;
-                let current = if u.is_default {
-                    format!("platform default, {DEFAULT_LIMIT_MB} MB limit")
-                } else {
-                    format!(
-                        "warn {} · slow down {} · limit {}",
-                        u.notify_kb.map_or("–".into(), format_kb),
-                        u.throttle_kb.map_or("–".into(), format_kb),
-                        format_kb(u.limit_kb)
-                    )
-                };
-                (l.msisdn.clone(), l.display.clone(), m.name.clone(), current)
-            })
-        })
-        .collect();
+    let lines = limit_rows(&data);
     let account_href = links::account(&data.account_id);
     view! {
         <Breadcrumbs crumbs=vec![Crumb::link(data.account_name.clone(), account_href.clone()), Crumb::here("Data limits")] />

@@ -47,6 +47,10 @@ pub struct LineUsage {
     pub is_default: bool,
     /// `M` or `W` with the day, when known.
     pub renewal: Option<RenewalView>,
+    /// Telegent's answer for this line could not be read (a value past what
+    /// it can carry): the figures above are placeholders, the card says so.
+    #[serde(default)]
+    pub unreadable: bool,
 }
 
 impl LineUsage {

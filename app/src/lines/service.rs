@@ -60,8 +60,13 @@ fn behaviour(text: Option<&str>) -> Behaviour {
 
 /// One line's usage from the two batched answers.
 pub fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSettingsEntry>) -> LineUsage {
+    // An entry that could not be read counts as absent, and the line says so.
+    let unreadable = info.is_some_and(|i| i.unreadable.is_some()) || settings.is_some_and(|s| s.unreadable.is_some());
+    let info = info.filter(|i| i.unreadable.is_none());
+    let settings = settings.filter(|s| s.unreadable.is_none());
     let per = unit_kb(settings.and_then(|s| s.value_unit.as_deref()));
-    let to_kb = |v: Option<i64>| v.filter(|v| *v > 0).map(|v| v as u64 * per);
+    // Saturating: a stored value far past what the portal allows still shows.
+    let to_kb = |v: Option<i64>| v.filter(|v| *v > 0).map(|v| (v as u64).saturating_mul(per));
     let limit_kb = settings
         .and_then(|s| to_kb(s.limit_value))
         .unwrap_or(DEFAULT_LIMIT_MB as u64 * KB_PER_MB);
@@ -77,7 +82,8 @@ pub fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsage
         throttle_kb: settings.and_then(|s| to_kb(s.throttle_value)),
         throttle_speed: settings.and_then(|s| s.throttle_speed.clone()),
         behaviour: behaviour(info.and_then(|i| i.current_behavior.as_deref())),
-        is_default,
+        is_default: is_default && !unreadable,
+        unreadable,
         renewal: settings.and_then(|s| s.renewal_info.as_ref()).and_then(|r| {
             Some(RenewalView {
                 // Telegent writes `M` or `W`; anything else reads as monthly, its default.
@@ -120,18 +126,24 @@ pub async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<Str
 
 /// The AI Guardian's state for one child (cached reads).
 pub async fn guardian_of(tenant: &Tenant, subscriber_id: &str) -> Result<GuardianSummary, AppError> {
-    let (features, filters) = tokio::join!(
+    let (features, filters, call_filters) = tokio::join!(
         tenant.client.guardian_features(subscriber_id, None),
-        tenant.client.message_filters(Some(subscriber_id), None, None)
+        tenant.client.message_filters(Some(subscriber_id), None, None),
+        tenant.client.call_filters(Some(subscriber_id), None, None),
     );
     let features = features?;
     let filter = filters.ok().and_then(|f| f.into_iter().next());
     Ok(GuardianSummary {
         calls_on: features.enable_intelligent_guardian_calls.unwrap_or(false),
         messages_on: features.enable_intelligent_guardian_messages.unwrap_or(false),
-        message_filter: filter.as_ref().and_then(|f| f.filter_mode.clone()),
+        message_filter: filter
+            .as_ref()
+            .and_then(|f| f.filter_mode.as_deref())
+            .map(crate::guardian::model::message_mode_label),
         allowed: filter.as_ref().map_or(0, |f| f.allowed_contacts.len()),
         blocked: filter.as_ref().map_or(0, |f| f.blocked_contacts.len()),
+        // Every line's call filter of the child counts.
+        calls_blocked: call_filters.map_or(0, |all| all.iter().map(|f| f.blocked_numbers.len()).sum()),
     })
 }
 

@@ -55,3 +55,19 @@ pub async fn edit_member(#[server(flatten)] form: MemberForm) -> Result<(), AppE
     ));
     Ok(())
 }
+
+/// Removes a member from the Account (see `members::removal`): their lines
+/// go to `heir`, their Guardian settings are deleted, the portal hides them.
+/// `confirm` is the confirmation box ("on" when ticked).
+#[server(endpoint = "members/remove")]
+pub async fn remove_member(
+    account_id: String,
+    subscriber_id: String,
+    heir: Option<String>,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let name = super::removal::remove(&ctx, &subscriber_id, heir.as_deref().unwrap_or_default(), confirm.is_some()).await?;
+    redirect(&links::with_notice(&links::account(&ctx.account_id), "removed", &name));
+    Ok(())
+}

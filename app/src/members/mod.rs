@@ -1,5 +1,5 @@
 //! One member of an Account (lines, subscriptions, restrictions, name and
-//! e-mail) and the form that adds a member. Plain form posts that come back
+//! e-mail, removal) and the form that adds a member. Plain form posts that come back
 //! with field errors; no reload with JavaScript.
 
 use leptos::prelude::*;
@@ -10,12 +10,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod removal;
+#[cfg(feature = "ssr")]
 pub mod service;
 
-use self::api::{fetch_member, AddMember, EditMember};
-use self::model::MemberDetail;
+use self::api::{fetch_member, AddMember, EditMember, RemoveMember};
+use self::model::{MemberDetail, RemovalPlan};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::form::{field_error, ErrorSummary, Field, SubmitButton};
+use crate::components::form::{
+    field_error, Checkbox, Choice, ConfirmStep, ErrorSummary, Field, SelectField, SubmitButton,
+};
 use crate::components::problem::Problem;
 use crate::components::usage::{format_kb, UsageGauge};
 use crate::guardian::facts::GuardianFacts;
@@ -63,7 +67,10 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         subscriptions,
         guardian,
         can_edit,
+        removal,
     } = data;
+    let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
+    let plan_count = subscriptions.len();
     let guardian_href = links::guardian(&account_id, &subscriber_id);
     let notice = saved.map(|s| match s.as_str() {
         "added" => "Member added. Give them a line from your Distributor, or set their limits once they have one.",
@@ -153,7 +160,11 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
             </section>
         })}
 
-        {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id name=name.clone() email /> })}
+        {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() email /> })}
+        {removal.map(|plan| view! {
+            <RemoveMemberForm account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone()
+                lines=line_names plans=plan_count plan />
+        })}
     }
 }
 
@@ -183,6 +194,69 @@ fn EditMemberForm(
                     error=Signal::derive(move || field_error(error(), "email")) />
                 <SubmitButton label="Save" busy_label="Saving…" />
             </ActionForm>
+        </section>
+    }
+}
+
+/// Removing the member, behind a confirmation that says what happens to
+/// their lines, the plans on them, their Guardian settings and sign-in.
+#[component]
+fn RemoveMemberForm(
+    account_id: String,
+    subscriber_id: String,
+    name: String,
+    lines: Vec<String>,
+    plans: usize,
+    plan: RemovalPlan,
+) -> impl IntoView {
+    let action = ServerAction::<RemoveMember>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    let has_lines = !lines.is_empty();
+    let line_text = match lines.len() {
+        0 => "They have no lines.".to_string(),
+        1 => format!("Their line {} moves to the member you choose below.", lines[0]),
+        n => format!("Their {n} lines ({}) move to the member you choose below.", lines.join(", ")),
+    };
+    let plans_text = match (has_lines, plans) {
+        (false, _) | (true, 0) => None,
+        (true, n) => Some(format!(
+            "The {} billed on those lines stay{} with the lines: billing does not change.",
+            if n == 1 { "plan" } else { "plans" },
+            if n == 1 { "s" } else { "" }
+        )),
+    };
+    let heirs: Vec<Choice> = plan.heirs.iter().map(|(id, n)| Choice::new(id.clone(), n.clone())).collect();
+    let no_heir = has_lines && heirs.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="remove-heading">
+            <h2 id="remove-heading">"Remove from this account"</h2>
+            <ConfirmStep summary=format!("Remove {name}…") open=Signal::derive(move || error().is_some())>
+                <ErrorSummary error=Signal::derive(error) fields=&[("heir", "Their lines go to"), ("confirm", "Confirmation")] />
+                <ul class="consequences">
+                    <li>{line_text}</li>
+                    {plans_text.map(|t| view! { <li>{t}</li> })}
+                    <li>"Their AI Guardian settings are deleted: links to guardians or children, call and message filters."</li>
+                    {plan.signs_in.then(|| view! { <li>"Their portal sign-in is turned off."</li> })}
+                    <li>"Telegent keeps its record of the person (it has no way to delete one); this portal no longer shows them."</li>
+                </ul>
+                {if no_heir {
+                    view! { <p class="form-error">"Nobody else in this account can take over their lines. Add a member first."</p> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action attr:class="stack">
+                            <input type="hidden" name="account_id" value=account_id />
+                            <input type="hidden" name="subscriber_id" value=subscriber_id />
+                            {has_lines.then(|| view! {
+                                <SelectField id="heir" label="Their lines go to" choices=heirs.clone()
+                                    error=Signal::derive(move || field_error(error(), "heir")) />
+                            })}
+                            <Checkbox id="confirm" label=format!("Yes, remove {name}") />
+                            {move || field_error(error(), "confirm").map(|m| view! { <p class="field-error" id="confirm-error">{m}</p> })}
+                            <SubmitButton label="Remove member" class="button danger" busy_label="Removing…" />
+                        </ActionForm>
+                    }.into_any()
+                }}
+            </ConfirmStep>
         </section>
     }
 }

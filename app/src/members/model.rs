@@ -22,6 +22,17 @@ pub struct MemberDetail {
     pub guardian: Option<GuardianSummary>,
     /// The caller may change this member's name and e-mail.
     pub can_edit: bool,
+    /// What removing them would do, when the caller may remove them.
+    pub removal: Option<RemovalPlan>,
+}
+
+/// For the confirmation of removing a member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemovalPlan {
+    /// Who could take over their lines (subscriber ID, name), the Manager first.
+    pub heirs: Vec<(String, String)>,
+    /// They sign in to the portal (the sign-in is turned off).
+    pub signs_in: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

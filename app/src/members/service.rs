@@ -37,7 +37,7 @@ pub async fn member_in_account(tenant: &Tenant, account_id: &str, subscriber_id:
 /// Whether the caller may change this member: themselves, or someone whose
 /// role they could give (a Manager edits Subscribers, not other Managers or
 /// the Account Admin).
-fn may_edit(caller: &Caller, member: &Subscriber) -> bool {
+pub(super) fn may_edit(caller: &Caller, member: &Subscriber) -> bool {
     caller.allows(Action::ManageSubscribers)
         && (caller.subscriber_id.as_deref() == Some(member.subscriber_id.as_str())
             || role_of(member).is_some_and(|role| caller.role.may_grant(role)))
@@ -50,7 +50,12 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         account_id,
         ..
     } = ctx;
-    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let members = account_subscribers(&tenant.client, account_id).await?;
+    let member = members
+        .iter()
+        .find(|s| s.subscriber_id == subscriber_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
     let lines = &member.phone_numbers;
     let (account, usage, subscriptions, packages) = tokio::join!(
         tenant.client.account(account_id),
@@ -100,7 +105,10 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
     } else {
         None
     };
+    let signs_in = super::removal::signs_in(&ctx.state.pool, account_id, subscriber_id).await?;
+    let removal = super::removal::plan(caller, &member, &members, signs_in);
     Ok(MemberDetail {
+        removal,
         account_id: account.account_id,
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),

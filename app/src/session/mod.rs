@@ -25,6 +25,7 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let signed_out = move || query.read().get("signed_out").is_some();
+    let reset = move || query.read().get("reset").is_some();
     let action = ServerAction::<Login>::new();
     let error = move || action.value().get().and_then(|r| r.err());
     view! {
@@ -32,6 +33,9 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card">
             <h1>"Sign in"</h1>
             {move || signed_out().then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
+            {move || reset().then(|| view! {
+                <p class="notice" role="status">"Your new password is saved, and every earlier sign-in has ended. Sign in with it now."</p>
+            })}
             <ErrorSummary error=Signal::derive(error) fields=&[("email", "E-mail address")] />
             <form method="post" action=Login::PATH class="stack">
                 <input type="hidden" name="next" value=next />
@@ -54,6 +58,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <SubmitButton label="Sign in" busy_label="Signing in…" />
             </form>
+            <p><a href=crate::links::forgot_password()>"Forgot your password?"</a></p>
         </section>
     }
 }

@@ -72,6 +72,9 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
     if caller.allows(Action::ViewAudit) {
         add(links::audit(), "Audit log");
     }
+    if caller.allows(Action::ViewOutbox) {
+        add(links::outbox(), "Outbox");
+    }
     if caller.view_as.is_none() {
         add(links::profile(), "Profile");
     }
@@ -141,8 +144,9 @@ fn delay_after(failures: i64, free: i64) -> i64 {
     (FIRST_DELAY_SECONDS << doublings).min(MAX_DELAY_SECONDS)
 }
 
-/// Seconds until another attempt is allowed for `key`, or 0.
-async fn wait_for(pool: &DbPool, key: &str, free: i64, now: i64) -> sqlx::Result<i64> {
+/// Seconds until another attempt is allowed for `key`, or 0. (Also the
+/// throttle of password-reset requests, under keys of their own.)
+pub(crate) async fn wait_for(pool: &DbPool, key: &str, free: i64, now: i64) -> sqlx::Result<i64> {
     let row: Option<(i64, i64)> = sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
         .bind(key)
         .fetch_optional(pool)
@@ -155,7 +159,7 @@ async fn wait_for(pool: &DbPool, key: &str, free: i64, now: i64) -> sqlx::Result
     })
 }
 
-async fn record_failure(pool: &DbPool, key: &str, now: i64) -> sqlx::Result<()> {
+pub(crate) async fn record_failure(pool: &DbPool, key: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
          ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN $3 - login_failures.last_failure_at > $4 THEN 1 \
@@ -170,11 +174,11 @@ async fn record_failure(pool: &DbPool, key: &str, now: i64) -> sqlx::Result<()> 
     Ok(())
 }
 
-fn email_key(email: &str) -> String {
+pub(crate) fn email_key(email: &str) -> String {
     format!("email:{}", email.trim().to_lowercase())
 }
 
-fn address_key(address: Option<&str>) -> String {
+pub(crate) fn address_key(address: Option<&str>) -> String {
     format!("address:{}", address.unwrap_or("unknown"))
 }
 
@@ -359,6 +363,11 @@ pub async fn change_password(
     .bind(crate::ssr::db::now_text())
     .fetch_one(&mut *tx)
     .await?;
+    // A reset link sent before is for a password that no longer exists.
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
     audit::record_in(
         &mut tx,
         &caller.audit("ChangePassword", &[&user.id.to_string()]),

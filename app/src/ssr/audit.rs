@@ -24,8 +24,24 @@ const INSERT: &str = "INSERT INTO audit_log (user_id, user_email, role, distribu
      target_ids, outcome, detail, request_id, client_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
      RETURNING id";
 
+/// Marks the answer of a request that wrote an audit row (an action, not a
+/// read): the server answers an identical repeat of it within seconds with
+/// this same answer instead of doing it twice (see `server/src/replays.rs`,
+/// which removes the header before the answer leaves).
+pub const AUDITED_HEADER: &str = "x-portal-audited";
+
+fn mark_audited() {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::HeaderName::from_static(AUDITED_HEADER),
+            http::HeaderValue::from_static("1"),
+        );
+    }
+}
+
 /// Records an action inside the caller's transaction.
 pub async fn record_in(tx: &mut DbTransaction<'_>, entry: &Entry, outcome: Outcome, detail: &str) -> sqlx::Result<i64> {
+    mark_audited();
     let (id,): (i64,) = sqlx::query_as(INSERT)
         .bind(entry.user_id)
         .bind(&entry.user_email)

@@ -36,6 +36,8 @@ pub struct AppState {
     pub auth: caller::AuthSettings,
     /// Sign-in attempts sharing a throttling key run one at a time.
     pub sign_in_locks: Arc<crate::session::service::AttemptLocks>,
+    /// Outgoing mail: SMTP when configured, else kept in the outbox.
+    pub mailer: Arc<crate::outbox::service::Mailer>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

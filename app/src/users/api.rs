@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::{
     policy::Action,
     ssr::context::{redirect, scoped, session},
+    users::model::Done,
 };
 
 /// Where a just-created user waits in the session, to be shown once after
@@ -56,11 +57,55 @@ pub async fn take_created_user() -> Result<Option<CreatedUser>, AppError> {
 #[server(endpoint = "users/set-enabled")]
 pub async fn set_user_enabled(user_id: i64, enabled: bool) -> Result<(), AppError> {
     let ctx = scoped(Action::ManageUsers).await?;
-    super::service::set_enabled(&ctx.state, &ctx.caller, user_id, enabled).await
+    super::service::set_enabled(&ctx.state, &ctx.caller, user_id, enabled).await?;
+    redirect(&back_with(if enabled { Done::Enabled } else { Done::Disabled }));
+    Ok(())
 }
 
 #[server(endpoint = "users/role")]
 pub async fn change_user_role(user_id: i64, role: String) -> Result<(), AppError> {
     let ctx = scoped(Action::ManageUsers).await?;
-    super::service::change_role(&ctx.state, &ctx.caller, user_id, &role).await
+    super::service::change_role(&ctx.state, &ctx.caller, user_id, &role).await?;
+    redirect(&back_with(Done::RoleChanged));
+    Ok(())
+}
+
+/// Mails the user a link to choose a new password (their password keeps
+/// working until they do).
+#[server(endpoint = "users/send-reset")]
+pub async fn send_reset_link(user_id: i64) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    super::service::send_reset(&ctx.state, &ctx.caller, user_id).await?;
+    redirect(&back_with(Done::ResetSent));
+    Ok(())
+}
+
+/// Signs the user out everywhere.
+#[server(endpoint = "users/end-sessions")]
+pub async fn end_user_sessions(user_id: i64) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageUsers).await?;
+    super::service::end_sessions(&ctx.state, &ctx.caller, user_id).await?;
+    redirect(&back_with(Done::SessionsEnded));
+    Ok(())
+}
+
+/// The users page the form was on (its search and page kept, an earlier
+/// notice or error dropped), saying what was done.
+#[cfg(feature = "ssr")]
+fn back_with(done: Done) -> String {
+    let kept: Vec<(String, String)> = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?.to_string();
+            let url = url::Url::parse(&referer).ok()?;
+            (url.path() == crate::links::users()).then(|| {
+                url.query_pairs()
+                    .filter(|(key, _)| matches!(key.as_ref(), "q" | "page"))
+                    .map(|(key, value)| (key.into_owned(), value.into_owned()))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
+    let mut params: Vec<(&str, String)> = kept.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    params.push(("done", done.as_str().to_string()));
+    crate::links::with_query(&crate::links::users(), &params)
 }

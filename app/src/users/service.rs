@@ -6,11 +6,14 @@
 use crate::ssr::db::DbPool;
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 
-use super::model::{NewUser, UserListItem, UserStatus, UsersPage, USERS_PER_PAGE};
+use std::collections::HashMap;
+
+use super::model::{NewUser, Place, UserListItem, UserStatus, UsersPage, USERS_PER_PAGE};
+use super::roles;
 use crate::error::AppError;
 use crate::policy::Role;
 use crate::ssr::audit::{self, Outcome};
-use crate::ssr::caller::{account_in_scope, distributor_in_scope, parse_role, Caller, UserRow, USER_COLUMNS};
+use crate::ssr::caller::{account_in_scope, distributor_in_scope, parse_role, Caller, Tenant, UserRow, USER_COLUMNS};
 use crate::ssr::{passwords, AppState};
 
 /// Where a stored user sits, as seen by the caller's scope.
@@ -37,6 +40,8 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
     ))
     .fetch_all(&state.pool)
     .await?;
+    let names = Names::for_caller(state, caller).await?;
+    let platform = caller.role == Role::PlatformAdmin;
     let needle = search.trim().to_lowercase();
     let visible: Vec<UserListItem> = rows
         .into_iter()
@@ -51,17 +56,18 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
             // change (it is listed, under the least powerful label).
             let known = parse_role(&u.role);
             let role = known.unwrap_or(Role::Subscriber);
+            let editable = known.is_some()
+                && u.id != caller.user_id
+                && caller.role.may_grant(role)
+                && caller.view_as.is_none();
             UserListItem {
-                editable: known.is_some()
-                    && u.id != caller.user_id
-                    && caller.role.may_grant(role)
-                    && caller.view_as.is_none(),
+                editable,
+                role_choices: if editable { roles::changes(caller.role, role) } else { Vec::new() },
+                scope_label: names.scope_of(&u, platform),
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,
                 role,
-                distributor_id: u.distributor_id,
-                account_id: u.account_id,
                 // Unknown statuses never grant anything: they read as disabled.
                 status: UserStatus::parse(&u.status).unwrap_or(UserStatus::Disabled),
             }
@@ -75,16 +81,131 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
         .skip(((page - 1) * USERS_PER_PAGE) as usize)
         .take(USERS_PER_PAGE as usize)
         .collect();
+    let account_level = roles::needs_account(caller.role);
     Ok(UsersPage {
         rows,
         page,
         total_pages,
         total,
-        grantable: crate::policy::ROLES
-            .into_iter()
-            .filter(|r| caller.role.may_grant(*r))
-            .collect(),
+        grantable: roles::grantable(caller.role),
+        accounts: if account_level { Vec::new() } else { names.account_places(platform) },
+        distributors: if platform { names.distributor_places() } else { Vec::new() },
+        own_account: caller
+            .account_id
+            .as_ref()
+            .filter(|_| account_level)
+            .map(|id| names.account_name(id)),
+        sees_outbox: caller.allows(crate::policy::Action::ViewOutbox),
     })
+}
+
+/// The names the users page shows for scopes: Distributors from the
+/// portal's own table, Accounts from Telegent's (cached) account lists of
+/// the Distributors the caller reaches. A list Telegent cannot give just
+/// now leaves those Accounts unnamed rather than the page broken.
+struct Names {
+    distributors: HashMap<String, String>,
+    /// Account ID → (name, Distributor ID).
+    accounts: HashMap<String, (String, String)>,
+}
+
+impl Names {
+    async fn for_caller(state: &AppState, caller: &Caller) -> Result<Names, AppError> {
+        let distributors: Vec<(String, String)> = sqlx::query_as("SELECT distributor_id, name FROM distributors")
+            .fetch_all(&state.pool)
+            .await?;
+        let reachable: Vec<String> = match caller.role {
+            Role::PlatformAdmin => state.upstreams.distributor_ids(),
+            _ => caller.distributor_id.clone().into_iter().collect(),
+        };
+        let mut accounts = HashMap::new();
+        for distributor_id in &reachable {
+            let Ok(tenant) = distributor_in_scope(state, caller, distributor_id) else {
+                continue;
+            };
+            match &caller.account_id {
+                // An account-level caller names only their own Account.
+                Some(own) if roles::needs_account(caller.role) => match tenant.client.account(own).await {
+                    Ok(account) => {
+                        accounts.insert(own.clone(), (account.account_name, distributor_id.clone()));
+                    }
+                    Err(error) => tracing::warn!(%error, "the users page could not name the caller's Account"),
+                },
+                _ => match tenant.client.distributor_accounts().await {
+                    Ok(list) => {
+                        for account in list {
+                            accounts.insert(account.account_id, (account.account_name, distributor_id.clone()));
+                        }
+                    }
+                    Err(error) => tracing::warn!(%error, %distributor_id, "the users page could not name the Accounts"),
+                },
+            }
+        }
+        Ok(Names {
+            distributors: distributors
+                .into_iter()
+                .filter(|(id, _)| reachable.contains(id))
+                .collect(),
+            accounts,
+        })
+    }
+
+    fn distributor_name(&self, distributor_id: &str) -> String {
+        self.distributors
+            .get(distributor_id)
+            .cloned()
+            .unwrap_or_else(|| format!("{distributor_id} (name unavailable)"))
+    }
+
+    fn account_name(&self, account_id: &str) -> String {
+        self.accounts
+            .get(account_id)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_else(|| format!("{account_id} (name unavailable)"))
+    }
+
+    /// What a user's role reaches; the Platform admin, who sees every
+    /// tree, also reads whose an Account is.
+    fn scope_of(&self, user: &UserRow, platform: bool) -> String {
+        match (&user.account_id, &user.distributor_id) {
+            (Some(account_id), _) => match (self.accounts.get(account_id), platform) {
+                (Some((name, distributor_id)), true) => format!("{name} ({})", self.distributor_name(distributor_id)),
+                _ => self.account_name(account_id),
+            },
+            (None, Some(distributor_id)) => self.distributor_name(distributor_id),
+            (None, None) => "All Distributors".into(),
+        }
+    }
+
+    fn account_places(&self, platform: bool) -> Vec<Place> {
+        let mut places: Vec<Place> = self
+            .accounts
+            .iter()
+            .map(|(id, (name, distributor_id))| Place {
+                id: id.clone(),
+                label: if platform {
+                    format!("{name} ({})", self.distributor_name(distributor_id))
+                } else {
+                    name.clone()
+                },
+            })
+            .collect();
+        places.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id.cmp(&b.id)));
+        places
+    }
+
+    fn distributor_places(&self) -> Vec<Place> {
+        let mut places: Vec<Place> = self
+            .distributors
+            .iter()
+            .map(|(id, name)| Place {
+                id: id.clone(),
+                label: name.clone(),
+            })
+            .collect();
+        places.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id.cmp(&b.id)));
+        places
+    }
 }
 
 /// A temporary password: 4 groups of 5 letters and digits (≈ 103 bits).
@@ -119,43 +240,48 @@ pub fn valid_email(email: &str) -> bool {
 pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result<(i64, String), AppError> {
     let email = input.email.trim().to_lowercase();
     let name = input.display_name.trim().to_string();
+    // Every refusal of what was typed comes back at once, each at its field.
+    let mut problems = Vec::new();
+    let role = match parse_role(&input.role) {
+        Some(role) if caller.role.may_grant(role) => Some(role),
+        Some(_) => {
+            problems.push(AppError::invalid("role", "You can't give this role."));
+            None
+        }
+        None => {
+            problems.push(AppError::invalid("role", "Choose a role."));
+            None
+        }
+    };
+    // Scope first: an unknown and a foreign Distributor or Account answer
+    // alike (not found), whatever else is wrong with the form.
+    let placement = match role {
+        Some(role) => match place(state, caller, role, &input).await {
+            Ok(placement) => placement,
+            Err(refused) if refused.is_invalid() => {
+                problems.push(refused);
+                None
+            }
+            Err(other) => return Err(other),
+        },
+        None => None,
+    };
     if name.is_empty() {
-        return Err(AppError::invalid("display_name", "Enter the person's name."));
+        problems.push(AppError::invalid("display_name", "Enter the person's name."));
     }
     if !valid_email(&email) {
-        return Err(AppError::invalid(
+        problems.push(AppError::invalid(
             "email",
             "Enter an e-mail address like name@example.com.",
         ));
     }
-    let role = parse_role(&input.role).ok_or_else(|| AppError::invalid("role", "Choose a role."))?;
-    if !caller.role.may_grant(role) {
-        return Err(AppError::invalid("role", "You can't give this role."));
+    if let Some(refused) = AppError::from_field_errors(problems) {
+        return Err(refused);
     }
+    let role = role.ok_or(AppError::Internal)?;
     let mut entry = caller.audit("CreateUser", &[&email]);
     let detail = format!("{email} as {}", role.label());
     let mut pending_audit = None;
-    // Scope first: an unknown and a foreign Distributor or Account answer
-    // alike (not found), whatever else is wrong with the form.
-    let placement = match role {
-        Role::PlatformAdmin => None,
-        Role::DistributorAdmin | Role::DistributorViewer => {
-            Some((distributor_in_scope(state, caller, input.distributor_id.trim())?, None))
-        }
-        Role::AccountAdmin | Role::Manager | Role::Subscriber => {
-            // Account roles add to their own Account (the form leaves the
-            // field empty); any other ID is checked like every argument.
-            let given = input.account_id.trim();
-            let account_id = match &caller.account_id {
-                Some(own) if given.is_empty() => own.clone(),
-                _ => given.to_string(),
-            };
-            if account_id.is_empty() {
-                return Err(AppError::invalid("account_id", "Enter the Account's ID (AID-…)."));
-            }
-            Some((account_in_scope(state, caller, &account_id).await?, Some(account_id)))
-        }
-    };
     let _email_turn = email_tries_left(state, caller).await?;
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
@@ -201,6 +327,39 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         .await?;
     }
     Ok((stored?, temporary))
+}
+
+/// Where a new user of `role` goes: nowhere for the Platform admin, the
+/// chosen (or the caller's own) Distributor for distributor roles, the
+/// chosen (or the caller's own) Account for account roles. An ID outside
+/// the caller's scope is "not found"; no choice at all is a field error.
+async fn place(
+    state: &AppState,
+    caller: &Caller,
+    role: Role,
+    input: &NewUser,
+) -> Result<Option<(Tenant, Option<String>)>, AppError> {
+    if role == Role::PlatformAdmin {
+        return Ok(None);
+    }
+    if roles::needs_distributor(role) {
+        let given = input.distributor_id.trim();
+        if given.is_empty() && caller.distributor_id.is_none() {
+            return Err(AppError::invalid("distributor_id", "Choose the Distributor."));
+        }
+        return Ok(Some((distributor_in_scope(state, caller, given)?, None)));
+    }
+    // Account-level callers add to their own Account (their form has no
+    // choice); any other ID is checked like every argument.
+    let given = input.account_id.trim();
+    let account_id = match &caller.account_id {
+        Some(own) if given.is_empty() => own.clone(),
+        _ => given.to_string(),
+    };
+    if account_id.is_empty() {
+        return Err(AppError::invalid("account_id", "Choose the Account."));
+    }
+    Ok(Some((account_in_scope(state, caller, &account_id).await?, Some(account_id))))
 }
 
 /// A new user row: who, with which role and scope, and the temporary password.
@@ -420,16 +579,21 @@ pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: 
         return Err(AppError::invalid("role", "You can't give this role."));
     }
     let old_role = parse_role(&user.role).ok_or(AppError::Internal)?;
-    let level = |r: Role| match r {
-        Role::PlatformAdmin => 0,
-        Role::DistributorAdmin | Role::DistributorViewer => 1,
-        _ => 2,
-    };
-    if level(old_role) != level(new_role) {
+    if new_role == old_role {
+        return Err(AppError::invalid(
+            "role",
+            format!("{} is {} already.", user.display_name, old_role.label()),
+        ));
+    }
+    if roles::level(old_role) != roles::level(new_role) {
         return Err(AppError::invalid(
             "role",
             "A role at another level needs a new user (its scope differs).",
         ));
+    }
+    // The page's menu offers exactly these; anything else was not offered.
+    if !roles::changes(caller.role, old_role).contains(&new_role) {
+        return Err(AppError::invalid("role", "You can't give this role."));
     }
     let mut entry = audit_for(caller, "ChangeRole", &user);
     let change = format!("{} → {}", old_role.label(), new_role.label());
@@ -466,6 +630,47 @@ pub async fn change_role(state: &AppState, caller: &Caller, user_id: i64, role: 
     let mut tx = state.pool.begin().await?;
     set_role(&mut tx, user.id, new_role).await?;
     audit::record_in(&mut tx, &entry, Outcome::Succeeded, &change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Mails `user_id` a link to choose a new password (staff's "Send a reset
+/// link"); the user's current password keeps working until they use it.
+/// Returns the address it went to.
+pub async fn send_reset(state: &AppState, caller: &Caller, user_id: i64) -> Result<String, AppError> {
+    let user = editable_user(state, caller, user_id).await?;
+    if user.status == "disabled" {
+        return Err(AppError::invalid(
+            "form",
+            format!(
+                "{} is disabled: re-enable them first, then send a link.",
+                user.display_name
+            ),
+        ));
+    }
+    let entry = audit_for(caller, "SendPasswordReset", &user);
+    let asker = crate::password_reset::service::Asker::Staff(&caller.display_name);
+    crate::password_reset::service::issue(state, &user, &entry, asker).await?;
+    Ok(user.email)
+}
+
+/// Ends every session of `user_id` at once (a lost phone, a shared
+/// computer): they sign in again with their password.
+pub async fn end_sessions(state: &AppState, caller: &Caller, user_id: i64) -> Result<(), AppError> {
+    let user = editable_user(state, caller, user_id).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query("UPDATE users SET session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $1")
+        .bind(user.id)
+        .bind(crate::ssr::db::now_text())
+        .execute(&mut *tx)
+        .await?;
+    audit::record_in(
+        &mut tx,
+        &audit_for(caller, "EndSessions", &user),
+        Outcome::Succeeded,
+        &format!("every session of {} ended", user.email),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -131,7 +131,46 @@ pub fn format_for_display(e164: &str) -> String {
         Some(n) if n.len() == 10 && n.bytes().all(|b| b.is_ascii_digit()) => {
             format!("+1 ({}) {}-{}", &n[0..3], &n[3..6], &n[6..10])
         }
-        _ => e164.to_string(),
+        _ => international(e164).unwrap_or_else(|| e164.to_string()),
+    }
+}
+
+/// Other countries: "+44 207 946 0958": the country code, then the rest in
+/// groups of three with four at the end, so every number reads the same way
+/// (the portal does not carry each country's own grouping).
+fn international(e164: &str) -> Option<String> {
+    let digits = e164.strip_prefix('+')?;
+    if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code_len = country_code_len(digits);
+    let (code, national) = digits.split_at(code_len);
+    let mut groups = Vec::new();
+    let mut rest = national;
+    while rest.len() > 4 {
+        let take = if rest.len() == 5 { 2 } else { 3 };
+        let (group, tail) = rest.split_at(take);
+        groups.push(group);
+        rest = tail;
+    }
+    groups.push(rest);
+    Some(format!("+{code} {}", groups.join(" ")))
+}
+
+/// How many digits the country calling code has (ITU-T E.164 assignments):
+/// 1 and 7 are one digit, these two-digit codes are assigned, the rest are three.
+fn country_code_len(digits: &str) -> usize {
+    const TWO_DIGIT: [&str; 44] = [
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
+        "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
+        "86", "90", "91", "92", "93", "94", "95", "98",
+    ];
+    if digits.starts_with('1') || digits.starts_with('7') {
+        1
+    } else if TWO_DIGIT.iter().any(|code| digits.starts_with(code)) {
+        2
+    } else {
+        3
     }
 }
 
@@ -143,6 +182,16 @@ fn is_invisible_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn international_numbers_read_in_groups_too() {
+        assert_eq!(format_for_display("+18015551234"), "+1 (801) 555-1234");
+        assert_eq!(format_for_display("+442079460958"), "+44 207 946 0958");
+        assert_eq!(format_for_display("+4930123456"), "+49 301 23 456");
+        assert_eq!(format_for_display("+353861234567"), "+353 861 234 567");
+        assert_eq!(format_for_display("+79161234567"), "+7 916 123 4567");
+        assert_eq!(format_for_display("not a number"), "not a number");
+    }
 
     #[test]
     fn accepts_what_people_type() {
@@ -188,12 +237,6 @@ mod tests {
         assert!(!is_e164("18015551234"));
         assert!(!is_e164("+1 801 555 1234"));
         assert!(!is_e164("+0123456789"));
-    }
-
-    #[test]
-    fn displays_nanp_numbers_readably() {
-        assert_eq!(format_for_display("+18015551234"), "+1 (801) 555-1234");
-        assert_eq!(format_for_display("+442079460958"), "+442079460958");
     }
 
     #[test]

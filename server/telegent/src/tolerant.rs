@@ -24,6 +24,31 @@ pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     from_value(serde_json::from_str(text)?)
 }
 
+/// An entry of a per-number list (data use, data settings) that can be
+/// unreadable on its own: one line's bad value must not make the whole
+/// family's answer unreadable.
+pub trait PerNumberEntry: de::DeserializeOwned {
+    /// The entry for `number` whose fields could not be read, and why.
+    fn unreadable(number: Option<String>, why: String) -> Self;
+}
+
+/// `deserialize_with` for a list of [`PerNumberEntry`]: each entry is read on
+/// its own, and one that cannot be read becomes its `unreadable` form.
+pub fn each_entry<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: PerNumberEntry,
+{
+    let values = <Vec<Value> as serde::Deserialize>::deserialize(deserializer)?;
+    Ok(values
+        .into_iter()
+        .map(|value| {
+            let number = value.get("Number").and_then(Value::as_str).map(str::to_string);
+            from_value::<T>(value).unwrap_or_else(|error| T::unreadable(number, error.to_string()))
+        })
+        .collect())
+}
+
 /// A JSON value read leniently; see the module documentation.
 pub struct Tolerant(pub Value);
 

@@ -65,7 +65,7 @@ impl Answer {
     }
 }
 
-/// A browser: sends its cookie, keeps the one the portal sets.
+/// A browser: sends its cookies, keeps the ones the portal sets.
 #[derive(Clone)]
 pub struct Browser {
     pub router: Router,
@@ -99,14 +99,22 @@ impl Browser {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
+        // A small cookie jar: each cookie replaced by name, dropped when cleared.
         for set_cookie in headers.get_all("set-cookie") {
             let value = set_cookie.to_str().unwrap();
             let pair = value.split(';').next().unwrap().to_string();
-            if value.to_lowercase().contains("max-age=0") || pair.ends_with('=') {
-                self.cookie = None;
-            } else {
-                self.cookie = Some(pair);
+            let name = pair.split('=').next().unwrap_or_default().to_string();
+            let mut jar: Vec<String> = self
+                .cookie
+                .iter()
+                .flat_map(|c| c.split("; "))
+                .filter(|c| c.split('=').next() != Some(name.as_str()))
+                .map(str::to_string)
+                .collect();
+            if !(value.to_lowercase().contains("max-age=0") || pair.ends_with('=')) {
+                jar.push(pair);
             }
+            self.cookie = (!jar.is_empty()).then(|| jar.join("; "));
         }
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
         Answer {

@@ -444,3 +444,57 @@ async fn an_upstream_failure_says_what_happened_and_nothing_is_shown_as_saved() 
     let detail: telegent_app::guardian::model::GuardianDetail = serde_json::from_str(&detail.body).unwrap();
     assert!(detail.message_filter.is_none(), "no filter shown as saved");
 }
+
+/// Stores on the sandbox a limit past what its answers can carry (as an
+/// unbounded form once let through): 10^17 KB, sent back as a number no
+/// whole-number reader takes.
+fn store_unreadable_limit(portal: &Portal, msisdn: &str) {
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        let line = w.numbers.values_mut().find(|n| n.msisdn == msisdn).expect("a demo line");
+        line.data_limits = serde_json::from_value(serde_json::json!({
+            "unit": "KB", "notify_kb": null, "throttle_kb": null,
+            "limit_kb": 100_000_000_000_000_000u64, "throttle_speed": null
+        }))
+        .unwrap();
+    });
+}
+
+#[tokio::test]
+async fn one_unreadable_line_shows_on_its_own_card_and_its_limits_can_be_overwritten() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    store_unreadable_limit(&portal, "+18015550103");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let family = overview(&mut jane, &doe).await;
+    let line_of = |family: &FamilyOverview, msisdn: &str| {
+        family
+            .members
+            .iter()
+            .flat_map(|m| m.lines.iter())
+            .find(|l| l.msisdn == msisdn)
+            .cloned()
+            .expect("the line is listed")
+    };
+    assert!(line_of(&family, "+18015550103").usage.unreadable, "Lily's line says it");
+    let sam = line_of(&family, "+18015550102");
+    assert!(!sam.usage.unreadable, "the rest of the family reads as usual");
+    assert!(family.alerts.iter().any(|a| a.message.contains("cannot be read")), "{:?}", family.alerts);
+    // The pages that read it still answer.
+    for page in [format!("/accounts/{doe}"), format!("/accounts/{doe}/limits"), format!("/accounts/{doe}/lines/18015550103")] {
+        let answer = jane.get(&page).await;
+        assert_eq!(answer.status, StatusCode::OK, "{page}");
+    }
+    let line = jane
+        .call("family/line", &format!("account_id={doe}&msisdn=%2B18015550103"))
+        .await;
+    assert_eq!(line.status, StatusCode::OK, "{}", line.body);
+    // Setting new limits repairs it.
+    let saved = jane
+        .call("family/limits", &limits_form(&doe, &["+18015550103"], "", "", "500", ""))
+        .await;
+    assert!(saved.status.is_success() || saved.status.is_redirection(), "{saved:?}");
+    let family = overview(&mut jane, &doe).await;
+    let lily = line_of(&family, "+18015550103");
+    assert!(!lily.usage.unreadable);
+    assert_eq!(lily.usage.limit_kb, 500 * 1024);
+}

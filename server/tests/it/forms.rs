@@ -112,3 +112,174 @@ async fn every_broken_threshold_is_named_at_once_and_huge_values_are_refused_uns
     let sent_after = sandbox.journal().iter().filter(|e| e.method != "GET").count();
     assert_eq!(sent_after, sent_before, "nothing was sent upstream");
 }
+
+#[tokio::test]
+async fn a_refused_form_comes_back_with_a_focused_error_summary_linking_each_field() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let page = format!("/accounts/{doe}/limits");
+    // Two broken fields at once: warn above the block amount, a speed with no
+    // slow-down amount.
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=900&throttle=&limit=500&speed=1-mbps",
+        urlencode("+18015550103")
+    );
+    let back = post_plainly(&mut jane, "family/limits", &form, &page).await;
+    let body = jane.get(&back).await.body;
+    let summary = body
+        .split(r#"class="error-summary""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</div>").next())
+        .expect("an error summary on the page");
+    let tag = body
+        .split("<div ")
+        .find(|t| t.split('>').next().is_some_and(|t| t.contains(r#"class="error-summary""#)))
+        .and_then(|t| t.split('>').next())
+        .unwrap_or_default();
+    assert!(
+        tag.contains(r#"role="alert""#) && tag.contains(r#"tabindex="-1""#) && tag.contains("autofocus"),
+        "announced and focused: {tag}"
+    );
+    assert!(summary.contains("Check these 2 fields:"), "{summary}");
+    assert!(summary.contains(r##"href="#notify""##), "{summary}");
+    assert!(summary.contains(r##"href="#throttle""##), "{summary}");
+    // Nothing when the form is fresh.
+    assert!(!jane.get(&page).await.body.contains("error-summary\""));
+}
+
+#[tokio::test]
+async fn the_theme_is_remembered_in_a_cookie_and_on_the_first_paint() {
+    let portal = portal().await;
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let doe = account_id(&portal, "Doe Family");
+    let page = format!("/accounts/{doe}");
+    // No choice yet: the page follows the device (no data-theme).
+    assert!(!jane.get(&page).await.body.contains("data-theme="));
+    let request = Request::post("/api/theme")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .header("referer", format!("http://127.0.0.1:3000{page}"))
+        .body(Body::from(format!("theme=dark&back={}", urlencode(&page))))
+        .unwrap();
+    let answer = jane.send(request).await;
+    assert!(answer.status.is_redirection(), "{answer:?}");
+    assert_eq!(answer.location(), Some(page.as_str()), "back to the page");
+    let cookie = answer
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("theme="))
+        .expect("the theme cookie")
+        .to_string();
+    assert!(cookie.starts_with("theme=dark;") && cookie.contains("Max-Age="), "{cookie}");
+    let html = jane.get(&page).await.body;
+    let root = html.split("<html").nth(1).and_then(|t| t.split('>').next()).unwrap_or_default();
+    assert!(root.contains(r#"data-theme="dark""#), "the first paint is dark: {root}");
+    // Both buttons are there; CSS shows the one that changes what is shown.
+    assert!(html.contains(">Light theme<") && html.contains(">Dark theme<"));
+    // A value that is not a theme changes nothing, and a foreign `back` stays on the site.
+    let odd = jane.call("theme", "theme=purple&back=%2F").await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", odd.body);
+    let away = jane.call("theme", "theme=light&back=https%3A%2F%2Fevil.example%2F").await;
+    assert!(away.location().is_none_or(|l| l == "/"), "{away:?}");
+}
+
+#[tokio::test]
+async fn voicemail_names_are_optional_and_at_most_forty_characters_with_every_error_at_once() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let long = "L".repeat(41);
+    let answer = jane
+        .call(
+            "family/voicemail",
+            &format!(
+                "account_id={doe}&msisdn={}&pin=12&first_name={long}&last_name=&email=nope",
+                urlencode("+18015550102")
+            ),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
+    for field in ["pin", "first_name", "email"] {
+        assert!(answer.body.contains(&format!("\"{field}\"")), "{field}: {}", answer.body);
+    }
+    assert!(answer.body.contains("At most 40 characters (this has 41)"), "{}", answer.body);
+    assert!(!answer.body.contains("\"last_name\""), "an empty last name is fine");
+    let sent = portal.sandbox.as_ref().unwrap().0.journal()[before..]
+        .iter()
+        .filter(|e| e.path.ends_with("/activate") || e.path.ends_with("/update"))
+        .count();
+    assert_eq!(sent, 0, "nothing was sent");
+}
+
+fn data_usage_writes(portal: &telegent_portal::Portal) -> usize {
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .journal()
+        .iter()
+        .filter(|e| e.path.eq_ignore_ascii_case("/v1.0/numbers/data-usage"))
+        .count()
+}
+
+async fn limit_audit_rows(portal: &telegent_portal::Portal) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'SetDataLimits'")
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    n
+}
+
+#[tokio::test]
+async fn a_double_submit_is_done_once_with_one_audit_row_and_both_get_the_answer() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let jane = Browser::signed_in(&portal, JANE).await;
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=700&speed=", urlencode("+18015550103"));
+    // Two identical posts at once (a double click without JavaScript).
+    let (mut first, mut second) = (jane.clone(), jane.clone());
+    let (a, b) = tokio::join!(first.call("family/limits", &form), second.call("family/limits", &form));
+    for answer in [&a, &b] {
+        assert!(answer.status.is_success() || answer.status.is_redirection(), "{answer:?}");
+    }
+    assert_eq!(data_usage_writes(&portal), 1, "sent to Telegent once");
+    assert_eq!(limit_audit_rows(&portal).await, 1, "one audit row");
+    assert_eq!(
+        [&a, &b].iter().filter(|r| r.headers.contains_key("x-portal-replayed")).count(),
+        1,
+        "the repeat got the first answer"
+    );
+    assert!(!a.headers.contains_key("x-portal-audited") && !b.headers.contains_key("x-portal-audited"));
+    // The same again right after: still one.
+    let mut third = jane.clone();
+    let again = third.call("family/limits", &form).await;
+    assert!(again.headers.contains_key("x-portal-replayed"));
+    assert_eq!(data_usage_writes(&portal), 1);
+    // Something else in between, then the same values: a new action.
+    let other = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=800&speed=", urlencode("+18015550103"));
+    let mut fourth = jane.clone();
+    fourth.call("family/limits", &other).await;
+    fourth.call("family/limits", &form).await;
+    assert_eq!(data_usage_writes(&portal), 3, "700, 800, then 700 again");
+    assert_eq!(limit_audit_rows(&portal).await, 3);
+}
+
+#[tokio::test]
+async fn reads_are_never_answered_from_an_earlier_copy() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let read = format!("account_id={doe}");
+    let before = jane.call("family/overview", &read).await;
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=600&speed=", urlencode("+18015550103"));
+    jane.call("family/limits", &form).await;
+    let after = jane.call("family/overview", &read).await;
+    assert!(!after.headers.contains_key("x-portal-replayed"));
+    assert_ne!(before.body, after.body, "the overview shows the new limit");
+    assert!(after.body.contains(&(600 * 1024).to_string()), "600 MB in KB");
+}

@@ -11,5 +11,8 @@ mod forms;
 mod guardian;
 mod hardening;
 mod identity;
+mod member_removal;
 mod members;
+mod password_reset;
 mod security_matrix;
+mod users_page;

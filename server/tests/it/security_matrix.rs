@@ -150,6 +150,12 @@ fn functions() -> Vec<Function> {
             }),
         },
         Function {
+            endpoint: "members/remove",
+            action: Action::ManageSubscribers,
+            // Not confirmed: the own call is refused at the field, nothing changes.
+            form: Form::AccountMember(|account, member| format!("account_id={account}&subscriber_id={member}&heir=")),
+        },
+        Function {
             endpoint: "guardian/detail",
             action: Action::ViewSubscribers,
             form: Form::Child(|c| guardian_form(c, "")),
@@ -229,6 +235,18 @@ fn functions() -> Vec<Function> {
             action: Action::ManageUsers,
             form: Form::User(|id, role| format!("user_id={id}&role={role:?}")),
         },
+        Function {
+            endpoint: "users/send-reset",
+            action: Action::ManageUsers,
+            // Mails a link (to the outbox); the user's password stays.
+            form: Form::User(|id, _| format!("user_id={id}")),
+        },
+        Function {
+            endpoint: "users/end-sessions",
+            action: Action::ManageUsers,
+            // Ends another user's sessions; each demo user signs in afresh for its own row.
+            form: Form::User(|id, _| format!("user_id={id}")),
+        },
     ]
 }
 
@@ -243,7 +261,7 @@ fn guardian_form(child: &Child, rest: &str) -> String {
 }
 
 /// Server functions that take no ID, with a form and the action each needs.
-fn functions_without_ids() -> [(&'static str, &'static str, Action); 6] {
+fn functions_without_ids() -> [(&'static str, &'static str, Action); 7] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -260,6 +278,7 @@ fn functions_without_ids() -> [(&'static str, &'static str, Action); 6] {
         ),
         ("me/lines", "", Action::ViewOwnLines),
         ("users/created", "", Action::ManageUsers),
+        ("outbox/list", "to=&page=1", Action::ViewOutbox),
     ]
 }
 
@@ -272,6 +291,10 @@ const WITHOUT_MATRIX_ROW: &[(&str, &str)] = &[
         "signs in: there is no caller yet, so no scope to check (identity tests cover refusals and throttling)",
     ),
     ("session/logout", "ends the caller's own session"),
+    (
+        "theme",
+        "sets the browser's own light/dark cookie: no data, no scope, no audit (forms tests)",
+    ),
     ("session/current-user", "answers with the caller themself"),
     (
         "session/password",
@@ -280,6 +303,18 @@ const WITHOUT_MATRIX_ROW: &[(&str, &str)] = &[
     (
         "session/view-as-stop",
         "ends the caller's own view-as (the matrix calls it after each view-as)",
+    ),
+    (
+        "password/forgot",
+        "asks for a reset link before signing in: no caller; the same answer for every address (password_reset tests)",
+    ),
+    (
+        "password/reset-status",
+        "tells whether a reset link still works: the link's 256-bit token is the only key (password_reset tests)",
+    ),
+    (
+        "password/reset",
+        "chooses a password through a reset link: no caller; the token names the user (password_reset tests)",
     ),
 ];
 

@@ -420,6 +420,7 @@ pub struct DataUsageLimits {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct DataUsageInfo {
+    #[serde(deserialize_with = "crate::tolerant::each_entry")]
     pub phone_numbers: Vec<DataUsageInfoEntry>,
     pub status: Option<String>,
 }
@@ -433,11 +434,25 @@ pub struct DataUsageInfoEntry {
     pub used: Option<String>,
     pub remaining: Option<String>,
     pub current_behavior: Option<String>,
+    /// Set when this entry could not be read (see `tolerant::each_entry`).
+    #[serde(skip)]
+    pub unreadable: Option<String>,
+}
+
+impl crate::tolerant::PerNumberEntry for DataUsageInfoEntry {
+    fn unreadable(number: Option<String>, why: String) -> Self {
+        Self {
+            number,
+            unreadable: Some(why),
+            ..Self::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct DataUsageSettings {
+    #[serde(deserialize_with = "crate::tolerant::each_entry")]
     pub phone_numbers: Vec<DataUsageSettingsEntry>,
     pub status: Option<String>,
 }
@@ -457,6 +472,19 @@ pub struct DataUsageSettingsEntry {
     /// platform) includes the cycle when one was set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renewal_info: Option<RenewalInfo>,
+    /// Set when this entry could not be read (see `tolerant::each_entry`).
+    #[serde(skip)]
+    pub unreadable: Option<String>,
+}
+
+impl crate::tolerant::PerNumberEntry for DataUsageSettingsEntry {
+    fn unreadable(number: Option<String>, why: String) -> Self {
+        Self {
+            number,
+            unreadable: Some(why),
+            ..Self::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
