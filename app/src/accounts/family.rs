@@ -34,12 +34,14 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
         members,
         can_manage,
         can_add_members,
+        as_of_seconds,
         ..
     } = data;
     let add_form_account = account_id.clone();
     let limits_href = links::account_limits(&account_id);
     let removed = leptos_router::hooks::use_query_map().read_untracked().get("removed");
     view! {
+        <crate::components::as_of::AsOf seconds=as_of_seconds />
         {removed.map(|name| view! {
             <p class="notice" role="status">{format!("{name} was removed from this account.")}</p>
         })}

@@ -92,6 +92,10 @@ pub struct FamilyOverview {
     pub can_manage: bool,
     /// The caller may add members.
     pub can_add_members: bool,
+    /// Seconds since the oldest saved copy on the page was read from
+    /// Telegent, when part of it is a copy (see `components::as_of`).
+    #[serde(default)]
+    pub as_of_seconds: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -264,6 +264,7 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
         members,
         can_manage: caller.allows(Action::ManageDataLimits),
         can_add_members: caller.allows(Action::ManageSubscribers),
+        as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
     })
 }
 

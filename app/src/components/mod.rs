@@ -1,6 +1,7 @@
 //! Widgets shared by every area: the page shell, breadcrumbs, the pager,
 //! problem pages, data-use gauges and the form kit.
 
+pub mod as_of;
 pub mod breadcrumbs;
 pub mod form;
 pub mod layout;

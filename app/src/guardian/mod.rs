@@ -156,6 +156,7 @@ fn GuardianView(data: GuardianDetail, saved: Option<String>) -> impl IntoView {
             <p class="muted">{format!("Filters below apply to {line_display}")}</p>
         </div>
         {saved.map(|s| view! { <p class="notice" role="status">{saved_message(&s)}</p> })}
+        <crate::components::as_of::AsOf seconds=data.as_of_seconds />
         {(data.lines.len() > 1).then(|| view! {
             <nav aria-label="Lines" class="line-switch">
                 {data.lines.clone().into_iter().map(|l| {

@@ -36,6 +36,9 @@ pub struct GuardianDetail {
     pub call_filter: Option<CallFilterView>,
     pub message_filter: Option<MessageFilterView>,
     pub can_manage: bool,
+    /// See `FamilyOverview::as_of_seconds`.
+    #[serde(default)]
+    pub as_of_seconds: Option<u64>,
 }
 
 /// One of the child's lines, as a choice of which line's filters to show.

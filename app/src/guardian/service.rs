@@ -131,6 +131,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str, line: &str) -> Result<
         })
         .collect();
     Ok(GuardianDetail {
+        as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
         account_id: account.account_id,
         account_name: account.account_name,
         subscriber_id: child.subscriber_id.clone(),

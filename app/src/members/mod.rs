@@ -68,6 +68,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         guardian,
         can_edit,
         removal,
+        as_of_seconds,
     } = data;
     let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
     let plan_count = subscriptions.len();
@@ -87,6 +88,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
             <p class="muted"><span class="role-badge">{role.label().to_string()}</span> " " <span class="id-text">{email.clone()}</span></p>
         </div>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <crate::components::as_of::AsOf seconds=as_of_seconds />
 
         <section class="panel" aria-labelledby="lines-heading">
             <h2 id="lines-heading">"Lines"</h2>

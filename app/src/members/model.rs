@@ -24,6 +24,9 @@ pub struct MemberDetail {
     pub can_edit: bool,
     /// What removing them would do, when the caller may remove them.
     pub removal: Option<RemovalPlan>,
+    /// See `FamilyOverview::as_of_seconds`.
+    #[serde(default)]
+    pub as_of_seconds: Option<u64>,
 }
 
 /// For the confirmation of removing a member.

@@ -109,6 +109,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
     let removal = super::removal::plan(caller, &member, &members, signs_in);
     Ok(MemberDetail {
         removal,
+        as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
         account_id: account.account_id,
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),

@@ -50,6 +50,10 @@ pub struct ClientConfig {
     pub token_margin: Duration,
     /// How long a read is served from cache. Zero turns the cache off.
     pub read_cache_ttl: Duration,
+    /// How long a read of slowly changing data (members, Guardian settings,
+    /// routes, catalog; see `freshness`) is served from cache; the portal's
+    /// own changes drop the copies they touch.
+    pub slow_read_cache_ttl: Duration,
 }
 
 impl ClientConfig {
@@ -64,6 +68,7 @@ impl ClientConfig {
             max_budget_wait: Duration::from_secs(10),
             token_margin: Duration::from_secs(60),
             read_cache_ttl: Duration::from_secs(30),
+            slow_read_cache_ttl: Duration::from_secs(10 * 60),
         }
     }
 }
@@ -120,6 +125,9 @@ pub struct TelegentClient {
     /// The signed-in person's share of the interactive budget, when the
     /// handle was made for one.
     share: Option<Arc<RateBudget>>,
+    /// When the oldest copy this handle served from the cache was fetched
+    /// (a handle lives for one request, so a page can say how old its data is).
+    oldest_copy: Arc<Mutex<Option<Instant>>>,
 }
 
 /// What every handle of one credential shares: connection pool, tokens,
@@ -185,6 +193,7 @@ impl TelegentClient {
                 token_calls: AtomicU64::new(0),
             }),
             share: None,
+            oldest_copy: Arc::default(),
         })
     }
 
@@ -195,6 +204,7 @@ impl TelegentClient {
         Self {
             shared: self.shared.clone(),
             share: Some(share),
+            oldest_copy: Arc::default(),
         }
     }
 
@@ -292,13 +302,19 @@ impl TelegentClient {
         if self.cfg.read_cache_ttl.is_zero() {
             return fetch().await;
         }
+        let ttl = if crate::freshness::is_slow_changing(&key) {
+            self.cfg.slow_read_cache_ttl.max(self.cfg.read_cache_ttl)
+        } else {
+            self.cfg.read_cache_ttl
+        };
         let slot = {
             let mut reads = self.reads.lock().expect("read cache poisoned");
             reads.entry(key).or_default().clone()
         };
         let mut cached = slot.lock().await;
         if let Some((at, value)) = cached.as_ref() {
-            if at.elapsed() < self.cfg.read_cache_ttl {
+            if at.elapsed() < ttl {
+                self.note_copy(*at);
                 return Ok(value.clone());
             }
         }
@@ -308,7 +324,8 @@ impl TelegentClient {
                 Ok(fresh)
             }
             Err(TelegentError::Busy { wait }) => match cached.as_ref() {
-                Some((_, stale)) => {
+                Some((at, stale)) => {
+                    self.note_copy(*at);
                     tracing::info!(wait_ms = wait.as_millis() as u64, "budget spent: serving a stale read");
                     Ok(stale.clone())
                 }
@@ -316,6 +333,21 @@ impl TelegentClient {
             },
             Err(e) => Err(e),
         }
+    }
+
+    fn note_copy(&self, fetched_at: Instant) {
+        let mut oldest = self.oldest_copy.lock().expect("copy age poisoned");
+        if oldest.is_none_or(|o| fetched_at < o) {
+            *oldest = Some(fetched_at);
+        }
+    }
+
+    /// How old the oldest copy this handle served is, when it is older than
+    /// a fresh read (`read_cache_ttl`): what a page says as "as of …".
+    pub fn copy_age(&self) -> Option<Duration> {
+        let oldest = (*self.oldest_copy.lock().expect("copy age poisoned"))?;
+        let age = oldest.elapsed();
+        (age >= self.cfg.read_cache_ttl).then_some(age)
     }
 
     /// Drops cached reads whose path starts with `path_prefix` (after a mutation

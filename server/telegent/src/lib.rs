@@ -49,6 +49,7 @@ mod budget;
 mod client;
 #[cfg(feature = "client")]
 mod error;
+mod freshness;
 #[cfg(feature = "client")]
 mod retry;
 #[cfg(feature = "client")]

@@ -286,6 +286,7 @@ async fn when_the_budget_is_spent_a_stale_read_is_served() {
         c.rate_limit_per_minute = 3;
         c.max_budget_wait = Duration::ZERO;
         c.read_cache_ttl = Duration::from_millis(5);
+        c.slow_read_cache_ttl = Duration::from_millis(5);
     })
     .await;
     let first = client.distributor_accounts().await.unwrap(); // token + read
@@ -337,4 +338,49 @@ async fn typed_reads_decode_the_sandbox_answers() {
         7,
         "all of Acme's lines, none of Globex's"
     );
+}
+
+#[tokio::test]
+async fn slow_changing_reads_keep_their_copy_longer_and_a_handle_says_how_old_its_copies_are() {
+    // A fresh read lasts 50 ms here; members and Guardian settings the default 10 minutes.
+    let (sandbox, client) = setup(None, |c| c.read_cache_ttl = Duration::from_millis(50)).await;
+    const SUBSCRIBERS: &str = "/v1.0/distributor/subscribers";
+    const INFO: &str = "/v1.0/numbers/data-usage/info";
+    let request = telegent::ops::numbers::PhoneNumbersRequest {
+        phone_numbers: telegent::types::NumberEntry::list(&["+18015550102".to_string()]),
+    };
+    client.distributor_subscribers(1, 500).await.unwrap();
+    client.data_usage_info(&request).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(80)).await;
+    let handle = client.with_share(Arc::new(telegent::RateBudget::per_minute(100)));
+    handle.distributor_subscribers(1, 500).await.unwrap();
+    handle.data_usage_info(&request).await.unwrap();
+    assert_eq!(calls(&sandbox, SUBSCRIBERS), 1, "members: served from the copy");
+    assert_eq!(calls(&sandbox, INFO), 2, "data use: read again");
+    let age = handle.copy_age().expect("this handle served a copy older than a fresh read");
+    assert!(age >= Duration::from_millis(80), "{age:?}");
+    // A handle that only read fresh data has no copy to speak of.
+    let fresh = client.with_share(Arc::new(telegent::RateBudget::per_minute(100)));
+    fresh.data_usage_info(&request).await.unwrap();
+    assert_eq!(fresh.copy_age(), None);
+    // The portal's own change drops the copy it touches.
+    let sam = sandbox
+        .snapshot()
+        .subscribers
+        .values()
+        .find(|s| s.email == "sam.doe@example.com")
+        .unwrap()
+        .id
+        .clone();
+    client
+        .update_subscriber(&telegent::ops::subscribers::SubscriberUpdateRequest {
+            subscriber_id: sam,
+            name: Some("Samuel Doe".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let after = client.distributor_subscribers(1, 500).await.unwrap();
+    assert_eq!(calls(&sandbox, SUBSCRIBERS), 2, "read again after the change");
+    assert!(after.subscribers.iter().any(|s| s.name == "Samuel Doe"));
 }

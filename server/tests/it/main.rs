@@ -13,6 +13,7 @@ mod hardening;
 mod identity;
 mod member_removal;
 mod members;
+mod pages_in_words;
 mod password_reset;
 mod security_matrix;
 mod users_page;
