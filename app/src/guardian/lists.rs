@@ -50,6 +50,17 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
         if list == "allowed" { "Allowed" } else { "Blocked" }
     );
     let targets = [subscriber_id, line.as_str(), number.as_str()];
+    // What changed, in words, for the audit log.
+    let detail = format!(
+        "{} {} {} {}'s {} {} list on {}",
+        if add { "added" } else { "removed" },
+        telegent::phone::format_for_display(&number),
+        if add { "to" } else { "from" },
+        child.name,
+        if list == "allowed" { "allowed" } else { "blocked" },
+        if filter == "call" { "callers" } else { "message contacts" },
+        telegent::phone::format_for_display(&line),
+    );
     let client = &tenant.client;
     if filter == "call" {
         let filter_id = match call_filter(tenant, subscriber_id, &line)
@@ -86,7 +97,7 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
             }
         };
         let entry = caller.audit_in(tenant, account_id, &action, &targets);
-        audit::around(&state.pool, &entry, "", change).await?;
+        audit::around(&state.pool, &entry, &detail, change).await?;
     } else {
         let filter_id = match message_filter(tenant, subscriber_id, &line)
             .await?
@@ -122,7 +133,7 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
             }
         };
         let entry = caller.audit_in(tenant, account_id, &action, &targets);
-        audit::around(&state.pool, &entry, "", change).await?;
+        audit::around(&state.pool, &entry, &detail, change).await?;
     }
     Ok(())
 }

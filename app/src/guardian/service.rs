@@ -236,11 +236,20 @@ pub async fn set_relation(ctx: &InAccount, form: &RelationForm) -> Result<(), Ap
         return Err(AppError::NotFound);
     }
     let targets = [subscriber_id, guardian_id];
+    let guardian_name = members
+        .iter()
+        .find(|m| m.subscriber_id == guardian_id)
+        .map_or(guardian_id, |m| m.name.as_str());
+    let detail = if link {
+        format!("{guardian_name} is now a guardian of {}", child.name)
+    } else {
+        format!("{guardian_name} is no longer a guardian of {}", child.name)
+    };
     if link {
         audit::around(
             &state.pool,
             &caller.audit_in(tenant, account_id, "LinkGuardian", &targets),
-            "",
+            &detail,
             tenant.client.create_guardian_relation(&GuardianRelationRequest {
                 parent_subscriber_id: guardian_id.into(),
                 child_subscriber_id: subscriber_id.into(),
@@ -252,7 +261,7 @@ pub async fn set_relation(ctx: &InAccount, form: &RelationForm) -> Result<(), Ap
         audit::around(
             &state.pool,
             &caller.audit_in(tenant, account_id, "UnlinkGuardian", &targets),
-            "",
+            &detail,
             tenant.client.delete_guardian_relation(&GuardianRelationDeleteRequest {
                 parent_subscriber_id: guardian_id.into(),
                 child_subscriber_id: subscriber_id.into(),

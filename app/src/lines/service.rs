@@ -353,8 +353,20 @@ pub async fn save_voicemail(ctx: &InAccount, input: &VoicemailForm) -> Result<()
     };
     let entry = caller.audit_in(tenant, account_id, action, &[&line]);
     // Never the PIN in the log.
-    let detail = if pin.is_empty() { "details" } else { "details and PIN" };
-    audit::around(&state.pool, &entry, detail, async {
+    // What changed in words; never the PIN itself.
+    let mut parts = vec![if enabled { "voicemail updated".to_string() } else { "voicemail turned on".to_string() }];
+    if !pin.is_empty() {
+        parts.push("new PIN".into());
+    }
+    if !email.is_empty() {
+        parts.push(format!("messages to {email}"));
+    }
+    let greeting: Vec<&str> = [first_name, last_name].into_iter().filter(|n| !n.is_empty()).collect();
+    if !greeting.is_empty() {
+        parts.push(format!("greets as {}", greeting.join(" ")));
+    }
+    let detail = parts.join(", ");
+    audit::around(&state.pool, &entry, &detail, async {
         if enabled {
             tenant.client.update_voicemail(&request).await
         } else {
@@ -380,7 +392,11 @@ pub async fn delete_voicemail(ctx: &InAccount, msisdn: &str) -> Result<(), AppEr
         phone_number: line.clone(),
         ..PhoneNumberRequest::default()
     };
-    audit::around(&state.pool, &entry, "", tenant.client.delete_voicemail(&request)).await?;
+    let detail = format!(
+        "voicemail of {} deleted with its greeting and messages",
+        telegent::phone::format_for_display(&line)
+    );
+    audit::around(&state.pool, &entry, &detail, tenant.client.delete_voicemail(&request)).await?;
     Ok(())
 }
 
@@ -412,14 +428,14 @@ pub async fn set_limits(ctx: &InAccount, numbers: &[String], thresholds: &Thresh
     let targets: Vec<&str> = lines.iter().map(String::as_str).collect();
     let entry = caller.audit_in(tenant, account_id, "SetDataLimits", &targets);
     let detail = format!(
-        "notify {} / slow-down {} / limit {} MB{}",
-        thresholds.notify_mb.map_or("–".into(), |v| v.to_string()),
-        thresholds.throttle_mb.map_or("–".into(), |v| v.to_string()),
+        "warn at {}, slow down at {}, block at {} MB{}",
+        thresholds.notify_mb.map_or("none".into(), |v| format!("{v} MB")),
+        thresholds.throttle_mb.map_or("never".into(), |v| format!("{v} MB")),
         thresholds.limit_mb,
         thresholds
             .throttle_speed
             .as_deref()
-            .map(|s| format!(" at {s}"))
+            .map(|s| format!(", slowed to {}", super::rules::speed_label(s)))
             .unwrap_or_default()
     );
     let request = DataUsageLimitsRequest {
