@@ -56,7 +56,7 @@ export async function clearFaults(request: APIRequestContext): Promise<void> {
  * past what the platform's answers can carry (issue 12 #1). `key`/`secret`
  * are the Distributor's sandbox credential (see `server/sandbox/src/seed.rs`). */
 export async function storeRawLimit(request: APIRequestContext, key: string, secret: string, number: string, limitKb: number): Promise<void> {
-  const token = await request.post(`${SANDBOX}/v1.0/OAuth2/tokens`, { data: { AccountKey: key, AccountSecret: secret } });
+  const token = await request.post(`${SANDBOX}/v1.0/OAuth2/tokens`, { data: { AccountKey: key, AccountSecret: secret, ApiEndpoint: `${SANDBOX}/v1.0/numbers/data-usage` } });
   expect(token.ok(), 'a sandbox token').toBeTruthy();
   const { token: bearer } = await token.json();
   const stored = await request.post(`${SANDBOX}/v1.0/numbers/data-usage`, {

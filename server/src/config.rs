@@ -24,7 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the portal (the default). Without TELEGENT_API_URL, an in-process
     /// sandbox of the Telegent API is started on loopback and used.
-    Serve(ServeArgs),
+    /// (Boxed: its many flags would make every other command as large.)
+    Serve(Box<ServeArgs>),
     /// Create the database if needed and apply migrations, then exit.
     Migrate,
     /// Run the Telegent sandbox alone (for API exploration or another portal).
@@ -302,7 +303,7 @@ mod tests {
 
     fn serve_args(cli: Cli) -> ServeArgs {
         match cli.command {
-            Some(Command::Serve(s)) => s,
+            Some(Command::Serve(s)) => *s,
             other => panic!("expected serve, got {other:?}"),
         }
     }
@@ -368,7 +369,7 @@ mod tests {
 
     fn serve_with(args: &[&str]) -> ServeArgs {
         match parse(&[&["serve"], args].concat()).command {
-            Some(Command::Serve(serve)) => serve,
+            Some(Command::Serve(serve)) => *serve,
             other => panic!("not serve: {other:?}"),
         }
     }

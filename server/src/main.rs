@@ -36,7 +36,7 @@ async fn main() -> anyhow::Result<()> {
         }
     };
     match command {
-        Command::Serve(args) => serve(&cli.common, args).await,
+        Command::Serve(args) => serve(&cli.common, *args).await,
         Command::Migrate => {
             let url = cli.common.database_url();
             open_database(&url).await?;

@@ -9,8 +9,9 @@
 //!
 //! - While the first is still running, the second waits for it.
 //! - An answer is kept for replay only if its request wrote an audit row
-//!   (`AUDITED_HEADER`): reads are never answered from here, so a page read
-//!   after a change is always fresh.
+//!   (`AUDITED_HEADER`) and succeeded: reads are never answered from here,
+//!   so a page read after a change is always fresh, and a try after a
+//!   refusal or a failure is a real try.
 //! - Kept for [`WINDOW`] after it was given, and only until the same session
 //!   does something else: add, remove, add again is three actions.
 
@@ -152,10 +153,10 @@ async fn finish(
     running: impl std::future::Future<Output = Response>,
 ) -> Response {
     let response = running.await;
-    if !response.headers().contains_key(AUDITED_HEADER) {
+    if !response.headers().contains_key(AUDITED_HEADER) || !succeeded(&response) {
         replays.slots.lock().expect("replays poisoned").remove(&key);
         let _ = sender.send(Some(None));
-        return response;
+        return without_marker(response);
     }
     let (mut head, body) = response.into_parts();
     head.headers.remove(AUDITED_HEADER);
@@ -179,6 +180,19 @@ async fn finish(
     }
     let _ = sender.send(Some(Some(answer)));
     Response::from_parts(head, Body::from(bytes))
+}
+
+/// Only a done action is answered again: after a refusal or a failure
+/// (Telegent down, a field to correct) trying again must really try again.
+fn succeeded(response: &Response) -> bool {
+    let status = response.status();
+    let refused_form = status.is_redirection()
+        && response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.contains("__err="));
+    (status.is_success() || status.is_redirection()) && !refused_form
 }
 
 /// The marker is the portal's own business.

@@ -283,3 +283,54 @@ async fn reads_are_never_answered_from_an_earlier_copy() {
     assert_ne!(before.body, after.body, "the overview shows the new limit");
     assert!(after.body.contains(&(600 * 1024).to_string()), "600 MB in KB");
 }
+
+#[tokio::test]
+async fn a_double_submit_without_javascript_is_done_once_too() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=650&speed=", urlencode("+18015550103"));
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let request = Request::post("/api/family/limits")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("http://127.0.0.1:3000/accounts/{doe}/limits"))
+            .body(Body::from(form.clone()))
+            .unwrap();
+        answers.push(jane.send(request).await);
+    }
+    for answer in &answers {
+        assert!(answer.status.is_redirection(), "{answer:?}");
+        assert!(!answer.location().unwrap_or_default().contains("__err"), "{answer:?}");
+    }
+    assert_eq!(answers[0].location(), answers[1].location(), "the same page after both");
+    assert!(answers[1].headers.contains_key("x-portal-replayed"));
+    assert_eq!(data_usage_writes(&portal), 1);
+    assert_eq!(limit_audit_rows(&portal).await, 1);
+}
+
+#[tokio::test]
+async fn trying_again_after_a_failure_really_tries_again() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    // Telegent refuses the first save (not an answer the client retries).
+    portal.sandbox.as_ref().unwrap().0.add_fault(telegent_sandbox::faults::FaultRule {
+        path_prefix: "/v1.0/numbers/data-usage".into(),
+        exact: true,
+        method: Some("POST".into()),
+        status: Some(400),
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=750&speed=", urlencode("+18015550103"));
+    let failed = jane.call("family/limits", &form).await;
+    assert!(!failed.status.is_success(), "{failed:?}");
+    let again = jane.call("family/limits", &form).await;
+    assert!(again.status.is_success() || again.status.is_redirection(), "{again:?}");
+    assert!(!again.headers.contains_key("x-portal-replayed"), "a real second try");
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let lily = world.numbers.values().find(|n| n.msisdn == "+18015550103").unwrap();
+    assert_eq!(lily.data_limits.as_ref().map(|l| l.limit_kb), Some(750 * 1024), "saved on the second try");
+}
