@@ -101,7 +101,8 @@ fn MemberCard(member: Member, account_id: String) -> impl IntoView {
                 <span class="role-badge">{role.label().to_string()}</span>
             </div>
             <p class="id-text">{email}</p>
-            {guardian.map(|g| {
+            // Filters are set per line: no line, nothing to set up yet.
+            {guardian.filter(|_| !lines.is_empty()).map(|g| {
                 let state = match (g.calls_on, g.messages_on) {
                     (true, true) => "on for calls and messages".to_string(),
                     (true, false) => "on for calls only".to_string(),

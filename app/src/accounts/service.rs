@@ -205,7 +205,8 @@ fn alerts_for(account_id: &str, members: &[Member]) -> Vec<Alert> {
             });
         }
         if let Some(g) = &member.guardian {
-            if !g.calls_on && !g.messages_on {
+            // Only for someone with a line: filters are set per line.
+            if !g.calls_on && !g.messages_on && !member.lines.is_empty() {
                 alerts.push(Alert {
                     level: AlertLevel::Info,
                     message: format!("AI Guardian is off for {}.", member.name),

@@ -47,6 +47,15 @@ pub fn GuardianPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(data) => view! { <GuardianView data saved=saved() /> }.into_any(),
+                    // A member without a line: nothing to filter yet, not a failure.
+                    Err(error) if error.field_message("line").is_some() => view! {
+                        <div class="page-head"><h1>"AI Guardian"</h1></div>
+                        <div class="empty-state">
+                            <p>{error.field_message("line").unwrap_or_default()}</p>
+                            <p>"Filters are set for each line: they can be set up once the member has one."</p>
+                            <p><a href="/">"Back to the family"</a></p>
+                        </div>
+                    }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}

@@ -71,6 +71,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         as_of_seconds,
     } = data;
     let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
+    let has_lines = !lines.is_empty();
     let plan_count = subscriptions.len();
     let guardian_href = links::guardian(&account_id, &subscriber_id);
     let notice = saved.map(|s| match s.as_str() {
@@ -158,7 +159,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
             <section class="panel" aria-labelledby="restrictions-heading">
                 <h2 id="restrictions-heading">"Restrictions"</h2>
                 <GuardianFacts guardian=g />
-                <p><a href=guardian_href>{format!("AI Guardian settings for {name}")}</a></p>
+                {has_lines.then(|| view! { <p><a href=guardian_href.clone()>{format!("AI Guardian settings for {name}")}</a></p> })}
             </section>
         })}
 
