@@ -29,6 +29,23 @@ fn filter_params(filter: &AuditFilter) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The targets as stored (comma-separated IDs and numbers), phone numbers
+/// in the same human format as everywhere else.
+fn targets_in_words(stored: &str) -> String {
+    stored
+        .split(',')
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            if telegent::phone::is_e164(t) {
+                telegent::phone::format_for_display(t)
+            } else {
+                t.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// An outcome as people read it ("succeeded" → "Succeeded").
 fn outcome_label(outcome: &str) -> String {
     let mut chars = outcome.chars();
@@ -170,7 +187,7 @@ fn AuditView(data: AuditPage, filter: AuditFilter) -> impl IntoView {
                                         <td data-label="When">{r.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
                                         <td data-label="Who"><div>{r.user_email}<div class="id-text">{role_words(&r.role)}</div></div></td>
                                         <td data-label="Action">{action_label(&r.action)}</td>
-                                        <td data-label="Targets" class="id-text">{r.target_ids}</td>
+                                        <td data-label="Targets" class="id-text">{targets_in_words(&r.target_ids)}</td>
                                         <td data-label="Outcome"><span class=format!("status status-{}", r.outcome.as_str())>{outcome_label(r.outcome.as_str())}</span></td>
                                         <td data-label="Detail">{r.detail}</td>
                                     </tr>

@@ -22,6 +22,7 @@ async fn the_audit_log_says_actions_roles_and_outcomes_in_words_and_a_backwards_
     assert!(page.body.contains(">Succeeded<"), "the outcome in words");
     assert!(page.body.contains("Distributor admin"), "roles in words");
     assert!(page.body.contains("warn at none, slow down at never, block at 700 MB"), "the detail says what changed");
+    assert!(page.body.contains("+1 (801) 555-0103"), "targets' numbers in the human format");
     let backwards = admin.get("/audit?from=2026-12-02&to=2026-11-01").await;
     assert!(backwards.body.contains("is after “To”"), "says why nothing matches");
     assert!(backwards.body.contains("from=2026-11-01&amp;to=2026-12-02"), "offers the swap");
