@@ -69,6 +69,12 @@ impl RateBudget {
         }
     }
 
+    /// Returns the call taken last, when it was not made after all (a person's
+    /// share was taken, then the credential's budget had no room).
+    pub async fn give_back(&self) {
+        self.sent.lock().await.pop_back();
+    }
+
     /// Calls still available in the current window (for the "busy" state and metrics).
     pub async fn remaining(&self) -> u32 {
         let mut sent = self.sent.lock().await;
@@ -83,6 +89,15 @@ impl RateBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_call_given_back_is_room_again() {
+        let budget = RateBudget::per_minute(1);
+        budget.acquire(Priority::Interactive, Duration::ZERO).await.unwrap();
+        assert!(budget.acquire(Priority::Interactive, Duration::ZERO).await.is_err());
+        budget.give_back().await;
+        assert!(budget.acquire(Priority::Interactive, Duration::ZERO).await.is_ok());
+    }
 
     #[tokio::test(start_paused = true)]
     async fn never_more_than_the_limit_in_any_minute_under_a_burst() {

@@ -442,16 +442,29 @@ impl TelegentClient {
     }
 
     async fn acquire(&self, priority: Priority) -> Result<(), TelegentError> {
-        if let (Some(share), Priority::Interactive) = (&self.share, priority) {
+        let share = match (&self.share, priority) {
+            (Some(share), Priority::Interactive) => Some(share),
+            _ => None,
+        };
+        if let Some(share) = share {
+            // A spent share answers at once ("busy", or the last copy): waiting
+            // here would hold the read's single-flight slot, and everyone else
+            // asking for the same data would wait behind one person's limit.
             share
-                .acquire(priority, self.cfg.max_budget_wait)
+                .acquire(priority, Duration::ZERO)
                 .await
                 .map_err(|wait| TelegentError::Busy { wait })?;
         }
-        self.budget
+        let taken = self
+            .budget
             .acquire(priority, self.cfg.max_budget_wait)
             .await
-            .map_err(|wait| TelegentError::Busy { wait })
+            .map_err(|wait| TelegentError::Busy { wait });
+        if let (Err(_), Some(share)) = (&taken, share) {
+            // Not made: the person's share is not spent by it.
+            share.give_back().await;
+        }
+        taken
     }
 
     /// A token scoped to `endpoint`, from cache or fetched once for all waiters.

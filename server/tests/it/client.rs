@@ -384,3 +384,36 @@ async fn slow_changing_reads_keep_their_copy_longer_and_a_handle_says_how_old_it
     assert_eq!(calls(&sandbox, SUBSCRIBERS), 2, "read again after the change");
     assert!(after.subscribers.iter().any(|s| s.name == "Samuel Doe"));
 }
+
+#[tokio::test]
+async fn a_call_the_credential_has_no_room_for_does_not_spend_the_persons_share() {
+    let (_sandbox, client) = setup(None, |c| {
+        c.rate_limit_per_minute = 2;
+        c.max_budget_wait = Duration::ZERO;
+        c.read_cache_ttl = Duration::ZERO;
+    })
+    .await;
+    let share = Arc::new(telegent::RateBudget::per_minute(10));
+    let jane = client.with_share(share.clone());
+    jane.distributor_accounts().await.unwrap(); // token + read: the credential's two calls
+    let before = share.remaining().await;
+    let refused = jane.distributor_accounts().await;
+    assert!(matches!(refused, Err(TelegentError::Busy { .. })), "{refused:?}");
+    assert_eq!(share.remaining().await, before, "the refused call was given back to Jane's share");
+}
+
+#[tokio::test]
+async fn a_spent_share_is_told_busy_at_once_instead_of_waiting_behind_the_read() {
+    let (_sandbox, client) = setup(None, |c| {
+        c.max_budget_wait = Duration::from_secs(20);
+        c.read_cache_ttl = Duration::ZERO;
+    })
+    .await;
+    let jane = client.with_share(Arc::new(telegent::RateBudget::per_minute(2)));
+    jane.distributor_accounts().await.unwrap(); // token + read: Jane's two
+    let started = Instant::now();
+    let refused = jane.distributor_accounts().await;
+    assert!(matches!(refused, Err(TelegentError::Busy { .. })), "{refused:?}");
+    // Not the 20 s a wait for room in the share would take (the minute is far from over).
+    assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+}
