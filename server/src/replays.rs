@@ -3,21 +3,24 @@
 //! A double click, a browser resending a form, or a retry after a slow
 //! answer sends the same post twice. The browser bundle ignores a second
 //! press, but without JavaScript (or from a script) both posts arrive. Here
-//! a server-function post identical to one just made by the same browser
-//! session (same path, same cookies, same body) gets the first one's answer
-//! again, without running again: one change at Telegent, one audit row.
+//! a server-function post identical to one the same signed-in session just
+//! made (same person, same cookies, same path and body) gets the first one's
+//! answer again, without running again: one change at Telegent, one audit row.
 //!
-//! - While the first is still running, the second waits for it.
+//! - While the first is still running, the second waits for it. If the first
+//!   turns out not to be a done action, one waiter becomes the first and the
+//!   others wait for it in turn: three clicks while Telegent is down are
+//!   still tried one at a time.
 //! - An answer is kept for replay only if its request wrote an audit row
 //!   (`AUDITED_HEADER`) and succeeded: reads are never answered from here,
 //!   so a page read after a change is always fresh, and a try after a
 //!   refusal or a failure is a real try.
 //! - Kept for [`WINDOW`] after it was given, and only until the same session
 //!   does something else: add, remove, add again is three actions.
+//! - Only for a signed-in caller (`resolve_caller` runs outside this layer):
+//!   a session that was ended gets nothing replayed.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,15 +29,21 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use telegent_app::ssr::audit::AUDITED_HEADER;
+use telegent_app::ssr::caller::CallerSlot;
 use tokio::sync::watch;
+use tracing::Instrument;
 
 /// How long an action's answer stands in for an identical repeat.
 pub const WINDOW: Duration = Duration::from_secs(5);
 
-/// The most of a request or an answer this holds (forms and JSON answers are
-/// far smaller; anything larger is simply not deduplicated).
-const BODY_LIMIT: usize = 256 * 1024;
+/// The most of a request or an answer this holds: what the server functions
+/// take (`server_fn_status`). A larger one passes through untouched.
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// How long a repeat waits for the first before it runs on its own.
+const WAIT_LIMIT: Duration = Duration::from_secs(60);
 
 /// A kept answer.
 #[derive(Clone)]
@@ -44,95 +53,120 @@ struct Answer {
     body: Bytes,
 }
 
-/// One post in flight or answered: `None` while running, then the answer
-/// to replay (`Some(None)`: not an action, nothing to replay).
+/// `None` while the first runs, then the answer to replay (`Some(None)`:
+/// not a done action, nothing to replay).
+type Outcome = Option<Option<Answer>>;
+
+/// One post in flight or answered.
 struct Slot {
-    session: u64,
-    done: watch::Receiver<Option<Option<Answer>>>,
+    session: [u8; 32],
+    done: watch::Receiver<Outcome>,
     answered_at: Option<Instant>,
 }
 
+/// Requests are told apart by the SHA-256 of what makes them the same.
+type Key = [u8; 32];
+
 #[derive(Clone, Default)]
 pub struct Replays {
-    slots: Arc<Mutex<HashMap<u64, Slot>>>,
+    slots: Arc<Mutex<HashMap<Key, Slot>>>,
 }
 
 impl Replays {
     /// Forgets answers past the window.
-    fn prune(slots: &mut HashMap<u64, Slot>, now: Instant) {
+    fn prune(slots: &mut HashMap<Key, Slot>, now: Instant) {
         slots.retain(|_, s| s.answered_at.is_none_or(|at| now.duration_since(at) < WINDOW));
+    }
+
+    /// The slot for `key`: `Ok(sender)` when this request is the first and
+    /// runs, `Err(receiver)` when it waits for the one running.
+    fn take(&self, key: Key, session: Key) -> Result<watch::Sender<Outcome>, watch::Receiver<Outcome>> {
+        let mut slots = self.slots.lock().expect("replays poisoned");
+        Self::prune(&mut slots, Instant::now());
+        if let Some(slot) = slots.get(&key) {
+            return Err(slot.done.clone());
+        }
+        let (sender, receiver) = watch::channel(None);
+        slots.insert(
+            key,
+            Slot {
+                session,
+                done: receiver,
+                answered_at: None,
+            },
+        );
+        Ok(sender)
     }
 }
 
-fn hash_of(parts: &[&[u8]]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+fn sha256(parts: &[&[u8]]) -> Key {
+    let mut hasher = Sha256::new();
     for part in parts {
-        part.hash(&mut hasher);
+        // Length-prefixed, so two different splits never hash alike.
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
     }
-    hasher.finish()
+    hasher.finalize().into()
 }
 
 pub async fn replay_repeats(State(replays): State<Replays>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
+    let path = request.uri().path().to_string();
     // Signing in and out, passwords and reset links keep their own rules
     // (throttling counts every try, sessions are replaced): never replayed.
     let exempt = ["/api/session/", "/api/password/"].iter().any(|p| path.starts_with(p));
-    if request.method() != axum::http::Method::POST || !path.starts_with("/api/") || exempt {
+    let caller = request
+        .extensions()
+        .get::<CallerSlot>()
+        .and_then(|slot| slot.0.as_ref().map(|c| c.user_id));
+    let too_large = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|n| n > BODY_LIMIT);
+    let (Some(user_id), false, true, false) = (caller, exempt, request.method() == axum::http::Method::POST, too_large)
+    else {
+        return without_marker(next.run(request).await);
+    };
+    if !path.starts_with("/api/") {
         return without_marker(next.run(request).await);
     }
     let (parts, body) = request.into_parts();
     let Ok(form) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "That request is too large.").into_response();
     };
-    let cookies = parts
-        .headers
-        .get(header::COOKIE)
-        .map(|v| v.as_bytes().to_vec())
-        .unwrap_or_default();
-    // The same browser session: its cookies. Without one there is no telling
-    // two browsers apart, so nothing is replayed.
-    if cookies.is_empty() {
-        return without_marker(next.run(Request::from_parts(parts, Body::from(form))).await);
-    }
-    let session = hash_of(&[&cookies]);
+    let cookies = parts.headers.get(header::COOKIE).map(|v| v.as_bytes()).unwrap_or_default();
+    // The same person in the same browser session.
+    let session = sha256(&[&user_id.to_le_bytes(), cookies]);
     let accept = parts.headers.get(header::ACCEPT).map(|v| v.as_bytes()).unwrap_or_default();
-    let key = hash_of(&[&cookies, parts.uri.path().as_bytes(), accept, &form]);
+    let key = sha256(&[&session, path.as_bytes(), accept, &form]);
     let request = Request::from_parts(parts, Body::from(form));
 
-    let (sender, earlier) = {
-        let mut slots = replays.slots.lock().expect("replays poisoned");
-        Replays::prune(&mut slots, Instant::now());
-        match slots.get(&key) {
-            Some(slot) => (None, Some(slot.done.clone())),
-            None => {
-                let (sender, receiver) = watch::channel(None);
-                slots.insert(
-                    key,
-                    Slot {
-                        session,
-                        done: receiver,
-                        answered_at: None,
-                    },
-                );
-                (Some(sender), None)
+    let sender = loop {
+        match replays.take(key, session) {
+            Ok(sender) => break sender,
+            Err(mut earlier) => {
+                // Owned at once: the watch's read guard must not live across an await.
+                let waited: Result<Result<Outcome, _>, _> =
+                    tokio::time::timeout(WAIT_LIMIT, async { earlier.wait_for(Option::is_some).await.map(|a| (*a).clone()) })
+                        .await;
+                match waited {
+                    Ok(Ok(Some(Some(answer)))) => {
+                        tracing::info!(path = %path, "identical repeat answered once");
+                        return replayed(answer);
+                    }
+                    // Not a done action: try to be the one that runs now.
+                    Ok(Ok(_)) => continue,
+                    // The first vanished or is stuck: run on its own.
+                    _ => return without_marker(next.run(request).await),
+                }
             }
         }
     };
-    if let Some(mut earlier) = earlier {
-        // Wait for the first one; replay its answer if it was an action.
-        if let Ok(answer) = earlier.wait_for(Option::is_some).await {
-            if let Some(Some(answer)) = answer.clone() {
-                tracing::info!(path = %request.uri().path(), "identical repeat answered once");
-                return replayed(answer);
-            }
-        }
-        return without_marker(next.run(request).await);
-    }
-    let sender = sender.expect("a new slot");
     // Run to the end even if the browser goes away meanwhile (a second click
     // cancels the first page load): the change is made once, and a repeat
     // waiting here gets its answer.
-    let task = tokio::spawn(finish(replays.clone(), key, session, sender, next.run(request)));
+    let running = next.run(request).instrument(tracing::Span::current());
+    let task = tokio::spawn(finish(replays.clone(), key, session, sender, running));
     match task.await {
         Ok(response) => response,
         Err(error) => {
@@ -143,27 +177,40 @@ pub async fn replay_repeats(State(replays): State<Replays>, request: Request, ne
     }
 }
 
-/// Completes the first post of its kind: keeps its answer if it was an
+/// Completes the first post of its kind: keeps its answer if it was a done
 /// action, and tells any identical repeat waiting for it.
 async fn finish(
     replays: Replays,
-    key: u64,
-    session: u64,
-    sender: watch::Sender<Option<Option<Answer>>>,
+    key: Key,
+    session: Key,
+    sender: watch::Sender<Outcome>,
     running: impl std::future::Future<Output = Response>,
 ) -> Response {
     let response = running.await;
-    if !response.headers().contains_key(AUDITED_HEADER) || !succeeded(&response) {
+    let content_length = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let keep = response.headers().contains_key(AUDITED_HEADER)
+        && succeeded(&response)
+        && content_length.is_none_or(|n| n <= BODY_LIMIT);
+    if !keep {
         replays.slots.lock().expect("replays poisoned").remove(&key);
         let _ = sender.send(Some(None));
         return without_marker(response);
     }
     let (mut head, body) = response.into_parts();
     head.headers.remove(AUDITED_HEADER);
-    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
-        replays.slots.lock().expect("replays poisoned").remove(&key);
-        let _ = sender.send(Some(None));
-        return (StatusCode::INTERNAL_SERVER_ERROR, "The answer could not be read.").into_response();
+    let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            // Done, but its answer cannot be kept: nothing to replay, and
+            // the person is told the action went through.
+            tracing::error!(%error, "an action's answer could not be read");
+            replays.slots.lock().expect("replays poisoned").remove(&key);
+            let _ = sender.send(Some(None));
+            return (StatusCode::OK, "Done. Reload the page to see the change.").into_response();
+        }
     };
     let answer = Answer {
         status: head.status,
@@ -220,24 +267,23 @@ mod tests {
         let (_sender, receiver) = watch::channel(None);
         let mut slots = HashMap::new();
         let now = Instant::now();
-        slots.insert(
-            1,
-            Slot {
-                session: 9,
-                done: receiver.clone(),
-                answered_at: Some(now),
-            },
-        );
-        slots.insert(
-            2,
-            Slot {
-                session: 9,
-                done: receiver,
-                answered_at: None,
-            },
-        );
+        for (key, answered_at) in [([1; 32], Some(now)), ([2; 32], None)] {
+            slots.insert(
+                key,
+                Slot {
+                    session: [9; 32],
+                    done: receiver.clone(),
+                    answered_at,
+                },
+            );
+        }
         Replays::prune(&mut slots, now + WINDOW + Duration::from_millis(1));
-        assert!(!slots.contains_key(&1), "answered long ago");
-        assert!(slots.contains_key(&2), "still running");
+        assert!(!slots.contains_key(&[1; 32]), "answered long ago");
+        assert!(slots.contains_key(&[2; 32]), "still running");
+    }
+
+    #[test]
+    fn parts_are_hashed_with_their_lengths() {
+        assert_ne!(sha256(&[b"ab", b"c"]), sha256(&[b"a", b"bc"]));
     }
 }

@@ -42,8 +42,8 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
     let removed = leptos_router::hooks::use_query_map().read_untracked().get("removed");
     view! {
         <crate::components::as_of::AsOf seconds=as_of_seconds />
-        {removed.map(|name| view! {
-            <p class="notice" role="status">{format!("{name} was removed from this account.")}</p>
+        {removed.map(|_| view! {
+            <p class="notice" role="status">"The member was removed from this account."</p>
         })}
         {(!alerts.is_empty()).then(|| view! {
             <section aria-labelledby="alerts-heading" class="alerts">

@@ -250,7 +250,8 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
     let samples: Vec<LineSample> = members
         .iter()
         .flat_map(|m| {
-            m.lines.iter().map(|l| LineSample {
+            // An unreadable line's figures are placeholders: not history.
+            m.lines.iter().filter(|l| !l.usage.unreadable).map(|l| LineSample {
                 msisdn: &l.msisdn,
                 subscriber_id: &m.subscriber_id,
                 used_kb: l.usage.used_kb,

@@ -54,12 +54,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// The page being served (the theme switch comes back to it).
+/// The page being served, without its query (the theme switch comes back to it).
 fn current_path() -> String {
     #[cfg(feature = "ssr")]
     {
+        // The path only: a query may hold a one-time token or a refusal
+        // (`__err`) that must not be sent round again.
         use_context::<http::request::Parts>()
-            .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+            .map(|parts| parts.uri.path().to_string())
             .unwrap_or_else(|| "/".into())
     }
     #[cfg(not(feature = "ssr"))]

@@ -19,10 +19,11 @@ pub struct TypedBack {
     pub fields: Vec<(String, String)>,
 }
 
-/// Field names whose values are never kept: passwords, secrets and PINs.
+/// Field names whose values are never kept: passwords, secrets, PINs and a
+/// reset link's token (its page has it in the address already).
 pub fn is_secret(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    name.contains("password") || name.contains("secret") || name == "pin" || name.ends_with("_pin")
+    name.contains("password") || name.contains("secret") || name == "pin" || name.ends_with("_pin") || name == "token"
 }
 
 impl TypedBack {
@@ -86,6 +87,7 @@ mod tests {
             ("account_secret", "s3cret"),
             ("current_password", "x"),
             ("pin", "4321"),
+            ("token", "Hy5VDHKV2KtipYOOoZYgmb1pAv1A-S_W-Sz0yRDdKcU"),
             ("numbers[]", "+18015550102"),
             ("numbers[]", "+18015550103"),
         ]
@@ -95,7 +97,7 @@ mod tests {
             back.value("/api/session/login", "email").as_deref(),
             Some("jane@example.com")
         );
-        for secret in ["password", "account_secret", "current_password", "pin"] {
+        for secret in ["password", "account_secret", "current_password", "pin", "token"] {
             assert_eq!(back.value("/api/session/login", secret), None, "{secret}");
         }
         assert_eq!(back.value("/api/members/add", "email"), None, "another form's field");

@@ -64,7 +64,7 @@ pub fn UsageGauge(usage: LineUsage) -> impl IntoView {
     if usage.unreadable {
         return view! {
             <p class="form-error gauge-unreadable">
-                "Telegent sent this line's data settings in a form the portal cannot read (a value far too large). "
+                "Telegent sent this line's data settings in a form the portal cannot read. "
                 "Set its data limits again to repair them."
             </p>
         }

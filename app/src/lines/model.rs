@@ -59,7 +59,8 @@ impl LineUsage {
         if self.limit_kb == 0 {
             return 0;
         }
-        ((self.used_kb.min(self.limit_kb) * 100) / self.limit_kb) as u32
+        // u128: a limit stored far past what the portal allows must not overflow.
+        ((u128::from(self.used_kb.min(self.limit_kb)) * 100) / u128::from(self.limit_kb)) as u32
     }
 }
 

@@ -196,7 +196,7 @@ pub async fn sample_usage(state: &AppState, account_id: &str, lines: &[LineSampl
             )
             .bind(msisdn)
             .bind(now)
-            .bind(*used_kb as i64)
+            .bind(i64::try_from(*used_kb).unwrap_or(i64::MAX))
             .bind(account_id)
             .bind(subscriber_id)
             .execute(&state.pool)

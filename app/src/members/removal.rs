@@ -104,6 +104,14 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         return Err(AppError::Forbidden);
     };
     let mut problems = Vec::new();
+    let admins = members.iter().filter(|m| m.role == "Account Admin").count();
+    if member.role == "Account Admin" && admins <= 1 {
+        // The Account would have nobody to answer for it at Telegent.
+        problems.push(AppError::invalid(
+            "confirm",
+            format!("{} is the account's only Account Admin: make someone else one first.", member.name),
+        ));
+    }
     if !confirmed {
         problems.push(AppError::invalid("confirm", "Tick the box to confirm the removal."));
     }
@@ -185,7 +193,33 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         .await?;
         return Err(AppError::from(error));
     }
-    // Hidden, sign-in off and the audit row: one transaction.
+    // Hidden, sign-in off and the audit row: one transaction. Should it fail
+    // after Telegent's part was done, the audit row says so (and removing
+    // again finishes the job).
+    let stored = hide_and_sign_out(ctx, member, audit_id, &mut done).await;
+    if let Err(error) = stored {
+        tracing::error!(%error, "member removed at Telegent, not hidden in the portal");
+        audit::finish(
+            &state.pool,
+            audit_id,
+            Outcome::Failed,
+            &format!("Telegent's part done ({}); hiding them in the portal failed: remove again", done.join(", ")),
+        )
+        .await?;
+        return Err(AppError::Internal);
+    }
+    Ok(member.name.clone())
+}
+
+/// The portal's part of a removal, in one transaction with its audit row.
+async fn hide_and_sign_out(ctx: &InAccount, member: &Subscriber, audit_id: i64, done: &mut Vec<String>) -> sqlx::Result<()> {
+    let InAccount {
+        state,
+        caller,
+        tenant,
+        account_id,
+    } = ctx;
+    let subscriber_id = member.subscriber_id.as_str();
     let mut tx = state.pool.begin().await?;
     sqlx::query(
         "INSERT INTO removed_members (account_id, subscriber_id, distributor_id, removed_at, removed_by) \
@@ -217,6 +251,5 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         format!("{} removed: {}", member.name, done.join(", "))
     };
     audit::finish_in(&mut tx, audit_id, Outcome::Succeeded, &summary).await?;
-    tx.commit().await?;
-    Ok(member.name.clone())
+    tx.commit().await
 }

@@ -69,6 +69,21 @@ pub struct ViewAs {
     pub expires_at: i64,
 }
 
+/// Whether the user is a member the portal removed from their Account
+/// (`members::removal`); a read error counts as removed (fail closed).
+async fn removed_from_account(state: &AppState, user: &UserRow) -> bool {
+    let (Some(account_id), Some(subscriber_id)) = (&user.account_id, &user.subscriber_id) else {
+        return false;
+    };
+    let row: Result<Option<(String,)>, _> =
+        sqlx::query_as("SELECT subscriber_id FROM removed_members WHERE account_id = $1 AND subscriber_id = $2")
+            .bind(account_id)
+            .bind(subscriber_id)
+            .fetch_optional(&state.pool)
+            .await;
+    row.map_or(true, |r| r.is_some())
+}
+
 /// A portal user as stored.
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -163,6 +178,17 @@ pub struct Tenant {
     pub client: Arc<TelegentClient>,
 }
 
+impl Tenant {
+    /// The same Distributor, reading Telegent afresh: for a change, whose
+    /// checks (who is in the Account, whose line) must not rest on a copy.
+    pub fn fresh(self) -> Tenant {
+        Tenant {
+            client: Arc::new(self.client.fresh()),
+            distributor_id: self.distributor_id,
+        }
+    }
+}
+
 impl Caller {
     /// The policy table, narrowed to reading while viewing as someone else.
     pub fn allows(&self, action: Action) -> bool {
@@ -249,6 +275,9 @@ pub async fn resolve(
         Some("user disabled")
     } else if user.session_epoch != auth.epoch {
         Some("signed out everywhere")
+    } else if removed_from_account(state, &user).await {
+        // Turned back on by mistake, a removed member still cannot act.
+        Some("removed from the account")
     } else {
         None
     };

@@ -18,6 +18,8 @@ use crate::policy::Action;
 pub struct Scoped {
     pub state: AppState,
     pub caller: Arc<Caller>,
+    /// A change: its checks read Telegent afresh (see `TelegentClient::fresh`).
+    pub changes: bool,
 }
 
 /// A caller acting inside one Account they reach.
@@ -38,7 +40,11 @@ pub struct InDistributor {
 /// The policy check alone, for functions that take no ID.
 pub async fn scoped(action: Action) -> Result<Scoped, AppError> {
     let (state, caller) = require(action).await?;
-    Ok(Scoped { state, caller })
+    Ok(Scoped {
+        state,
+        caller,
+        changes: !action.is_read(),
+    })
 }
 
 /// The policy check, then the Account ID against the caller's scope.
@@ -114,6 +120,7 @@ impl Scoped {
             Err(AppError::NotFound) => return Err(refused(&self.state, &self.caller, "account_id", account_id).await),
             other => other?,
         };
+        let tenant = if self.changes { tenant.fresh() } else { tenant };
         Ok(InAccount {
             state: self.state,
             caller: self.caller,
@@ -129,6 +136,7 @@ impl Scoped {
             }
             other => other?,
         };
+        let tenant = if self.changes { tenant.fresh() } else { tenant };
         Ok(InDistributor {
             state: self.state,
             caller: self.caller,

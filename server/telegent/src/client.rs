@@ -128,6 +128,10 @@ pub struct TelegentClient {
     /// When the oldest copy this handle served from the cache was fetched
     /// (a handle lives for one request, so a page can say how old its data is).
     oldest_copy: Arc<Mutex<Option<Instant>>>,
+    /// Reads through this handle go upstream even when a fresh copy is kept
+    /// (and refresh it): for the checks of a change, which must not rest on
+    /// a copy another instance or tool may have outdated.
+    bypass_cache: bool,
 }
 
 /// What every handle of one credential shares: connection pool, tokens,
@@ -194,6 +198,7 @@ impl TelegentClient {
             }),
             share: None,
             oldest_copy: Arc::default(),
+            bypass_cache: false,
         })
     }
 
@@ -205,6 +210,18 @@ impl TelegentClient {
             shared: self.shared.clone(),
             share: Some(share),
             oldest_copy: Arc::default(),
+            bypass_cache: false,
+        }
+    }
+
+    /// The same handle (same share) whose reads skip the cached copies; see
+    /// `bypass_cache`. A busy budget still falls back to the last copy.
+    pub fn fresh(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            share: self.share.clone(),
+            oldest_copy: Arc::default(),
+            bypass_cache: true,
         }
     }
 
@@ -312,7 +329,7 @@ impl TelegentClient {
             reads.entry(key).or_default().clone()
         };
         let mut cached = slot.lock().await;
-        if let Some((at, value)) = cached.as_ref() {
+        if let Some((at, value)) = cached.as_ref().filter(|_| !self.bypass_cache) {
             if at.elapsed() < ttl {
                 self.note_copy(*at);
                 return Ok(value.clone());
@@ -353,8 +370,11 @@ impl TelegentClient {
     /// Drops cached reads whose path starts with `path_prefix` (after a mutation
     /// that changes them).
     pub fn invalidate_reads(&self, path_prefix: &str) {
+        // Paths are matched without case, as `freshness` reads them (the API
+        // spells some with capitals, `/v1.0/OAuth2`).
+        let prefix = path_prefix.to_ascii_lowercase();
         let mut reads = self.reads.lock().expect("read cache poisoned");
-        reads.retain(|key, _| !key.starts_with(path_prefix));
+        reads.retain(|key, _| !key.to_ascii_lowercase().starts_with(&prefix));
     }
 
     /// A POST. `safety` decides whether an ambiguous failure is retried.

@@ -12,7 +12,7 @@
 const SLOW_CHANGING: [&str; 12] = [
     "/v1.0/distributor/subscribers",
     "/v1.0/distributor/accounts",
-    "/v1.0/accounts",
+    "/v1.0/account?",
     "/v1.0/subscribers/",
     "/v1.0/message/routes",
     "/v1.0/voice/routes",

@@ -43,7 +43,13 @@ where
     Ok(values
         .into_iter()
         .map(|value| {
-            let number = value.get("Number").and_then(Value::as_str).map(str::to_string);
+            // The number as text however it came (a JSON number too), so the
+            // unreadable entry still names its line.
+            let number = value.get("Number").and_then(|n| match n {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(format!("+{}", n.to_string().trim_start_matches('+'))),
+                _ => None,
+            });
             from_value::<T>(value).unwrap_or_else(|error| T::unreadable(number, error.to_string()))
         })
         .collect())

@@ -334,3 +334,57 @@ async fn trying_again_after_a_failure_really_tries_again() {
     let lily = world.numbers.values().find(|n| n.msisdn == "+18015550103").unwrap();
     assert_eq!(lily.data_limits.as_ref().map(|l| l.limit_kb), Some(750 * 1024), "saved on the second try");
 }
+
+#[tokio::test]
+async fn three_clicks_while_the_first_fails_are_still_tried_one_at_a_time() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let jane = Browser::signed_in(&portal, JANE).await;
+    portal.sandbox.as_ref().unwrap().0.add_fault(telegent_sandbox::faults::FaultRule {
+        path_prefix: "/v1.0/numbers/data-usage".into(),
+        exact: true,
+        method: Some("POST".into()),
+        status: Some(400),
+        remaining: Some(1),
+        latency_ms: 200,
+        ..Default::default()
+    });
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=760&speed=", urlencode("+18015550103"));
+    let (mut a, mut b, mut c) = (jane.clone(), jane.clone(), jane.clone());
+    let (ra, rb, rc) = tokio::join!(
+        a.call("family/limits", &form),
+        b.call("family/limits", &form),
+        c.call("family/limits", &form)
+    );
+    let done = [&ra, &rb, &rc].iter().filter(|r| r.status.is_success() || r.status.is_redirection()).count();
+    assert_eq!(done, 2, "the first failed, the second tried and succeeded, the third got its answer");
+    assert_eq!(data_usage_writes(&portal), 2, "the failed try and one successful one, never two at once");
+    assert_eq!(
+        [&ra, &rb, &rc].iter().filter(|r| r.headers.contains_key("x-portal-replayed")).count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_change_checks_membership_afresh_even_when_the_page_used_a_copy() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    // The family page is read (members kept as a copy)…
+    let overview = jane.call("family/overview", &format!("account_id={doe}")).await;
+    assert!(overview.body.contains("+18015550103"));
+    // …then Lily's line leaves the family behind the portal's back.
+    let smith = account_id(&portal, "Smith Family");
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        let lily = w.subscribers.values_mut().find(|s| s.email == "lily.doe@example.com").unwrap();
+        lily.phone_numbers.retain(|n| n != "+18015550103");
+        let line = w.numbers.values_mut().find(|n| n.msisdn == "+18015550103").unwrap();
+        line.account_id = smith.clone();
+        line.subscriber_id = None;
+    });
+    let before = data_usage_writes(&portal);
+    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=770&speed=", urlencode("+18015550103"));
+    let answer = jane.call("family/limits", &form).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
+    assert_eq!(data_usage_writes(&portal), before, "nothing sent for a line no longer in the family");
+}

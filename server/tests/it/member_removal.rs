@@ -115,8 +115,37 @@ async fn a_removal_without_confirmation_or_heir_changes_nothing() {
     let foreign_heir = jane.call("members/remove", &removal(&doe, &sam, &emma, true)).await;
     assert_eq!(foreign_heir.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", foreign_heir.body);
     assert!(foreign_heir.body.contains("\"field\":\"heir\""), "{}", foreign_heir.body);
+    // Nor one of another Account of the same Distributor.
+    let priya = subscriber_id(&portal, "priya@brightbakery.example");
+    let other_account = jane.call("members/remove", &removal(&doe, &sam, &priya, true)).await;
+    assert_eq!(other_account.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", other_account.body);
+    assert!(other_account.body.contains("\"field\":\"heir\""), "{}", other_account.body);
     assert_eq!(writes_since(&portal, before), 0, "nothing reached Telegent");
     assert!(members_of(&mut jane, &doe).await.iter().any(|m| m == SAM));
+}
+
+#[tokio::test]
+async fn a_removed_member_turned_back_on_still_cannot_act() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let (sam, jane_id) = (subscriber_id(&portal, SAM), subscriber_id(&portal, JANE));
+    let mut sam_browser = Browser::signed_in(&portal, SAM).await;
+    let mut jane = Browser::signed_in(&portal, JANE).await;
+    let answer = jane.call("members/remove", &removal(&doe, &sam, &jane_id, true)).await;
+    assert!(answer.status.is_success() || answer.status.is_redirection(), "{answer:?}");
+    // Someone turns the user back on (and the old session is still in the browser).
+    sqlx::query("UPDATE users SET status = 'active', session_epoch = 0 WHERE lower(email) = $1")
+        .bind(SAM)
+        .execute(&portal.state.pool)
+        .await
+        .unwrap();
+    let mut fresh = Browser::new(&portal);
+    let signed_in = fresh.sign_in(SAM, DEMO_PASSWORD).await;
+    let page = fresh.get("/me").await;
+    assert!(page.status.is_redirection(), "{signed_in:?} then {page:?}");
+    assert!(page.location().is_some_and(|l| l.starts_with("/login")), "{page:?}");
+    let old = sam_browser.get("/me").await;
+    assert!(old.location().is_some_and(|l| l.starts_with("/login")), "{old:?}");
 }
 
 #[tokio::test]

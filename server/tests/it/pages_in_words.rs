@@ -33,6 +33,8 @@ async fn a_page_the_role_cannot_open_shows_only_the_refusal() {
     let portal = portal().await;
     let mut jane = Browser::signed_in(&portal, JANE).await;
     let page = jane.get("/distributors").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("Not allowed"), "the refusal is the page");
     assert!(!page.body.contains("<h1>Distributors</h1>"), "no heading before the refusal");
     assert!(!page.body.contains("Add a Distributor"), "no form either");
 }

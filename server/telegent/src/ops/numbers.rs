@@ -561,11 +561,11 @@ operations! {
         => number_order(order_id: &str = "OrderId") -> NumberOrder;
     Mutation POST "/v1.0/numbers/status"
         => change_number_status(request: StatusChangeRequest) -> StatusChangeResponse,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     /// Restores a cancelled number within 30 days, keeping its MSISDN and ICCID.
     Mutation POST "/v1.0/numbers/reactivate"
         => reactivate_number(request: PhoneNumberRequest) -> ReactivateResult,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Mutation POST "/v1.0/numbers/update"
         => update_number(request: NumberUpdateRequest) -> NumberUpdateResponse,
         invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
@@ -584,16 +584,16 @@ operations! {
     /// before submitting again.
     Billable POST "/v1.0/numbers/portin"
         => submit_port_in(request: PortInRequest) -> PortInOrder,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Mutation POST "/v1.0/numbers/portin/update"
         => update_port_in(request: PortInUpdateRequest) -> PortInUpdateResult,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Mutation POST "/v1.0/numbers/portin/cancel"
         => cancel_port_in(request: OrderIdRequest) -> PortInCancelResult,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Billable POST "/v1.0/numbers/portout"
         => port_out(request: PortOutRequest) -> PortOutOrder,
-        invalidates ["/v1.0/numbers"];
+        invalidates ["/v1.0/numbers", "/v1.0/subscribers", "/v1.0/distributor/subscribers"];
     Mutation POST "/v1.0/numbers/data-usage"
         => set_data_usage_limits(request: DataUsageLimitsRequest) -> DataUsageLimits,
         invalidates ["/v1.0/numbers"];
