@@ -40,11 +40,8 @@ async function linkFromOutbox(page: Page, email: string, testInfo: TestInfo): Pr
 }
 
 /** Another browser of the same kind (JavaScript on or off) for a second person. */
-async function secondBrowser(browser: Browser, testInfo: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    javaScriptEnabled: !noJs(testInfo),
-  });
+async function secondBrowser(browser: Browser, baseURL: string | undefined, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: !noJs(testInfo) });
   return context.newPage();
 }
 
@@ -106,13 +103,13 @@ test.describe('forgot password', () => {
     await expect(page.getByRole('link', { name: 'Ask for a new link' })).toBeVisible();
   });
 
-  test('staff send a reset link and end all sessions, each after confirming', async ({ page, browser }, testInfo) => {
+  test('staff send a reset link and end all sessions, each after confirming', async ({ page, browser, baseURL }, testInfo) => {
     const name = `Rudy Reset ${testInfo.project.name}`;
     const email = `rudy.${testInfo.project.name}@example.com`;
     const temporary = await addUser(page, name, email);
 
     // Rudy signs in elsewhere (with the temporary password).
-    const rudy = await secondBrowser(browser, testInfo);
+    const rudy = await secondBrowser(browser, baseURL, testInfo);
     await signIn(rudy, email, temporary);
     await expect(rudy).toHaveURL(/\/password$/);
 

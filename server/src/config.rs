@@ -381,7 +381,13 @@ mod tests {
         assert_eq!(outbox.public_url, "http://127.0.0.1:3000");
         let no_sender = serve_with(&["--smtp-url", "smtps://u:p@smtp.example.com"]).mail();
         assert!(no_sender.unwrap_err().contains("MAIL_FROM"));
-        let no_public_url = serve_with(&["--smtp-url", "smtps://smtp.example.com", "--mail-from", "P <p@example.com>"]).mail();
+        let no_public_url = serve_with(&[
+            "--smtp-url",
+            "smtps://smtp.example.com",
+            "--mail-from",
+            "P <p@example.com>",
+        ])
+        .mail();
         assert!(no_public_url.unwrap_err().contains("PORTAL_PUBLIC_URL"));
         let smtp = serve_with(&[
             "--smtp-url",
@@ -397,7 +403,10 @@ mod tests {
         assert_eq!(smtp.mail_warning(), None);
         let plain = serve_with(&["--smtp-url", "smtp://user@mail.example.com:25"]);
         assert!(plain.mail_warning().unwrap().contains("without TLS"));
-        assert_eq!(serve_with(&["--smtp-url", "smtp://127.0.0.1:2525"]).mail_warning(), None);
+        assert_eq!(
+            serve_with(&["--smtp-url", "smtp://127.0.0.1:2525"]).mail_warning(),
+            None
+        );
     }
 
     #[test]

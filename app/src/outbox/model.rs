@@ -171,7 +171,8 @@ mod tests {
 
     #[test]
     fn only_whole_http_lines_become_links() {
-        let lines = body_lines("Hello\nhttps://portal.example/password/reset?token=abc\njavascript:alert(1)\nsee https://x y");
+        let lines =
+            body_lines("Hello\nhttps://portal.example/password/reset?token=abc\njavascript:alert(1)\nsee https://x y");
         assert_eq!(
             lines,
             [

@@ -50,6 +50,17 @@ pub struct Mailer {
     public_url: String,
 }
 
+// By hand: the SMTP transport holds the server's credentials.
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .field("mode", &self.mode())
+            .field("public_url", &self.public_url)
+            .finish()
+    }
+}
+
 /// A mail server that does not answer within this is given up on (the
 /// message is marked failed; nobody waits for it).
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
@@ -211,10 +222,7 @@ async fn mark(pool: &DbPool, id: i64, delivery: Delivery, note: &str) -> sqlx::R
 
 /// `LIKE` text matching `needle` anywhere, its wildcards taken literally.
 fn contains_pattern(needle: &str) -> String {
-    let escaped = needle
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = needle.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -267,17 +275,19 @@ pub async fn list(state: &AppState, caller: &Caller, to: &str, page: u32) -> Res
         .await?;
     let rows = rows
         .into_iter()
-        .map(|(id, created_at, kind, to, subject, body, delivery, delivery_note)| OutboxItem {
-            id,
-            created_at,
-            kind: MailKind::parse(&kind),
-            to,
-            subject,
-            text: (!body.is_empty()).then_some(body),
-            // A state this version does not know is not claimed as sent.
-            delivery: Delivery::parse(&delivery).unwrap_or(Delivery::Failed),
-            delivery_note,
-        })
+        .map(
+            |(id, created_at, kind, to, subject, body, delivery, delivery_note)| OutboxItem {
+                id,
+                created_at,
+                kind: MailKind::parse(&kind),
+                to,
+                subject,
+                text: (!body.is_empty()).then_some(body),
+                // A state this version does not know is not claimed as sent.
+                delivery: Delivery::parse(&delivery).unwrap_or(Delivery::Failed),
+                delivery_note,
+            },
+        )
         .collect();
     Ok(OutboxList {
         rows,

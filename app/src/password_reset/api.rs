@@ -16,7 +16,11 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = state()?;
     let (request_id, address) = request_meta();
     super::service::request_link(&state, &email, request_id, address).await?;
-    redirect(&crate::links::with_notice(&crate::links::forgot_password(), "sent", "1"));
+    redirect(&crate::links::with_notice(
+        &crate::links::forgot_password(),
+        "sent",
+        "1",
+    ));
     Ok(())
 }
 

@@ -19,10 +19,10 @@ use super::model::{LINK_DEAD, LINK_MINUTES};
 use crate::error::AppError;
 use crate::outbox::model::MailKind;
 use crate::outbox::service::{queue_in, OutgoingMail};
+use crate::session::service::{address_key, email_key, record_failure, wait_for};
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::caller::{parse_role, user_by_email, user_by_id, UserRow};
 use crate::ssr::{passwords, AppState};
-use crate::session::service::{address_key, email_key, record_failure, wait_for};
 
 /// Requests for a link before delays start, per address typed and per
 /// client (the delays then double, as for sign-in).
@@ -160,7 +160,13 @@ pub async fn request_link(
     record_failure(pool, &by_address, now).await?;
     let user = user_by_email(pool, &email).await?.filter(|u| u.status != "disabled");
     let Some(user) = user else {
-        audit::record(pool, &entry, Outcome::Failed, "no account that may sign in has this address").await?;
+        audit::record(
+            pool,
+            &entry,
+            Outcome::Failed,
+            "no account that may sign in has this address",
+        )
+        .await?;
         return Ok(());
     };
     // In the user's scope, so their own administrators see it too.
@@ -319,7 +325,11 @@ mod tests {
         let stored = token_hash(&a);
         assert_eq!(stored.len(), 64);
         assert!(!stored.contains(&a));
-        assert_eq!(token_hash(&format!(" {a}\n")), stored, "a pasted link's spaces do not matter");
+        assert_eq!(
+            token_hash(&format!(" {a}\n")),
+            stored,
+            "a pasted link's spaces do not matter"
+        );
     }
 
     #[test]

@@ -283,7 +283,8 @@ fn UserControls(user: UserListItem, actions: RowActions) -> impl IntoView {
             </ConfirmStep>
         }
     });
-    let end_sessions = {
+    // Disabling ended their sessions already, and they can start none.
+    let end_sessions = (!disabled).then(|| {
         let (what, submit) = (
             format!("{name} is signed out on every device at once. Their password stays as it is."),
             format!("End sessions of {name}"),
@@ -297,7 +298,7 @@ fn UserControls(user: UserListItem, actions: RowActions) -> impl IntoView {
                 </ActionForm>
             </ConfirmStep>
         }
-    };
+    });
     view! { {role_change} {enable} {reset} {end_sessions} }
 }
 
@@ -331,7 +332,10 @@ fn CreateUserForm(data: UsersPage, account_hint: String, action: ServerAction<Cr
     };
     let error = move || action.value().get().and_then(|r| r.err());
     let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
-    let role_choices: Vec<Choice> = grantable.iter().map(|r| Choice::new(role_value(*r), r.label())).collect();
+    let role_choices: Vec<Choice> = grantable
+        .iter()
+        .map(|r| Choice::new(role_value(*r), r.label()))
+        .collect();
     let offers_account_roles = grantable.iter().any(|r| roles::needs_account(*r));
     let distributor_field = if distributors.is_empty() {
         view! { <input type="hidden" name="distributor_id" value="" /> }.into_any()

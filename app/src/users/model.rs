@@ -112,7 +112,9 @@ impl Done {
             Done::RoleChanged => "Role changed. They were signed out and sign in again to use it.",
             Done::Disabled => "Disabled: signed out at once, and they can't sign in until re-enabled.",
             Done::Enabled => "Re-enabled: they can sign in again.",
-            Done::ResetSent => "Reset link sent. It works once, within 30 minutes; their password stays until they use it.",
+            Done::ResetSent => {
+                "Reset link sent. It works once, within 30 minutes; their password stays until they use it."
+            }
             Done::SessionsEnded => "Every session of theirs has ended: they sign in again on each device.",
         }
     }
@@ -142,5 +144,20 @@ impl UserStatus {
         [UserStatus::Invited, UserStatus::Active, UserStatus::Disabled]
             .into_iter()
             .find(|s| s.as_str() == value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_read_back_from_the_address_and_name_the_link_lifetime() {
+        for done in Done::ALL {
+            assert_eq!(Done::parse(done.as_str()), Some(done));
+        }
+        assert_eq!(Done::parse("__err"), None);
+        let minutes = crate::password_reset::model::LINK_MINUTES;
+        assert!(Done::ResetSent.message().contains(&format!("{minutes} minutes")));
     }
 }

@@ -47,13 +47,24 @@ mod tests {
 
     #[test]
     fn menus_offer_only_possible_changes() {
-        assert_eq!(changes(Role::Manager, Role::Subscriber), [] as [Role; 0], "nothing to move to");
-        assert_eq!(changes(Role::Manager, Role::Manager), [] as [Role; 0], "a peer is not theirs");
+        assert_eq!(
+            changes(Role::Manager, Role::Subscriber),
+            [] as [Role; 0],
+            "nothing to move to"
+        );
+        assert_eq!(
+            changes(Role::Manager, Role::Manager),
+            [] as [Role; 0],
+            "a peer is not theirs"
+        );
         assert_eq!(
             changes(Role::AccountAdmin, Role::Subscriber),
             [Role::Manager, Role::AccountAdmin]
         );
-        assert_eq!(changes(Role::DistributorAdmin, Role::DistributorViewer), [Role::DistributorAdmin]);
+        assert_eq!(
+            changes(Role::DistributorAdmin, Role::DistributorViewer),
+            [Role::DistributorAdmin]
+        );
         assert_eq!(changes(Role::DistributorAdmin, Role::PlatformAdmin), [] as [Role; 0]);
         assert_eq!(changes(Role::PlatformAdmin, Role::PlatformAdmin), [] as [Role; 0]);
         for caller in ROLES {

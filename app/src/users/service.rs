@@ -56,13 +56,15 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
             // change (it is listed, under the least powerful label).
             let known = parse_role(&u.role);
             let role = known.unwrap_or(Role::Subscriber);
-            let editable = known.is_some()
-                && u.id != caller.user_id
-                && caller.role.may_grant(role)
-                && caller.view_as.is_none();
+            let editable =
+                known.is_some() && u.id != caller.user_id && caller.role.may_grant(role) && caller.view_as.is_none();
             UserListItem {
                 editable,
-                role_choices: if editable { roles::changes(caller.role, role) } else { Vec::new() },
+                role_choices: if editable {
+                    roles::changes(caller.role, role)
+                } else {
+                    Vec::new()
+                },
                 scope_label: names.scope_of(&u, platform),
                 id: u.id,
                 email: u.email,
@@ -88,8 +90,16 @@ pub async fn list(state: &AppState, caller: &Caller, search: &str, page: u32) ->
         total_pages,
         total,
         grantable: roles::grantable(caller.role),
-        accounts: if account_level { Vec::new() } else { names.account_places(platform) },
-        distributors: if platform { names.distributor_places() } else { Vec::new() },
+        accounts: if account_level {
+            Vec::new()
+        } else {
+            names.account_places(platform)
+        },
+        distributors: if platform {
+            names.distributor_places()
+        } else {
+            Vec::new()
+        },
         own_account: caller
             .account_id
             .as_ref()
@@ -190,7 +200,12 @@ impl Names {
                 },
             })
             .collect();
-        places.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id.cmp(&b.id)));
+        places.sort_by(|a, b| {
+            a.label
+                .to_lowercase()
+                .cmp(&b.label.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
         places
     }
 
@@ -203,7 +218,12 @@ impl Names {
                 label: name.clone(),
             })
             .collect();
-        places.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id.cmp(&b.id)));
+        places.sort_by(|a, b| {
+            a.label
+                .to_lowercase()
+                .cmp(&b.label.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
         places
     }
 }
@@ -359,7 +379,10 @@ async fn place(
     if account_id.is_empty() {
         return Err(AppError::invalid("account_id", "Choose the Account."));
     }
-    Ok(Some((account_in_scope(state, caller, &account_id).await?, Some(account_id))))
+    Ok(Some((
+        account_in_scope(state, caller, &account_id).await?,
+        Some(account_id),
+    )))
 }
 
 /// A new user row: who, with which role and scope, and the temporary password.

@@ -25,7 +25,9 @@ async fn current_user(browser: &mut Browser) -> Option<CurrentUser> {
 }
 
 async fn forgot(browser: &mut Browser, email: &str) -> Answer {
-    browser.call("password/forgot", &format!("email={}", urlencode(email))).await
+    browser
+        .call("password/forgot", &format!("email={}", urlencode(email)))
+        .await
 }
 
 async fn reset(browser: &mut Browser, token: &str, new: &str, confirm: &str) -> Answer {
@@ -73,13 +75,11 @@ async fn latest_token(portal: &Portal, to: &str) -> String {
 }
 
 async fn audit_rows(portal: &Portal, action: &str) -> Vec<(String, String, Option<i64>, Option<String>)> {
-    sqlx::query_as(
-        "SELECT outcome, detail, user_id, account_id FROM audit_log WHERE action = $1 ORDER BY id",
-    )
-    .bind(action)
-    .fetch_all(&portal.state.pool)
-    .await
-    .unwrap()
+    sqlx::query_as("SELECT outcome, detail, user_id, account_id FROM audit_log WHERE action = $1 ORDER BY id")
+        .bind(action)
+        .fetch_all(&portal.state.pool)
+        .await
+        .unwrap()
 }
 
 async fn password_hash(portal: &Portal, email: &str) -> String {
@@ -131,9 +131,7 @@ async fn a_mailed_link_works_once_and_ends_every_session() {
     assert!(!stored[0].0.contains(&token));
     assert_eq!(stored[0].1, user_id(&portal, JANE).await);
 
-    let status = stranger
-        .call("password/reset-status", &format!("token={token}"))
-        .await;
+    let status = stranger.call("password/reset-status", &format!("token={token}")).await;
     assert_eq!(status.body, format!("\"{JANE}\""));
 
     // Bad choices are refused all at once, at their fields, and change nothing.
@@ -160,9 +158,7 @@ async fn a_mailed_link_works_once_and_ends_every_session() {
     let again = reset(&mut stranger, &token, "another fine password", "another fine password").await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(again.body.contains("no longer works"), "{}", again.body);
-    let status = stranger
-        .call("password/reset-status", &format!("token={token}"))
-        .await;
+    let status = stranger.call("password/reset-status", &format!("token={token}")).await;
     assert_eq!(status.body, "null");
 
     let requested = audit_rows(&portal, "PasswordResetRequested").await;
@@ -172,7 +168,11 @@ async fn a_mailed_link_works_once_and_ends_every_session() {
     assert!(requested[0].3.is_some(), "in Jane's Account, so its admins see it");
     let used = audit_rows(&portal, "PasswordReset").await;
     let outcomes: Vec<&str> = used.iter().map(|r| r.0.as_str()).collect();
-    assert_eq!(outcomes, ["succeeded", "failed"], "the use, then the refused second use");
+    assert_eq!(
+        outcomes,
+        ["succeeded", "failed"],
+        "the use, then the refused second use"
+    );
 }
 
 #[tokio::test]
@@ -186,8 +186,20 @@ async fn an_unknown_address_gets_the_same_answer_and_no_mail() {
     assert_eq!(known.location(), unknown.location());
 
     // Without JavaScript: the same redirect and the same page.
-    let known = post_form(&mut browser, "password/forgot", "email=jane.doe%40example.com", "/password/forgot").await;
-    let unknown = post_form(&mut browser, "password/forgot", "email=ghost%40example.com", "/password/forgot").await;
+    let known = post_form(
+        &mut browser,
+        "password/forgot",
+        "email=jane.doe%40example.com",
+        "/password/forgot",
+    )
+    .await;
+    let unknown = post_form(
+        &mut browser,
+        "password/forgot",
+        "email=ghost%40example.com",
+        "/password/forgot",
+    )
+    .await;
     assert_eq!(known.status, StatusCode::FOUND);
     assert_eq!(known.location(), Some("/password/forgot?sent=1"));
     assert_eq!(unknown.location(), known.location());
@@ -205,8 +217,15 @@ async fn an_unknown_address_gets_the_same_answer_and_no_mail() {
     assert_eq!(n, 2, "Sam's and Jane's links only");
     let requested = audit_rows(&portal, "PasswordResetRequested").await;
     let failed: Vec<_> = requested.iter().filter(|r| r.0 == "failed").collect();
-    assert_eq!(failed.len(), 2, "both unknown addresses are on the record: {requested:?}");
-    assert!(failed.iter().all(|r| r.2.is_none() && r.3.is_none()), "in nobody's scope");
+    assert_eq!(
+        failed.len(),
+        2,
+        "both unknown addresses are on the record: {requested:?}"
+    );
+    assert!(
+        failed.iter().all(|r| r.2.is_none() && r.3.is_none()),
+        "in nobody's scope"
+    );
 }
 
 #[tokio::test]
@@ -219,7 +238,11 @@ async fn a_link_expires_after_thirty_minutes_and_a_newer_one_replaces_it() {
     let second = latest_token(&portal, JANE).await;
     assert_ne!(first, second);
     let replaced = reset(&mut browser, &first, NEW_PASSWORD, NEW_PASSWORD).await;
-    assert_eq!(replaced.status, StatusCode::UNPROCESSABLE_ENTITY, "only the newest link works");
+    assert_eq!(
+        replaced.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only the newest link works"
+    );
 
     portal.state.clock.advance(Duration::from_secs(29 * 60));
     let status = browser.call("password/reset-status", &format!("token={second}")).await;
@@ -233,7 +256,11 @@ async fn a_link_expires_after_thirty_minutes_and_a_newer_one_replaces_it() {
     assert!(page.body.contains("Ask for a new link"), "the page says so up front");
     assert!(!page.body.contains("name=\"new_password\""), "no form for a dead link");
     assert!(
-        Browser::new(&portal).sign_in(JANE, DEMO_PASSWORD).await.status.is_success(),
+        Browser::new(&portal)
+            .sign_in(JANE, DEMO_PASSWORD)
+            .await
+            .status
+            .is_success(),
         "the password is unchanged"
     );
 }
@@ -276,7 +303,9 @@ async fn a_disabled_user_gets_no_link_and_an_earlier_one_stops_working() {
     let token = latest_token(&portal, "sam.doe@example.com").await;
     let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
     let sam = user_id(&portal, "sam.doe@example.com").await;
-    let off = admin.call("users/set-enabled", &format!("user_id={sam}&enabled=false")).await;
+    let off = admin
+        .call("users/set-enabled", &format!("user_id={sam}&enabled=false"))
+        .await;
     assert_eq!(off.status, StatusCode::OK, "{off:?}");
 
     let answer = forgot(&mut browser, "sam.doe@example.com").await;
@@ -286,7 +315,12 @@ async fn a_disabled_user_gets_no_link_and_an_earlier_one_stops_working() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("turned off"), "{}", refused.body);
     let sent = admin.call("users/send-reset", &format!("user_id={sam}")).await;
-    assert_eq!(sent.status, StatusCode::UNPROCESSABLE_ENTITY, "re-enable first: {}", sent.body);
+    assert_eq!(
+        sent.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "re-enable first: {}",
+        sent.body
+    );
 }
 
 #[tokio::test]
@@ -312,20 +346,35 @@ async fn the_pages_work_without_javascript() {
     let portal = portal().await;
     let mut browser = Browser::new(&portal);
     let login = browser.get("/login").await;
-    assert!(login.body.contains("href=\"/password/forgot\""), "the sign-in page links to it");
+    assert!(
+        login.body.contains("href=\"/password/forgot\""),
+        "the sign-in page links to it"
+    );
     let page = browser.get("/password/forgot").await;
     assert_eq!(page.status, StatusCode::OK, "open to signed-out visitors");
     assert!(page.body.contains("action=\"/api/password/forgot\""), "{}", page.body);
 
     // A refused post comes back with what was typed and the message at the field.
-    let refused = post_form(&mut browser, "password/forgot", "email=not-an-address", "/password/forgot").await;
+    let refused = post_form(
+        &mut browser,
+        "password/forgot",
+        "email=not-an-address",
+        "/password/forgot",
+    )
+    .await;
     let back = refused.location().unwrap().to_string();
     assert!(back.contains("__err="), "{back}");
     let page = browser.get(back.trim_start_matches("http://localhost")).await;
     assert!(page.body.contains("id=\"email-error\""), "{}", page.body);
     assert!(page.body.contains("value=\"not-an-address\""), "typed back");
 
-    post_form(&mut browser, "password/forgot", "email=jane.doe%40example.com", "/password/forgot").await;
+    post_form(
+        &mut browser,
+        "password/forgot",
+        "email=jane.doe%40example.com",
+        "/password/forgot",
+    )
+    .await;
     let token = latest_token(&portal, JANE).await;
     let reset_page = format!("/password/reset?token={token}");
     let page = browser.get(&reset_page).await;
@@ -340,7 +389,10 @@ async fn the_pages_work_without_javascript() {
     );
     let refused = post_form(&mut browser, "password/reset", &mismatch, &reset_page).await;
     let back = refused.location().unwrap().to_string();
-    assert!(back.contains(&format!("token={token}")), "back to the same link: {back}");
+    assert!(
+        back.contains(&format!("token={token}")),
+        "back to the same link: {back}"
+    );
     let page = browser.get(back.trim_start_matches("http://localhost")).await;
     assert!(page.body.contains("id=\"confirm_password-error\""), "{}", page.body);
     assert!(!page.body.contains(NEW_PASSWORD), "passwords are never typed back");
@@ -379,12 +431,19 @@ async fn staff_send_a_reset_link_and_end_sessions_confirmed_and_audited() {
     let ended = admin.call("users/end-sessions", &format!("user_id={jane_id}")).await;
     assert_eq!(ended.status, StatusCode::OK, "{ended:?}");
     assert!(current_user(&mut jane).await.is_none(), "signed out everywhere");
-    assert!(current_user(&mut admin).await.is_some(), "the admin's own session carries on");
+    assert!(
+        current_user(&mut admin).await.is_some(),
+        "the admin's own session carries on"
+    );
     let audited = audit_rows(&portal, "EndSessions").await;
     assert_eq!(audited.len(), 1);
     assert_eq!(audited[0].0, "succeeded");
     // The password still works, and so does the link.
-    assert!(Browser::new(&portal).sign_in(JANE, DEMO_PASSWORD).await.status.is_success());
+    assert!(Browser::new(&portal)
+        .sign_in(JANE, DEMO_PASSWORD)
+        .await
+        .status
+        .is_success());
     let token = latest_token(&portal, JANE).await;
     let done = reset(&mut Browser::new(&portal), &token, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, StatusCode::OK, "{done:?}");
@@ -393,7 +452,12 @@ async fn staff_send_a_reset_link_and_end_sessions_confirmed_and_audited() {
     let mut manager = Browser::new(&portal);
     manager.sign_in(JANE, NEW_PASSWORD).await;
     let own = manager.call("users/end-sessions", &format!("user_id={jane_id}")).await;
-    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY, "not their own: {}", own.body);
+    assert_eq!(
+        own.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not their own: {}",
+        own.body
+    );
     let sam = user_id(&portal, "sam.doe@example.com").await;
     assert_eq!(
         manager.call("users/send-reset", &format!("user_id={sam}")).await.status,
@@ -406,7 +470,9 @@ async fn staff_send_a_reset_link_and_end_sessions_confirmed_and_audited() {
     assert_eq!(foreign.body, missing.body, "foreign looks missing");
     assert_eq!(mail_to(&portal, "omar@brightbakery.example").await.len(), 0);
     let mut sam_browser = Browser::signed_in(&portal, "sam.doe@example.com").await;
-    let refused = sam_browser.call("users/end-sessions", &format!("user_id={jane_id}")).await;
+    let refused = sam_browser
+        .call("users/end-sessions", &format!("user_id={jane_id}"))
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
@@ -427,14 +493,20 @@ async fn the_outbox_shows_each_admin_the_mail_of_their_own_people() {
         ["platform@telegent.example", "john.smith@example.com", JANE],
         "newest first"
     );
-    assert!(all.rows.iter().all(|r| r.kind == MailKind::PasswordReset && r.delivery == Delivery::Kept));
+    assert!(all
+        .rows
+        .iter()
+        .all(|r| r.kind == MailKind::PasswordReset && r.delivery == Delivery::Kept));
     let narrowed = list(&platform.call("outbox/list", "to=SMITH&page=1").await.body);
     assert_eq!(recipients(&narrowed), ["john.smith@example.com"]);
     let wildcard = list(&platform.call("outbox/list", "to=%25&page=1").await.body);
     assert!(wildcard.rows.is_empty(), "a % is a character, not a wildcard");
 
     let mut acme = Browser::signed_in(&portal, ACME_ADMIN).await;
-    assert_eq!(recipients(&list(&acme.call("outbox/list", "to=&page=1").await.body)), [JANE]);
+    assert_eq!(
+        recipients(&list(&acme.call("outbox/list", "to=&page=1").await.body)),
+        [JANE]
+    );
     let mut globex = Browser::signed_in(&portal, "admin@globex.example").await;
     assert_eq!(
         recipients(&list(&globex.call("outbox/list", "to=&page=1").await.body)),
@@ -458,7 +530,11 @@ async fn the_outbox_shows_each_admin_the_mail_of_their_own_people() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<h1>Outbox</h1>"));
     assert!(page.body.contains("No mail server is set up"));
-    assert!(page.body.contains("<a href=\"http://localhost/password/reset?token="), "{}", page.body);
+    assert!(
+        page.body.contains("<a href=\"http://localhost/password/reset?token="),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("john.smith@example.com"));
     let nav = current_user(&mut acme).await.unwrap().nav;
     assert!(nav.iter().any(|n| n.href == "/outbox" && n.label == "Outbox"));
@@ -534,9 +610,18 @@ async fn with_smtp_the_mail_is_sent_and_the_link_is_not_kept() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(delivery, Delivery::Sent.as_str());
-    let message = received.lock().unwrap().first().cloned().expect("the mail server got it");
+    let message = received
+        .lock()
+        .unwrap()
+        .first()
+        .cloned()
+        .expect("the mail server got it");
     assert!(message.contains("To: jane.doe@example.com"), "{message}");
-    assert!(message.contains("From: \"Telegent Portal\" <portal@portal.test>") || message.contains("From: Telegent Portal <portal@portal.test>"), "{message}");
+    assert!(
+        message.contains("From: \"Telegent Portal\" <portal@portal.test>")
+            || message.contains("From: Telegent Portal <portal@portal.test>"),
+        "{message}"
+    );
     // Quoted-printable may wrap the long link line and spell `=` as `=3D`.
     let plain = message.replace("=\n", "").replace("=3D", "=");
     assert!(plain.contains("https://portal.test/password/reset?token="), "{plain}");
