@@ -23,6 +23,10 @@ pub enum AppError {
     /// all shown at once, each at its field.
     #[error("{}", .0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(" "))]
     InvalidFields(Vec<(String, String)>),
+    /// The request itself was malformed (a missing or unreadable argument):
+    /// not something a person typed, so a 400, never shown at a field.
+    #[error("The request could not be read ({0}). Reload the page and try again.")]
+    BadRequest(String),
     /// Telegent refused, failed or was busy; the message says what to do.
     #[error("{0}")]
     Upstream(String),
@@ -40,10 +44,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => AppError::Network,
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::Invalid {
-                field: String::new(),
-                message: format!("The request was incomplete: {message}"),
-            },
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::BadRequest(message),
             _ => AppError::Internal,
         }
     }
@@ -108,6 +109,7 @@ impl AppError {
             AppError::SignedOut => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Upstream(_) => StatusCode::BAD_GATEWAY,
             AppError::Internal | AppError::Network => StatusCode::INTERNAL_SERVER_ERROR,
         }

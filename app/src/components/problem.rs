@@ -15,6 +15,7 @@ pub fn Problem(error: AppError) -> impl IntoView {
         AppError::Forbidden => "Not allowed",
         AppError::Upstream(_) => "Telegent didn't answer as expected",
         AppError::Network => "Connection problem",
+        AppError::BadRequest(_) => "That request could not be read",
         _ => "Something went wrong",
     };
     view! {

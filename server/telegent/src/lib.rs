@@ -49,6 +49,7 @@ mod budget;
 mod client;
 #[cfg(feature = "client")]
 mod error;
+#[cfg(feature = "client")]
 mod freshness;
 #[cfg(feature = "client")]
 mod retry;

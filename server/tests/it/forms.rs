@@ -388,3 +388,25 @@ async fn a_change_checks_membership_afresh_even_when_the_page_used_a_copy() {
     assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
     assert_eq!(data_usage_writes(&portal), before, "nothing sent for a line no longer in the family");
 }
+
+#[tokio::test]
+async fn a_malformed_request_is_a_400_and_changes_nothing() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut admin = Browser::signed_in(&portal, crate::common::ACME_ADMIN).await;
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    for (endpoint, form) in [
+        ("members/remove", format!("account_id={doe}")),
+        ("family/limits", format!("account_id={doe}&unit=MB")),
+        ("users/set-enabled", "user_id=abc&enabled=false".to_string()),
+    ] {
+        let answer = admin.call(endpoint, &form).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{endpoint}: {}", answer.body);
+        assert!(answer.body.contains("BadRequest"), "{endpoint}: {}", answer.body);
+    }
+    let writes = portal.sandbox.as_ref().unwrap().0.journal()[before..]
+        .iter()
+        .filter(|e| e.method == "POST" && !e.path.to_lowercase().contains("oauth2"))
+        .count();
+    assert_eq!(writes, 0);
+}
