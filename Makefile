@@ -49,13 +49,19 @@ lint:
 	cargo clippy --workspace --exclude telegent-frontend --all-targets -- -D warnings
 	cargo clippy -p telegent-frontend --target wasm32-unknown-unknown -- -D warnings
 
+# One test at a time: with two test runtimes alive at once the integration
+# binary hangs now and then since 2026-12-02 (a test that never ends; not seen
+# with one thread in 500+ test runs). Under investigation, see README "Known
+# issues"; the cost is ~20 s.
+TEST_THREADS ?= 1
+
 unit:
-	cargo test --workspace --exclude telegent-frontend
+	cargo test --workspace --exclude telegent-frontend -- --test-threads=$(TEST_THREADS)
 
 # The server's integration tests again, on PostgreSQL instead of the embedded
 # SQLite (a throwaway server; every test portal gets its own database).
 unit-postgres: system-packages
-	server/scripts/with-postgres cargo test --workspace --exclude telegent-frontend --test '*'
+	server/scripts/with-postgres cargo test --workspace --exclude telegent-frontend --test '*' -- --test-threads=$(TEST_THREADS)
 
 # --precompress: the site's files also as .br and .gz, served to browsers that take them.
 build-release: setup-run wasm-opt

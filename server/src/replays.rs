@@ -134,10 +134,18 @@ pub async fn replay_repeats(State(replays): State<Replays>, request: Request, ne
     let Ok(form) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "That request is too large.").into_response();
     };
-    let cookies = parts.headers.get(header::COOKIE).map(|v| v.as_bytes()).unwrap_or_default();
+    let cookies = parts
+        .headers
+        .get(header::COOKIE)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
     // The same person in the same browser session.
     let session = sha256(&[&user_id.to_le_bytes(), cookies]);
-    let accept = parts.headers.get(header::ACCEPT).map(|v| v.as_bytes()).unwrap_or_default();
+    let accept = parts
+        .headers
+        .get(header::ACCEPT)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
     let key = sha256(&[&session, path.as_bytes(), accept, &form]);
     let request = Request::from_parts(parts, Body::from(form));
 
@@ -146,9 +154,10 @@ pub async fn replay_repeats(State(replays): State<Replays>, request: Request, ne
             Ok(sender) => break sender,
             Err(mut earlier) => {
                 // Owned at once: the watch's read guard must not live across an await.
-                let waited: Result<Result<Outcome, _>, _> =
-                    tokio::time::timeout(WAIT_LIMIT, async { earlier.wait_for(Option::is_some).await.map(|a| (*a).clone()) })
-                        .await;
+                let waited: Result<Result<Outcome, _>, _> = tokio::time::timeout(WAIT_LIMIT, async {
+                    earlier.wait_for(Option::is_some).await.map(|a| (*a).clone())
+                })
+                .await;
                 match waited {
                     Ok(Ok(Some(Some(answer)))) => {
                         tracing::info!(path = %path, "identical repeat answered once");

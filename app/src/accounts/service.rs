@@ -197,7 +197,10 @@ fn alerts_for(account_id: &str, members: &[Member]) -> Vec<Alert> {
                 ),
                 _ => continue,
             };
-            let fix = (crate::links::line_limits(account_id, &line.msisdn), "Change its limits".to_string());
+            let fix = (
+                crate::links::line_limits(account_id, &line.msisdn),
+                "Change its limits".to_string(),
+            );
             alerts.push(Alert {
                 level,
                 message,

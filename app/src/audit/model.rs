@@ -136,12 +136,19 @@ mod tests {
         assert_eq!(action_label("ManageDataLimits"), "Set data limits");
         assert_eq!(action_label("SignIn"), "Sign in");
         assert_eq!(role_words("DistributorAdmin"), "Distributor admin");
-        assert_eq!(role_words("Distributor admin viewing as Manager"), "Distributor admin viewing as Manager");
+        assert_eq!(
+            role_words("Distributor admin viewing as Manager"),
+            "Distributor admin viewing as Manager"
+        );
     }
 
     #[test]
     fn a_from_after_to_is_backwards() {
-        let mut f = AuditFilter { from: "2026-12-02".into(), to: "2026-12-01".into(), ..AuditFilter::default() };
+        let mut f = AuditFilter {
+            from: "2026-12-02".into(),
+            to: "2026-12-01".into(),
+            ..AuditFilter::default()
+        };
         assert!(range_is_backwards(&f));
         f.to = "2026-12-02".into();
         assert!(!range_is_backwards(&f));

@@ -236,7 +236,11 @@ pub fn ErrorSummary(
         error.get().map(|error| {
             let at_fields: Vec<(String, String)> = fields
                 .iter()
-                .filter_map(|(id, label)| error.field_message(id).map(|m| (format!("#{id}"), format!("{label}: {m}"))))
+                .filter_map(|(id, label)| {
+                    error
+                        .field_message(id)
+                        .map(|m| (format!("#{id}"), format!("{label}: {m}")))
+                })
                 .collect();
             let ids: Vec<&str> = fields.iter().map(|(id, _)| *id).collect();
             let other = form_level(Some(error), &ids).map(|e| e.to_string());

@@ -62,7 +62,6 @@ pub async fn set_theme(theme: String, back: String) -> Result<(), AppError> {
 /// The switch in the top bar. `back` is the page it sits on.
 #[island]
 pub fn ThemeToggle(back: String) -> impl IntoView {
-    let action = ServerAction::<SetTheme>::new();
     // The server answers a post with a redirect to `back`: the same page, so
     // the browser's code stays where it is.
     let here = StoredValue::new(back.clone());
@@ -82,7 +81,18 @@ pub fn ThemeToggle(back: String) -> impl IntoView {
                 }
             }
         }
-        action.dispatch(SetTheme { theme: theme.to_string(), back: here.get_value() });
+        // Remembered in the background; the page has already switched. (No
+        // `ServerAction` here: the switch is on every page, and an action's
+        // server-side half is not needed to render it.)
+        #[cfg(feature = "hydrate")]
+        {
+            let back = here.get_value();
+            leptos::task::spawn_local(async move {
+                let _ = set_theme(theme.to_string(), back).await;
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (theme, here);
     };
     view! {
         <form method="post" action=SetTheme::PATH class="theme-form">

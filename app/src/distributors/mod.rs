@@ -25,12 +25,14 @@ pub fn DistributorsPage() -> impl IntoView {
     let rows = Resource::new(saved, |_| list_distributors());
     let user = OnceResource::new(fetch_current_user());
     // Who may not read the list sees only the refusal: no heading first.
-    let head = || view! {
-        <Breadcrumbs crumbs=vec![Crumb::here("Distributors")] />
-        <div class="page-head">
-            <h1>"Distributors"</h1>
-            <p class="muted">"API secrets are stored sealed and are never shown."</p>
-        </div>
+    let head = || {
+        view! {
+            <Breadcrumbs crumbs=vec![Crumb::here("Distributors")] />
+            <div class="page-head">
+                <h1>"Distributors"</h1>
+                <p class="muted">"API secrets are stored sealed and are never shown."</p>
+            </div>
+        }
     };
     view! {
         <Title text="Distributors" />

@@ -58,7 +58,11 @@ pub async fn edit_list(ctx: &InAccount, form: &ListEditForm) -> Result<(), AppEr
         if add { "to" } else { "from" },
         child.name,
         if list == "allowed" { "allowed" } else { "blocked" },
-        if filter == "call" { "callers" } else { "message contacts" },
+        if filter == "call" {
+            "callers"
+        } else {
+            "message contacts"
+        },
         telegent::phone::format_for_display(&line),
     );
     let client = &tenant.client;

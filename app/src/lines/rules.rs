@@ -38,8 +38,12 @@ pub fn voicemail_name_problem(name: &str) -> Option<String> {
     if name.chars().any(char::is_control) {
         return Some("Use letters, spaces and punctuation only.".into());
     }
-    (name.chars().count() > MAX_VOICEMAIL_NAME)
-        .then(|| format!("At most {MAX_VOICEMAIL_NAME} characters (this has {}).", name.chars().count()))
+    (name.chars().count() > MAX_VOICEMAIL_NAME).then(|| {
+        format!(
+            "At most {MAX_VOICEMAIL_NAME} characters (this has {}).",
+            name.chars().count()
+        )
+    })
 }
 
 /// The platform's limit for a line nobody has set one for.

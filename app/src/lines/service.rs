@@ -354,7 +354,11 @@ pub async fn save_voicemail(ctx: &InAccount, input: &VoicemailForm) -> Result<()
     let entry = caller.audit_in(tenant, account_id, action, &[&line]);
     // Never the PIN in the log.
     // What changed in words; never the PIN itself.
-    let mut parts = vec![if enabled { "voicemail updated".to_string() } else { "voicemail turned on".to_string() }];
+    let mut parts = vec![if enabled {
+        "voicemail updated".to_string()
+    } else {
+        "voicemail turned on".to_string()
+    }];
     if !pin.is_empty() {
         parts.push("new PIN".into());
     }

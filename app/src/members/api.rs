@@ -67,7 +67,13 @@ pub async fn remove_member(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
-    super::removal::remove(&ctx, &subscriber_id, heir.as_deref().unwrap_or_default(), confirm.is_some()).await?;
+    super::removal::remove(
+        &ctx,
+        &subscriber_id,
+        heir.as_deref().unwrap_or_default(),
+        confirm.is_some(),
+    )
+    .await?;
     // A flag, not the name: a crafted link cannot put words on the page.
     redirect(&links::with_notice(&links::account(&ctx.account_id), "removed", "1"));
     Ok(())

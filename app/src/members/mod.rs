@@ -218,7 +218,10 @@ fn RemoveMemberForm(
     let line_text = match lines.len() {
         0 => "They have no lines.".to_string(),
         1 => format!("Their line {} moves to the member you choose below.", lines[0]),
-        n => format!("Their {n} lines ({}) move to the member you choose below.", lines.join(", ")),
+        n => format!(
+            "Their {n} lines ({}) move to the member you choose below.",
+            lines.join(", ")
+        ),
     };
     let plans_text = match (has_lines, plans) {
         (false, _) | (true, 0) => None,
@@ -228,7 +231,11 @@ fn RemoveMemberForm(
             if n == 1 { "s" } else { "" }
         )),
     };
-    let heirs: Vec<Choice> = plan.heirs.iter().map(|(id, n)| Choice::new(id.clone(), n.clone())).collect();
+    let heirs: Vec<Choice> = plan
+        .heirs
+        .iter()
+        .map(|(id, n)| Choice::new(id.clone(), n.clone()))
+        .collect();
     let no_heir = has_lines && heirs.is_empty();
     view! {
         <section class="panel" aria-labelledby="remove-heading">

@@ -51,11 +51,17 @@ pub fn plan(caller: &Caller, member: &Subscriber, members: &[Subscriber], signs_
     if !super::service::may_edit(caller, member) || caller.subscriber_id.as_deref() == Some(&member.subscriber_id) {
         return None;
     }
-    let mut heirs: Vec<&Subscriber> = members.iter().filter(|m| m.subscriber_id != member.subscriber_id).collect();
+    let mut heirs: Vec<&Subscriber> = members
+        .iter()
+        .filter(|m| m.subscriber_id != member.subscriber_id)
+        .collect();
     // The Manager first: the usual one to take over a child's line.
     heirs.sort_by_key(|m| (m.role != "Manager", m.name.to_lowercase()));
     Some(RemovalPlan {
-        heirs: heirs.into_iter().map(|m| (m.subscriber_id.clone(), m.name.clone())).collect(),
+        heirs: heirs
+            .into_iter()
+            .map(|m| (m.subscriber_id.clone(), m.name.clone()))
+            .collect(),
         signs_in,
     })
 }
@@ -109,7 +115,10 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         // The Account would have nobody to answer for it at Telegent.
         problems.push(AppError::invalid(
             "confirm",
-            format!("{} is the account's only Account Admin: make someone else one first.", member.name),
+            format!(
+                "{} is the account's only Account Admin: make someone else one first.",
+                member.name
+            ),
         ));
     }
     if !confirmed {
@@ -117,7 +126,11 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
     }
     let lines = member.phone_numbers.clone();
     let heir = heir.trim();
-    let heir_name = plan.heirs.iter().find(|(id, _)| id == heir).map(|(_, name)| name.clone());
+    let heir_name = plan
+        .heirs
+        .iter()
+        .find(|(id, _)| id == heir)
+        .map(|(_, name)| name.clone());
     if !lines.is_empty() && heir_name.is_none() {
         problems.push(AppError::invalid("heir", "Choose who takes over their lines."));
     }
@@ -167,7 +180,9 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         }
         let (calls, messages) = tokio::join!(
             tenant.client.call_filters(Some(subscriber_id), None, Some(account_id)),
-            tenant.client.message_filters(Some(subscriber_id), None, Some(account_id)),
+            tenant
+                .client
+                .message_filters(Some(subscriber_id), None, Some(account_id)),
         );
         for filter in calls?.into_iter().filter_map(|f| f.filter_id) {
             let request = CallFilterDeleteRequest { call_filter_id: filter };
@@ -175,7 +190,9 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
             done.push("a call filter deleted".into());
         }
         for filter in messages?.into_iter().filter_map(|f| f.filter_id) {
-            let request = MessageFilterDeleteRequest { message_filter_id: filter };
+            let request = MessageFilterDeleteRequest {
+                message_filter_id: filter,
+            };
             tenant.client.delete_message_filter(&request).await?;
             done.push("a message filter deleted".into());
         }
@@ -183,7 +200,11 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
     }
     .await;
     if let Err(error) = steps {
-        let so_far = if done.is_empty() { "nothing changed".to_string() } else { done.join(", ") };
+        let so_far = if done.is_empty() {
+            "nothing changed".to_string()
+        } else {
+            done.join(", ")
+        };
         audit::finish(
             &state.pool,
             audit_id,
@@ -203,7 +224,10 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
             &state.pool,
             audit_id,
             Outcome::Failed,
-            &format!("Telegent's part done ({}); hiding them in the portal failed: remove again", done.join(", ")),
+            &format!(
+                "Telegent's part done ({}); hiding them in the portal failed: remove again",
+                done.join(", ")
+            ),
         )
         .await?;
         return Err(AppError::Internal);
@@ -212,7 +236,12 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
 }
 
 /// The portal's part of a removal, in one transaction with its audit row.
-async fn hide_and_sign_out(ctx: &InAccount, member: &Subscriber, audit_id: i64, done: &mut Vec<String>) -> sqlx::Result<()> {
+async fn hide_and_sign_out(
+    ctx: &InAccount,
+    member: &Subscriber,
+    audit_id: i64,
+    done: &mut Vec<String>,
+) -> sqlx::Result<()> {
     let InAccount {
         state,
         caller,

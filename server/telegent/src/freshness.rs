@@ -37,7 +37,9 @@ mod tests {
 
     #[test]
     fn members_guardian_and_catalog_are_slow_usage_is_not() {
-        assert!(is_slow_changing("/v1.0/distributor/subscribers?PageNumber=1&TotalPerPage=500"));
+        assert!(is_slow_changing(
+            "/v1.0/distributor/subscribers?PageNumber=1&TotalPerPage=500"
+        ));
         assert!(is_slow_changing("/v1.0/subscribers/guardian-features?SubscriberId=T"));
         assert!(is_slow_changing("/v1.0/Message/Routes"));
         assert!(!is_slow_changing("/v1.0/numbers/data-usage/info#{}"));

@@ -357,7 +357,9 @@ async fn slow_changing_reads_keep_their_copy_longer_and_a_handle_says_how_old_it
     handle.data_usage_info(&request).await.unwrap();
     assert_eq!(calls(&sandbox, SUBSCRIBERS), 1, "members: served from the copy");
     assert_eq!(calls(&sandbox, INFO), 2, "data use: read again");
-    let age = handle.copy_age().expect("this handle served a copy older than a fresh read");
+    let age = handle
+        .copy_age()
+        .expect("this handle served a copy older than a fresh read");
     assert!(age >= Duration::from_millis(80), "{age:?}");
     // A handle that only read fresh data has no copy to speak of.
     let fresh = client.with_share(Arc::new(telegent::RateBudget::per_minute(100)));
@@ -399,7 +401,11 @@ async fn a_call_the_credential_has_no_room_for_does_not_spend_the_persons_share(
     let before = share.remaining().await;
     let refused = jane.distributor_accounts().await;
     assert!(matches!(refused, Err(TelegentError::Busy { .. })), "{refused:?}");
-    assert_eq!(share.remaining().await, before, "the refused call was given back to Jane's share");
+    assert_eq!(
+        share.remaining().await,
+        before,
+        "the refused call was given back to Jane's share"
+    );
 }
 
 #[tokio::test]

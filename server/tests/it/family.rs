@@ -450,7 +450,11 @@ async fn an_upstream_failure_says_what_happened_and_nothing_is_shown_as_saved() 
 /// whole-number reader takes.
 fn store_unreadable_limit(portal: &Portal, msisdn: &str) {
     portal.sandbox.as_ref().unwrap().0.mutate(|w| {
-        let line = w.numbers.values_mut().find(|n| n.msisdn == msisdn).expect("a demo line");
+        let line = w
+            .numbers
+            .values_mut()
+            .find(|n| n.msisdn == msisdn)
+            .expect("a demo line");
         line.data_limits = serde_json::from_value(serde_json::json!({
             "unit": "KB", "notify_kb": null, "throttle_kb": null,
             "limit_kb": 100_000_000_000_000_000u64, "throttle_speed": null
@@ -478,9 +482,17 @@ async fn one_unreadable_line_shows_on_its_own_card_and_its_limits_can_be_overwri
     assert!(line_of(&family, "+18015550103").usage.unreadable, "Lily's line says it");
     let sam = line_of(&family, "+18015550102");
     assert!(!sam.usage.unreadable, "the rest of the family reads as usual");
-    assert!(family.alerts.iter().any(|a| a.message.contains("cannot be read")), "{:?}", family.alerts);
+    assert!(
+        family.alerts.iter().any(|a| a.message.contains("cannot be read")),
+        "{:?}",
+        family.alerts
+    );
     // The pages that read it still answer.
-    for page in [format!("/accounts/{doe}"), format!("/accounts/{doe}/limits"), format!("/accounts/{doe}/lines/18015550103")] {
+    for page in [
+        format!("/accounts/{doe}"),
+        format!("/accounts/{doe}/limits"),
+        format!("/accounts/{doe}/lines/18015550103"),
+    ] {
         let answer = jane.get(&page).await;
         assert_eq!(answer.status, StatusCode::OK, "{page}");
     }
@@ -490,7 +502,10 @@ async fn one_unreadable_line_shows_on_its_own_card_and_its_limits_can_be_overwri
     assert_eq!(line.status, StatusCode::OK, "{}", line.body);
     // Setting new limits repairs it.
     let saved = jane
-        .call("family/limits", &limits_form(&doe, &["+18015550103"], "", "", "500", ""))
+        .call(
+            "family/limits",
+            &limits_form(&doe, &["+18015550103"], "", "", "500", ""),
+        )
         .await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{saved:?}");
     let family = overview(&mut jane, &doe).await;

@@ -134,7 +134,11 @@ async fn a_refused_form_comes_back_with_a_focused_error_summary_linking_each_fie
         .expect("an error summary on the page");
     let tag = body
         .split("<div ")
-        .find(|t| t.split('>').next().is_some_and(|t| t.contains(r#"class="error-summary""#)))
+        .find(|t| {
+            t.split('>')
+                .next()
+                .is_some_and(|t| t.contains(r#"class="error-summary""#))
+        })
         .and_then(|t| t.split('>').next())
         .unwrap_or_default();
     assert!(
@@ -173,16 +177,25 @@ async fn the_theme_is_remembered_in_a_cookie_and_on_the_first_paint() {
         .find(|c| c.starts_with("theme="))
         .expect("the theme cookie")
         .to_string();
-    assert!(cookie.starts_with("theme=dark;") && cookie.contains("Max-Age="), "{cookie}");
+    assert!(
+        cookie.starts_with("theme=dark;") && cookie.contains("Max-Age="),
+        "{cookie}"
+    );
     let html = jane.get(&page).await.body;
-    let root = html.split("<html").nth(1).and_then(|t| t.split('>').next()).unwrap_or_default();
+    let root = html
+        .split("<html")
+        .nth(1)
+        .and_then(|t| t.split('>').next())
+        .unwrap_or_default();
     assert!(root.contains(r#"data-theme="dark""#), "the first paint is dark: {root}");
     // Both buttons are there; CSS shows the one that changes what is shown.
     assert!(html.contains(">Light theme<") && html.contains(">Dark theme<"));
     // A value that is not a theme changes nothing, and a foreign `back` stays on the site.
     let odd = jane.call("theme", "theme=purple&back=%2F").await;
     assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", odd.body);
-    let away = jane.call("theme", "theme=light&back=https%3A%2F%2Fevil.example%2F").await;
+    let away = jane
+        .call("theme", "theme=light&back=https%3A%2F%2Fevil.example%2F")
+        .await;
     assert!(away.location().is_none_or(|l| l == "/"), "{away:?}");
 }
 
@@ -204,9 +217,17 @@ async fn voicemail_names_are_optional_and_at_most_forty_characters_with_every_er
         .await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
     for field in ["pin", "first_name", "email"] {
-        assert!(answer.body.contains(&format!("\"{field}\"")), "{field}: {}", answer.body);
+        assert!(
+            answer.body.contains(&format!("\"{field}\"")),
+            "{field}: {}",
+            answer.body
+        );
     }
-    assert!(answer.body.contains("At most 40 characters (this has 41)"), "{}", answer.body);
+    assert!(
+        answer.body.contains("At most 40 characters (this has 41)"),
+        "{}",
+        answer.body
+    );
     assert!(!answer.body.contains("\"last_name\""), "an empty last name is fine");
     let sent = portal.sandbox.as_ref().unwrap().0.journal()[before..]
         .iter()
@@ -240,17 +261,26 @@ async fn a_double_submit_is_done_once_with_one_audit_row_and_both_get_the_answer
     let portal = portal().await;
     let doe = account_id(&portal, "Doe Family");
     let jane = Browser::signed_in(&portal, JANE).await;
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=700&speed=", urlencode("+18015550103"));
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=700&speed=",
+        urlencode("+18015550103")
+    );
     // Two identical posts at once (a double click without JavaScript).
     let (mut first, mut second) = (jane.clone(), jane.clone());
     let (a, b) = tokio::join!(first.call("family/limits", &form), second.call("family/limits", &form));
     for answer in [&a, &b] {
-        assert!(answer.status.is_success() || answer.status.is_redirection(), "{answer:?}");
+        assert!(
+            answer.status.is_success() || answer.status.is_redirection(),
+            "{answer:?}"
+        );
     }
     assert_eq!(data_usage_writes(&portal), 1, "sent to Telegent once");
     assert_eq!(limit_audit_rows(&portal).await, 1, "one audit row");
     assert_eq!(
-        [&a, &b].iter().filter(|r| r.headers.contains_key("x-portal-replayed")).count(),
+        [&a, &b]
+            .iter()
+            .filter(|r| r.headers.contains_key("x-portal-replayed"))
+            .count(),
         1,
         "the repeat got the first answer"
     );
@@ -261,7 +291,10 @@ async fn a_double_submit_is_done_once_with_one_audit_row_and_both_get_the_answer
     assert!(again.headers.contains_key("x-portal-replayed"));
     assert_eq!(data_usage_writes(&portal), 1);
     // Something else in between, then the same values: a new action.
-    let other = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=800&speed=", urlencode("+18015550103"));
+    let other = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=800&speed=",
+        urlencode("+18015550103")
+    );
     let mut fourth = jane.clone();
     fourth.call("family/limits", &other).await;
     fourth.call("family/limits", &form).await;
@@ -276,7 +309,10 @@ async fn reads_are_never_answered_from_an_earlier_copy() {
     let mut jane = Browser::signed_in(&portal, JANE).await;
     let read = format!("account_id={doe}");
     let before = jane.call("family/overview", &read).await;
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=600&speed=", urlencode("+18015550103"));
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=600&speed=",
+        urlencode("+18015550103")
+    );
     jane.call("family/limits", &form).await;
     let after = jane.call("family/overview", &read).await;
     assert!(!after.headers.contains_key("x-portal-replayed"));
@@ -289,7 +325,10 @@ async fn a_double_submit_without_javascript_is_done_once_too() {
     let portal = portal().await;
     let doe = account_id(&portal, "Doe Family");
     let mut jane = Browser::signed_in(&portal, JANE).await;
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=650&speed=", urlencode("+18015550103"));
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=650&speed=",
+        urlencode("+18015550103")
+    );
     let mut answers = Vec::new();
     for _ in 0..2 {
         let request = Request::post("/api/family/limits")
@@ -316,15 +355,23 @@ async fn trying_again_after_a_failure_really_tries_again() {
     let doe = account_id(&portal, "Doe Family");
     let mut jane = Browser::signed_in(&portal, JANE).await;
     // Telegent refuses the first save (not an answer the client retries).
-    portal.sandbox.as_ref().unwrap().0.add_fault(telegent_sandbox::faults::FaultRule {
-        path_prefix: "/v1.0/numbers/data-usage".into(),
-        exact: true,
-        method: Some("POST".into()),
-        status: Some(400),
-        remaining: Some(1),
-        ..Default::default()
-    });
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=750&speed=", urlencode("+18015550103"));
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .add_fault(telegent_sandbox::faults::FaultRule {
+            path_prefix: "/v1.0/numbers/data-usage".into(),
+            exact: true,
+            method: Some("POST".into()),
+            status: Some(400),
+            remaining: Some(1),
+            ..Default::default()
+        });
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=750&speed=",
+        urlencode("+18015550103")
+    );
     let failed = jane.call("family/limits", &form).await;
     assert!(!failed.status.is_success(), "{failed:?}");
     let again = jane.call("family/limits", &form).await;
@@ -332,7 +379,11 @@ async fn trying_again_after_a_failure_really_tries_again() {
     assert!(!again.headers.contains_key("x-portal-replayed"), "a real second try");
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     let lily = world.numbers.values().find(|n| n.msisdn == "+18015550103").unwrap();
-    assert_eq!(lily.data_limits.as_ref().map(|l| l.limit_kb), Some(750 * 1024), "saved on the second try");
+    assert_eq!(
+        lily.data_limits.as_ref().map(|l| l.limit_kb),
+        Some(750 * 1024),
+        "saved on the second try"
+    );
 }
 
 #[tokio::test]
@@ -340,27 +391,48 @@ async fn three_clicks_while_the_first_fails_are_still_tried_one_at_a_time() {
     let portal = portal().await;
     let doe = account_id(&portal, "Doe Family");
     let jane = Browser::signed_in(&portal, JANE).await;
-    portal.sandbox.as_ref().unwrap().0.add_fault(telegent_sandbox::faults::FaultRule {
-        path_prefix: "/v1.0/numbers/data-usage".into(),
-        exact: true,
-        method: Some("POST".into()),
-        status: Some(400),
-        remaining: Some(1),
-        latency_ms: 200,
-        ..Default::default()
-    });
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=760&speed=", urlencode("+18015550103"));
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .add_fault(telegent_sandbox::faults::FaultRule {
+            path_prefix: "/v1.0/numbers/data-usage".into(),
+            exact: true,
+            method: Some("POST".into()),
+            status: Some(400),
+            remaining: Some(1),
+            latency_ms: 200,
+            ..Default::default()
+        });
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=760&speed=",
+        urlencode("+18015550103")
+    );
     let (mut a, mut b, mut c) = (jane.clone(), jane.clone(), jane.clone());
     let (ra, rb, rc) = tokio::join!(
         a.call("family/limits", &form),
         b.call("family/limits", &form),
         c.call("family/limits", &form)
     );
-    let done = [&ra, &rb, &rc].iter().filter(|r| r.status.is_success() || r.status.is_redirection()).count();
-    assert_eq!(done, 2, "the first failed, the second tried and succeeded, the third got its answer");
-    assert_eq!(data_usage_writes(&portal), 2, "the failed try and one successful one, never two at once");
+    let done = [&ra, &rb, &rc]
+        .iter()
+        .filter(|r| r.status.is_success() || r.status.is_redirection())
+        .count();
     assert_eq!(
-        [&ra, &rb, &rc].iter().filter(|r| r.headers.contains_key("x-portal-replayed")).count(),
+        done, 2,
+        "the first failed, the second tried and succeeded, the third got its answer"
+    );
+    assert_eq!(
+        data_usage_writes(&portal),
+        2,
+        "the failed try and one successful one, never two at once"
+    );
+    assert_eq!(
+        [&ra, &rb, &rc]
+            .iter()
+            .filter(|r| r.headers.contains_key("x-portal-replayed"))
+            .count(),
         1
     );
 }
@@ -376,17 +448,28 @@ async fn a_change_checks_membership_afresh_even_when_the_page_used_a_copy() {
     // …then Lily's line leaves the family behind the portal's back.
     let smith = account_id(&portal, "Smith Family");
     portal.sandbox.as_ref().unwrap().0.mutate(|w| {
-        let lily = w.subscribers.values_mut().find(|s| s.email == "lily.doe@example.com").unwrap();
+        let lily = w
+            .subscribers
+            .values_mut()
+            .find(|s| s.email == "lily.doe@example.com")
+            .unwrap();
         lily.phone_numbers.retain(|n| n != "+18015550103");
         let line = w.numbers.values_mut().find(|n| n.msisdn == "+18015550103").unwrap();
         line.account_id = smith.clone();
         line.subscriber_id = None;
     });
     let before = data_usage_writes(&portal);
-    let form = format!("account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=770&speed=", urlencode("+18015550103"));
+    let form = format!(
+        "account_id={doe}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=770&speed=",
+        urlencode("+18015550103")
+    );
     let answer = jane.call("family/limits", &form).await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
-    assert_eq!(data_usage_writes(&portal), before, "nothing sent for a line no longer in the family");
+    assert_eq!(
+        data_usage_writes(&portal),
+        before,
+        "nothing sent for a line no longer in the family"
+    );
 }
 
 #[tokio::test]
