@@ -7,6 +7,7 @@ pub mod error;
 pub mod form_values;
 pub mod links;
 pub mod policy;
+pub mod read_model;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -23,9 +24,12 @@ pub mod messaging;
 pub mod numbers;
 pub mod outbox;
 pub mod password_reset;
+pub mod search;
 pub mod session;
+pub mod subscribers;
 pub mod subscriptions;
 pub mod users;
+pub mod workspace;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
@@ -44,7 +48,9 @@ use crate::me::MyLinesPage;
 use crate::members::MemberPage;
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
+use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
+use crate::subscribers::SubscribersListPage;
 use crate::users::UsersPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -103,6 +109,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accounts/:account_id/guardian/:subscriber_id") view=GuardianPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/members/:subscriber_id") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async />

@@ -53,6 +53,36 @@ pub fn staff_home() -> String {
     "/".into()
 }
 
+/// The Distributor's home: `/` for its own staff, its page for a Platform
+/// admin (`distributor_id` as in the URL; empty: the caller's own).
+pub fn staff_home_or(distributor_id: &str) -> String {
+    if distributor_id.is_empty() {
+        staff_home()
+    } else {
+        distributor(distributor_id)
+    }
+}
+
+/// The CSV of the accounts list at `list` (`/` or a Distributor's page).
+pub fn accounts_csv(list: &str) -> String {
+    match list.strip_prefix("/distributors/") {
+        Some(id) => format!("/distributors/{}/accounts.csv", urlencode(id)),
+        None => "/accounts.csv".into(),
+    }
+}
+
+pub fn subscribers() -> String {
+    "/subscribers".into()
+}
+
+pub fn subscribers_csv() -> String {
+    "/subscribers.csv".into()
+}
+
+pub fn search(query: &str) -> String {
+    with_query("/search", &[("q", query.to_string())])
+}
+
 pub fn account(account_id: &str) -> String {
     format!("/accounts/{}", segment(account_id))
 }

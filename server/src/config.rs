@@ -115,6 +115,11 @@ pub struct ServeArgs {
     /// Distributor's budget, so one busy tab cannot leave the others "busy".
     #[arg(long, env = "TELEGENT_SHARE_PER_USER", default_value_t = 25)]
     pub telegent_share_per_user: u32,
+    /// Minutes between read-model sweeps of each Distributor (usage every
+    /// time, everything hourly); 0 turns the schedule off (pages then fill
+    /// an empty copy once and "Refresh now" updates it).
+    #[arg(long, env = "READ_MODEL_SWEEP_MINUTES", default_value_t = 5)]
+    pub read_model_sweep_minutes: u64,
     /// Where the in-process sandbox listens (port 0: any free port).
     #[arg(long, env = "SANDBOX_BIND", default_value = "127.0.0.1:0")]
     pub sandbox_bind: SocketAddr,

@@ -2,6 +2,7 @@
 //! `main.rs` is only the command line around this.
 
 pub mod config;
+pub mod exports;
 pub mod replays;
 pub mod web;
 
@@ -56,6 +57,9 @@ pub struct PortalConfig {
     /// Interactive upstream calls one signed-in person may make per minute,
     /// out of their Distributor's `rate_limit_per_minute`.
     pub user_share_per_minute: u32,
+    /// How often the read model's schedule sweeps each Distributor (`None`:
+    /// no schedule; an empty copy is filled by the first page that needs it).
+    pub sweep_every: Option<std::time::Duration>,
     /// The key file sealing Distributor secrets (`None`: a key for this process only).
     pub credential_key_file: Option<std::path::PathBuf>,
     pub auth: AuthSettings,
@@ -76,6 +80,7 @@ impl PortalConfig {
             sandbox_rate_limit_per_minute: Some(50),
             rate_limit_per_minute: 50,
             user_share_per_minute: 25,
+            sweep_every: None,
             credential_key_file: None,
             auth: AuthSettings::default(),
             https: false,
@@ -186,7 +191,11 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
         auth: cfg.auth,
         sign_in_locks: Default::default(),
         mailer: Arc::new(mailer),
+        sweeper: Default::default(),
     };
+    if let Some(every) = cfg.sweep_every {
+        telegent_app::read_model::sweep::spawn_schedule(state.clone(), every);
+    }
     let session_store = sessions::PortalSessionStore::open(&cfg.database_url).await?;
     let router = router(state.clone(), session_store, cfg.https).await?;
     Ok(Portal { router, state, sandbox })
@@ -271,6 +280,9 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/audit.csv", get(web::audit_csv))
+        .route("/accounts.csv", get(exports::accounts_csv))
+        .route("/distributors/{distributor_id}/accounts.csv", get(exports::distributor_accounts_csv))
+        .route("/subscribers.csv", get(exports::subscribers_csv))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -144,6 +144,8 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             sandbox_rate_limit_per_minute: (args.sandbox_rate_limit > 0).then_some(args.sandbox_rate_limit),
             rate_limit_per_minute: args.telegent_rate_limit,
             user_share_per_minute: args.telegent_share_per_user,
+            sweep_every: (args.read_model_sweep_minutes > 0)
+                .then(|| Duration::from_secs(args.read_model_sweep_minutes * 60)),
             credential_key_file: Some(common.credential_key_file()),
             auth: AuthSettings {
                 idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),

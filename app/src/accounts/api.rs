@@ -9,7 +9,9 @@ use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::model::AccountSort,
+    accounts::model::{AccountNeeds, AccountSort},
+    accounts::service::ListArgs,
+    read_model::scope::Scope,
     policy::{Action, Role},
     ssr::context::{in_account, in_distributor},
 };
@@ -28,22 +30,26 @@ pub struct AccountsQuery {
     /// A URL value: `name`, `-name`, `subscribers`, `-subscribers`.
     #[serde(default)]
     pub sort: String,
+    /// A URL value: `no-manager`, `many-managers` (see `AccountNeeds`).
+    #[serde(default)]
+    pub needs: String,
 }
 
 /// One page of a Distributor's accounts. Account roles see their one Account.
 #[server(endpoint = "accounts/list")]
 pub async fn list_accounts(#[server(flatten)] query: AccountsQuery) -> Result<AccountsPage, AppError> {
     let ctx = in_distributor(Action::ViewAccounts, &query.distributor_id).await?;
-    let only = match ctx.caller.role {
-        Role::AccountAdmin | Role::Manager | Role::Subscriber => Some(ctx.caller.account_id.as_deref().unwrap_or("")),
-        _ => None,
-    };
+    let scope = Scope::within(&ctx.caller, &ctx.tenant.distributor_id)?;
     super::service::list(
-        &ctx.tenant,
-        only,
-        query.page,
-        &query.search,
-        AccountSort::from_param(&query.sort),
+        &ctx.state,
+        &ctx.tenant.distributor_id,
+        &scope,
+        &ListArgs {
+            page: query.page,
+            search: query.search,
+            sort: AccountSort::from_param(&query.sort),
+            needs: AccountNeeds::from_param(&query.needs),
+        },
     )
     .await
 }

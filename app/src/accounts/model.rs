@@ -12,6 +12,12 @@ pub struct AccountRow {
     pub name: String,
     pub subscribers: u32,
     pub address: String,
+    /// Members with the Manager role (the platform's convention is one).
+    #[serde(default)]
+    pub managers: u32,
+    /// Lines that are not cancelled.
+    #[serde(default)]
+    pub lines: u32,
 }
 
 /// How the accounts list is ordered; lives in the URL as `sort=`.
@@ -22,6 +28,8 @@ pub enum AccountSort {
     NameDesc,
     Subscribers,
     SubscribersDesc,
+    Lines,
+    LinesDesc,
 }
 
 impl AccountSort {
@@ -30,6 +38,8 @@ impl AccountSort {
             "-name" => Self::NameDesc,
             "subscribers" => Self::Subscribers,
             "-subscribers" => Self::SubscribersDesc,
+            "lines" => Self::Lines,
+            "-lines" => Self::LinesDesc,
             _ => Self::Name,
         }
     }
@@ -40,6 +50,57 @@ impl AccountSort {
             Self::NameDesc => "-name",
             Self::Subscribers => "subscribers",
             Self::SubscribersDesc => "-subscribers",
+            Self::Lines => "lines",
+            Self::LinesDesc => "-lines",
+        }
+    }
+
+    /// The ORDER BY of the read-model query (ties broken by ID).
+    pub fn order_by(self) -> &'static str {
+        match self {
+            Self::Name => "name_key, account_id",
+            Self::NameDesc => "name_key DESC, account_id DESC",
+            Self::Subscribers => "subscribers, name_key, account_id",
+            Self::SubscribersDesc => "subscribers DESC, name_key, account_id",
+            Self::Lines => "lines, name_key, account_id",
+            Self::LinesDesc => "lines DESC, name_key, account_id",
+        }
+    }
+}
+
+/// Accounts that need someone's attention, as the list's `needs=` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AccountNeeds {
+    #[default]
+    Any,
+    /// No member is a Manager.
+    NoManager,
+    /// More than one member is a Manager.
+    ManyManagers,
+}
+
+impl AccountNeeds {
+    pub fn from_param(value: &str) -> Self {
+        match value {
+            "no-manager" => Self::NoManager,
+            "many-managers" => Self::ManyManagers,
+            _ => Self::Any,
+        }
+    }
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Self::Any => "",
+            Self::NoManager => "no-manager",
+            Self::ManyManagers => "many-managers",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Any => "All accounts",
+            Self::NoManager => "Without a Manager",
+            Self::ManyManagers => "With more than one Manager",
         }
     }
 }
@@ -55,6 +116,9 @@ pub struct AccountsPage {
     /// Accounts matching the search, on all pages.
     pub total: u32,
     pub per_page: u32,
+    /// How current the copy the list was read from is.
+    #[serde(default)]
+    pub freshness: crate::read_model::model::Freshness,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,16 +1,20 @@
-//! The Distributor's accounts: read from Telegent (cached briefly by the
-//! client), then searched, sorted and paged here; one Account's page and
-//! its family overview.
+//! The Distributor's accounts, listed from the read model (searched,
+//! filtered, sorted and paged by the database); one Account's page and its
+//! family overview, read from Telegent.
 
-use telegent::types::{Account, Subscriber};
+use telegent::types::Subscriber;
 use telegent::{phone, TelegentClient};
 
 use std::collections::HashMap;
 
 use super::model::{
-    AccountDetail, AccountRow, AccountSort, AccountsPage, Alert, AlertLevel, FamilyOverview, Member, SubscriberRow,
-    ACCOUNTS_PER_PAGE,
+    AccountDetail, AccountNeeds, AccountRow, AccountSort, AccountsPage, Alert, AlertLevel, FamilyOverview, Member,
+    SubscriberRow, ACCOUNTS_PER_PAGE,
 };
+use crate::read_model::scope::Scope;
+use crate::read_model::store::{freshness, matching_ids, Sql};
+use crate::read_model::sweep::ensure_filled;
+use crate::ssr::AppState;
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::{Behaviour, LineUsage};
@@ -28,77 +32,129 @@ pub async fn distributor_name(tenant: &Tenant) -> Result<String, AppError> {
         .distributor_name)
 }
 
-/// One page of the Distributor's accounts; `only` narrows the list to one
-/// Account (for callers whose scope is a single Account).
-pub async fn list(
-    tenant: &Tenant,
-    only: Option<&str>,
-    page: u32,
-    search: &str,
-    sort: AccountSort,
-) -> Result<AccountsPage, AppError> {
-    let distributor_name = distributor_name(tenant).await?;
-    let mut accounts = tenant.client.distributor_accounts().await?;
-    if let Some(only) = only {
-        accounts.retain(|a| a.account_id == only);
-    }
-    Ok(page_of(distributor_name, accounts, page, search, sort))
+/// What the accounts list was asked for (from the URL).
+#[derive(Debug, Clone, Default)]
+pub struct ListArgs {
+    pub page: u32,
+    pub search: String,
+    pub sort: AccountSort,
+    pub needs: AccountNeeds,
 }
 
-/// Filters by `search` (name or ID, case-insensitive), sorts, and cuts one page.
-pub fn page_of(
-    distributor_name: String,
-    accounts: Vec<Account>,
-    page: u32,
-    search: &str,
-    sort: AccountSort,
-) -> AccountsPage {
-    let needle = search.trim().to_lowercase();
-    let mut rows: Vec<AccountRow> = accounts
-        .into_iter()
-        .filter(|a| {
-            needle.is_empty()
-                || a.account_name.to_lowercase().contains(&needle)
-                || a.account_id.to_lowercase().contains(&needle)
-        })
-        .map(|a| AccountRow {
-            address: a
-                .billing_address
-                .as_ref()
-                .or(a.mailing_address.as_ref())
-                .map(|x| x.one_line())
-                .unwrap_or_default(),
-            id: a.account_id,
-            name: a.account_name,
-            subscribers: a.total_subscribers,
-        })
-        .collect();
-    let by_name =
-        |a: &AccountRow, b: &AccountRow| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id));
-    match sort {
-        AccountSort::Name => rows.sort_by(by_name),
-        AccountSort::NameDesc => rows.sort_by(|a, b| by_name(b, a)),
-        AccountSort::Subscribers => rows.sort_by(|a, b| a.subscribers.cmp(&b.subscribers).then_with(|| by_name(a, b))),
-        AccountSort::SubscribersDesc => {
-            rows.sort_by(|a, b| b.subscribers.cmp(&a.subscribers).then_with(|| by_name(a, b)))
-        }
+/// The Distributor's name as the portal stored it (no upstream call).
+pub async fn stored_distributor_name(state: &AppState, distributor_id: &str) -> Result<String, AppError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM distributors WHERE distributor_id = $1")
+        .bind(distributor_id)
+        .fetch_optional(&state.pool)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "distributor name");
+            AppError::Internal
+        })?;
+    Ok(row.map(|(n,)| n).unwrap_or_else(|| distributor_id.to_string()))
+}
+
+/// `FROM rm_accounts WHERE <scope> …` for the list's search and filter.
+fn filtered(scope: &Scope, args: &ListArgs) -> Sql {
+    let mut sql = Sql::new(" FROM rm_accounts WHERE 1 = 1").scoped(scope, "");
+    if let Some(needle) = crate::read_model::search::needle(&args.search) {
+        let ids = matching_ids(scope, "account", &needle);
+        sql = sql.and(&format!("account_id IN ({})", ids.text), ids.values);
     }
-    let total = rows.len() as u32;
+    match args.needs {
+        AccountNeeds::Any => sql,
+        AccountNeeds::NoManager => sql.and("managers = 0", []),
+        AccountNeeds::ManyManagers => sql.and("managers > 1", []),
+    }
+}
+
+fn account_row(r: &sqlx::any::AnyRow) -> AccountRow {
+    use sqlx::Row;
+    let count = |i: usize| r.get::<i64, _>(i).clamp(0, i64::from(u32::MAX)) as u32;
+    AccountRow {
+        id: r.get(0),
+        name: r.get(1),
+        address: r.get(2),
+        subscribers: count(3),
+        managers: count(4),
+        lines: count(5),
+    }
+}
+
+const ACCOUNT_COLUMNS: &str = "SELECT account_id, name, address, subscribers, managers, lines";
+
+/// One page of the Distributor's accounts from the read model (filled
+/// first if it never was): no upstream call.
+pub async fn list(
+    state: &AppState,
+    distributor_id: &str,
+    scope: &Scope,
+    args: &ListArgs,
+) -> Result<AccountsPage, AppError> {
+    ensure_filled(state, distributor_id).await?;
+    let distributor_name = stored_distributor_name(state, distributor_id).await?;
+    let total = filtered(scope, args)
+        .with_prefix("SELECT COUNT(*)")
+        .count(&state.pool)
+        .await?;
     let total_pages = total.div_ceil(ACCOUNTS_PER_PAGE).max(1);
-    let page = page.clamp(1, total_pages);
-    let rows = rows
-        .into_iter()
-        .skip(((page - 1) * ACCOUNTS_PER_PAGE) as usize)
-        .take(ACCOUNTS_PER_PAGE as usize)
-        .collect();
-    AccountsPage {
+    let page = args.page.clamp(1, total_pages);
+    let rows = filtered(scope, args)
+        .with_prefix(ACCOUNT_COLUMNS)
+        .push(&format!(
+            " ORDER BY {} LIMIT {ACCOUNTS_PER_PAGE} OFFSET {}",
+            args.sort.order_by(),
+            (page - 1) * ACCOUNTS_PER_PAGE
+        ))
+        .fetch_all(&state.pool)
+        .await?;
+    Ok(AccountsPage {
         distributor_name,
-        rows,
+        rows: rows.iter().map(account_row).collect(),
         page,
         total_pages,
         total,
         per_page: ACCOUNTS_PER_PAGE,
+        freshness: freshness(&state.pool, distributor_id).await?,
+    })
+}
+
+/// Rows `offset..offset + limit` of the whole selection (every page), for
+/// the CSV export.
+pub async fn export_chunk(
+    state: &AppState,
+    scope: &Scope,
+    args: &ListArgs,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<AccountRow>, AppError> {
+    let rows = filtered(scope, args)
+        .with_prefix(ACCOUNT_COLUMNS)
+        .push(&format!(" ORDER BY {} LIMIT {limit} OFFSET {offset}", args.sort.order_by()))
+        .fetch_all(&state.pool)
+        .await?;
+    Ok(rows.iter().map(account_row).collect())
+}
+
+/// The CSV header and one line per row, formulas defused.
+pub fn csv_header() -> &'static str {
+    "account_id,name,address,subscribers,managers,lines\r\n"
+}
+
+pub fn csv_lines(rows: &[AccountRow]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let cells = [
+            r.id.clone(),
+            r.name.clone(),
+            r.address.clone(),
+            r.subscribers.to_string(),
+            r.managers.to_string(),
+            r.lines.to_string(),
+        ];
+        out.push_str(&crate::components::csv::line(&cells));
     }
+    out
 }
 
 /// The subscribers of one Account. Telegent lists subscribers per
@@ -289,63 +345,3 @@ fn member(s: Subscriber, usage: &mut HashMap<String, LineUsage>, guardian: Optio
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn account(id: &str, name: &str, subscribers: u32) -> Account {
-        Account {
-            account_id: id.into(),
-            account_name: name.into(),
-            total_subscribers: subscribers,
-            billing_address: None,
-            mailing_address: None,
-        }
-    }
-
-    fn many(n: usize) -> Vec<Account> {
-        (0..n)
-            .map(|i| account(&format!("AID-{i:03}"), &format!("Account {i:03}"), i as u32 % 7))
-            .collect()
-    }
-
-    #[test]
-    fn pages_hold_ten_and_the_page_is_clamped() {
-        let p = page_of("D".into(), many(23), 3, "", AccountSort::Name);
-        assert_eq!((p.page, p.total_pages, p.total, p.rows.len()), (3, 3, 23, 3));
-        assert_eq!(p.rows[0].name, "Account 020");
-        let beyond = page_of("D".into(), many(23), 99, "", AccountSort::Name);
-        assert_eq!(beyond.page, 3);
-        let empty = page_of("D".into(), Vec::new(), 0, "", AccountSort::Name);
-        assert_eq!((empty.page, empty.total_pages, empty.rows.len()), (1, 1, 0));
-    }
-
-    #[test]
-    fn search_matches_name_or_id_case_insensitively() {
-        let accounts = vec![account("AID-1", "Doe Family", 3), account("AID-2", "Bright Bakery", 2)];
-        let p = page_of("D".into(), accounts.clone(), 1, "  doe ", AccountSort::Name);
-        assert_eq!(p.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["AID-1"]);
-        let p = page_of("D".into(), accounts, 1, "aid-2", AccountSort::Name);
-        assert_eq!(p.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["AID-2"]);
-    }
-
-    #[test]
-    fn sorts_by_name_and_by_subscribers() {
-        let accounts = vec![
-            account("AID-1", "beta", 1),
-            account("AID-2", "Alpha", 5),
-            account("AID-3", "gamma", 3),
-        ];
-        let names = |s| {
-            page_of("D".into(), accounts.clone(), 1, "", s)
-                .rows
-                .into_iter()
-                .map(|r| r.name)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(names(AccountSort::Name), ["Alpha", "beta", "gamma"]);
-        assert_eq!(names(AccountSort::NameDesc), ["gamma", "beta", "Alpha"]);
-        assert_eq!(names(AccountSort::SubscribersDesc), ["Alpha", "gamma", "beta"]);
-        assert_eq!(names(AccountSort::Subscribers), ["beta", "gamma", "Alpha"]);
-    }
-}

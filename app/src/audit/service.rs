@@ -174,18 +174,7 @@ impl From<AuditRecord> for AuditRow {
 /// The rows as CSV (RFC 4180), with cells that a spreadsheet would run as a
 /// formula prefixed by an apostrophe.
 pub fn to_csv(rows: &[AuditRow]) -> String {
-    fn cell(value: &str) -> String {
-        let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{value}")
-        } else {
-            value.to_string()
-        };
-        if value.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", value.replace('"', "\"\""))
-        } else {
-            value
-        }
-    }
+    use crate::components::csv::cell;
     let mut out =
         String::from("at,user,role,distributor,account,action,targets,outcome,detail,request_id,client_address\r\n");
     for r in rows {

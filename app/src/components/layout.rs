@@ -5,6 +5,8 @@ use leptos_router::components::A;
 use crate::components::form::SubmitButton;
 use crate::components::theme::ThemeToggle;
 use crate::error::AppError;
+use crate::policy::Role;
+use crate::search::SearchBox;
 use crate::session::api::{fetch_current_user, Logout, StopViewAs};
 use crate::session::model::CurrentUser;
 
@@ -31,6 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </a>
             // A full load: the server sends each role to its own home.
             <a class="brand" href="/" rel="external">"Telegent Portal"</a>
+            <TopSearch user />
             <div class="topbar-end">
                 <UserChip user />
                 <ThemeToggle back=current_path() />
@@ -67,6 +70,25 @@ fn current_path() -> String {
     #[cfg(not(feature = "ssr"))]
     {
         String::new()
+    }
+}
+
+/// The global search box, for staff (Platform and Distributor roles).
+#[component]
+fn TopSearch(user: UserResource) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await
+                    .ok()
+                    .flatten()
+                    .filter(|u| {
+                        matches!(u.role, Role::PlatformAdmin | Role::DistributorAdmin | Role::DistributorViewer)
+                            && u.view_as.is_none()
+                    })
+                    .map(|_| view! { <SearchBox /> })
+            })}
+        </Suspense>
     }
 }
 

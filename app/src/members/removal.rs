@@ -232,6 +232,14 @@ pub async fn remove(ctx: &InAccount, subscriber_id: &str, heir: &str, confirmed:
         .await?;
         return Err(AppError::Internal);
     }
+    crate::read_model::write_through::subscriber_removed(
+        &state.pool,
+        &tenant.distributor_id,
+        account_id,
+        subscriber_id,
+        heir,
+    )
+    .await;
     Ok(member.name.clone())
 }
 

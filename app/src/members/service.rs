@@ -180,6 +180,8 @@ pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, App
         Ok(created) => {
             let detail = format!("{name} <{email}> as Subscriber ({})", created.subscriber_id);
             audit::finish(&state.pool, id, Outcome::Succeeded, &detail).await?;
+            crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &created, account_id)
+                .await;
             Ok(created.subscriber_id)
         }
         Err(error) => {
@@ -240,7 +242,11 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
     };
     let audit_id = audit::begin(&state.pool, &entry).await?;
     let updated = match tenant.client.update_subscriber(&request).await {
-        Ok(updated) => updated,
+        Ok(updated) => {
+            crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &updated, account_id)
+                .await;
+            updated
+        }
         Err(error) => {
             audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
             return Err(note_email_refusal(state, caller, email_taken(error)).await);

@@ -61,7 +61,10 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
     };
     match caller.role {
         Role::PlatformAdmin => add(links::distributors(), "Distributors"),
-        Role::DistributorAdmin | Role::DistributorViewer => add(links::staff_home(), "Accounts"),
+        Role::DistributorAdmin | Role::DistributorViewer => {
+            add(links::staff_home(), "Accounts");
+            add(links::subscribers(), "Subscribers");
+        }
         Role::AccountAdmin => add(home.clone(), "Account"),
         Role::Manager => add(home.clone(), "Family"),
         Role::Subscriber => add(links::my_lines(), "My lines"),

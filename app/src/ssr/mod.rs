@@ -38,6 +38,8 @@ pub struct AppState {
     pub sign_in_locks: Arc<crate::session::service::AttemptLocks>,
     /// Outgoing mail: SMTP when configured, else kept in the outbox.
     pub mailer: Arc<crate::outbox::service::Mailer>,
+    /// One read-model sweep per Distributor at a time.
+    pub sweeper: Arc<crate::read_model::sweep::Sweeper>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -317,7 +317,20 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             pending_audit = Some(audit_id);
             let telegent_role = role.telegent_role().unwrap_or("Subscriber");
             match link_subscriber(caller, &tenant.client, &account_id, &name, &email, telegent_role).await {
-                Ok(subscriber_id) => (Some(tenant.distributor_id), Some(account_id), Some(subscriber_id)),
+                Ok(subscriber) => {
+                    crate::read_model::write_through::subscriber_saved(
+                        &state.pool,
+                        &tenant.distributor_id,
+                        &subscriber,
+                        &account_id,
+                    )
+                    .await;
+                    (
+                        Some(tenant.distributor_id),
+                        Some(account_id),
+                        Some(subscriber.subscriber_id),
+                    )
+                }
                 Err(error) => {
                     audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
                     return Err(note_email_refusal(state, caller, error).await);
@@ -458,7 +471,7 @@ async fn link_subscriber(
     name: &str,
     email: &str,
     telegent_role: &str,
-) -> Result<String, AppError> {
+) -> Result<telegent::types::Subscriber, AppError> {
     let existing = crate::accounts::service::account_subscribers(client, account_id)
         .await?
         .into_iter()
@@ -474,15 +487,15 @@ async fn link_subscriber(
                     "This address belongs to someone in this Account whose role you can't change.",
                 ));
             }
-            client
+            return Ok(client
                 .update_subscriber(&SubscriberUpdateRequest {
                     subscriber_id: subscriber.subscriber_id.clone(),
                     role: Some(telegent_role.into()),
                     ..SubscriberUpdateRequest::default()
                 })
-                .await?;
+                .await?);
         }
-        return Ok(subscriber.subscriber_id);
+        return Ok(subscriber);
     }
     let created = client
         .create_subscriber(&SubscriberCreateRequest {
@@ -495,7 +508,7 @@ async fn link_subscriber(
             ..SubscriberCreateRequest::default()
         })
         .await;
-    created.map(|s| s.subscriber_id).map_err(email_taken)
+    created.map_err(email_taken)
 }
 
 /// Telegent e-mails are unique on the whole platform: its refusal of one is

@@ -132,6 +132,9 @@ pub struct TelegentClient {
     /// (and refresh it): for the checks of a change, which must not rest on
     /// a copy another instance or tool may have outdated.
     bypass_cache: bool,
+    /// Interactive for people waiting on a page; background for the read
+    /// model's sweeps, which leave the budget's reserve to people.
+    priority: Priority,
 }
 
 /// What every handle of one credential shares: connection pool, tokens,
@@ -199,6 +202,7 @@ impl TelegentClient {
             share: None,
             oldest_copy: Arc::default(),
             bypass_cache: false,
+            priority: Priority::Interactive,
         })
     }
 
@@ -211,6 +215,7 @@ impl TelegentClient {
             share: Some(share),
             oldest_copy: Arc::default(),
             bypass_cache: false,
+            priority: Priority::Interactive,
         }
     }
 
@@ -222,6 +227,21 @@ impl TelegentClient {
             share: self.share.clone(),
             oldest_copy: Arc::default(),
             bypass_cache: true,
+            priority: self.priority,
+        }
+    }
+
+    /// A handle for background work (the read model's sweeps): no person's
+    /// share, reads afresh (a sweep that served itself old copies would
+    /// confirm nothing), and calls at background priority, which never
+    /// takes the part of the budget kept for people.
+    pub fn background(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            share: None,
+            oldest_copy: Arc::default(),
+            bypass_cache: true,
+            priority: Priority::Background,
         }
     }
 
@@ -290,7 +310,7 @@ impl TelegentClient {
     ) -> Result<T, TelegentError> {
         let value = self
             .cached(cache_key(path, query), || {
-                self.call(Method::Get, path, query, None, Safety::Safe, Priority::Interactive)
+                self.call(Method::Get, path, query, None, Safety::Safe, self.priority)
             })
             .await?;
         decode(value)
@@ -302,7 +322,7 @@ impl TelegentClient {
         let key = format!("{path}#{body}");
         let value = self
             .cached(key, || {
-                self.call(Method::Post, path, &[], Some(body), Safety::Safe, Priority::Interactive)
+                self.call(Method::Post, path, &[], Some(body), Safety::Safe, self.priority)
             })
             .await?;
         decode(value)
@@ -385,7 +405,7 @@ impl TelegentClient {
         safety: Safety,
     ) -> Result<T, TelegentError> {
         let value = self
-            .call(Method::Post, path, &[], Some(body), safety, Priority::Interactive)
+            .call(Method::Post, path, &[], Some(body), safety, self.priority)
             .await?;
         decode(value)
     }

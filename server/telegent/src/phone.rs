@@ -175,7 +175,7 @@ fn country_code_len(digits: &str) -> usize {
 }
 
 /// Direction marks and zero-width characters that paste along with numbers.
-fn is_invisible_mark(c: char) -> bool {
+pub fn is_invisible_mark(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 

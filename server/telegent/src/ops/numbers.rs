@@ -347,6 +347,9 @@ pub struct NumberDetails {
     pub next_swap_reset_date: Option<String>,
     pub product_type: Option<String>,
     pub port_out_pin: Option<String>,
+    /// The number's Account (the sandbox and newer answers carry it; the
+    /// reference's example does not).
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,29 @@
+//! The read model: a local copy, per Distributor, of what staff list, count
+//! and search — Accounts, Subscribers, Numbers with this cycle's data use —
+//! so a staff list across a Distributor costs no upstream call per row or
+//! per view (the upstream allows about 50 calls a minute per credential).
+//!
+//! - `sweep`: fills it from Telegent in the budget's background share; a
+//!   full sweep when empty, on a schedule and on demand ("refresh now"),
+//!   a usage sweep (data use and limits, batched across Accounts) between.
+//! - `write_through`: the portal's own changes update their rows at once;
+//!   the next sweep confirms them.
+//! - `store`: the queries. Every one starts from a [`scope::Scope`] built
+//!   from the session, never from request arguments.
+//! - `search`: the database's own text search (SQLite FTS5 trigrams,
+//!   PostgreSQL `pg_trgm`), behind one SQL text for both.
+//!
+//! Pages built on it say when their data was last confirmed
+//! (`model::Freshness`): it is a copy and never pretends otherwise.
+
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod scope;
+#[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod sweep;
+#[cfg(feature = "ssr")]
+pub mod write_through;

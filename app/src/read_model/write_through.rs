@@ -1,0 +1,156 @@
+//! The portal's own changes, written into the read model at once, so staff
+//! lists show them before the next sweep confirms them. Telegent already
+//! made the change when these run: a failure here is logged and the sweep
+//! repairs the copy; it never turns a done change into an error.
+
+use telegent::types::Subscriber;
+
+use super::store::{delete_search, insert_search, recount, subscriber_haystack};
+use super::sweep::{internal, SubscriberIn};
+use crate::error::AppError;
+use crate::ssr::db::{now_text, DbPool};
+
+fn logged(what: &str, result: Result<(), AppError>) {
+    if let Err(error) = result {
+        tracing::warn!(what, %error, "read model write-through failed; the next sweep repairs it");
+    }
+}
+
+/// A subscriber Telegent created or changed (its answer): the row, its
+/// search text and the counts of its Account (and of the one it left).
+pub async fn subscriber_saved(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, account_id: &str) {
+    logged("subscriber saved", save(pool, distributor_id, subscriber, account_id).await);
+}
+
+async fn save(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, account_id: &str) -> Result<(), AppError> {
+    let s = SubscriberIn {
+        id: subscriber.subscriber_id.clone(),
+        account_id: subscriber.account_id().unwrap_or_else(|| account_id.to_string()),
+        name: subscriber.name.clone(),
+        email: subscriber.email.clone(),
+        role: subscriber.role.clone(),
+        numbers: subscriber.phone_numbers.clone(),
+    };
+    let mut tx = pool.begin().await.map_err(internal)?;
+    let before: Option<(String,)> =
+        sqlx::query_as("SELECT account_id FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
+            .bind(distributor_id)
+            .bind(&s.id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
+    sqlx::query("DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
+        .bind(distributor_id)
+        .bind(&s.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO rm_subscribers (distributor_id, subscriber_id, account_id, name, name_key, email, role, numbers, \
+         confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(distributor_id)
+    .bind(&s.id)
+    .bind(&s.account_id)
+    .bind(&s.name)
+    .bind(s.name.to_lowercase())
+    .bind(&s.email)
+    .bind(&s.role)
+    .bind(s.numbers.join(" "))
+    .bind(now_text())
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    delete_search(&mut tx, distributor_id, "subscriber", &s.id).await?;
+    insert_search(
+        &mut tx,
+        distributor_id,
+        &s.account_id,
+        "subscriber",
+        &s.id,
+        &subscriber_haystack(&s),
+    )
+    .await?;
+    recount(&mut tx, distributor_id, Some(&s.account_id)).await?;
+    if let Some((old,)) = before.filter(|(old,)| *old != s.account_id) {
+        recount(&mut tx, distributor_id, Some(&old)).await?;
+    }
+    tx.commit().await.map_err(internal)
+}
+
+/// A member the portal removed from their Account: gone from the lists,
+/// their lines now with `heir` (see `members::removal`).
+pub async fn subscriber_removed(
+    pool: &DbPool,
+    distributor_id: &str,
+    account_id: &str,
+    subscriber_id: &str,
+    heir: &str,
+) {
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        let moved: Option<(String,)> =
+            sqlx::query_as("SELECT numbers FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
+                .bind(distributor_id)
+                .bind(subscriber_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+        if let Some((numbers,)) = moved.filter(|(n,)| !n.is_empty()) {
+            sqlx::query(
+                "UPDATE rm_subscribers SET numbers = trim(numbers || ' ' || $1) \
+                 WHERE distributor_id = $2 AND subscriber_id = $3",
+            )
+            .bind(&numbers)
+            .bind(distributor_id)
+            .bind(heir)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            sqlx::query("UPDATE rm_numbers SET subscriber_id = $1 WHERE distributor_id = $2 AND subscriber_id = $3")
+                .bind(heir)
+                .bind(distributor_id)
+                .bind(subscriber_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(internal)?;
+        }
+        sqlx::query("DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
+            .bind(distributor_id)
+            .bind(subscriber_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        delete_search(&mut tx, distributor_id, "subscriber", subscriber_id).await?;
+        recount(&mut tx, distributor_id, Some(account_id)).await?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("subscriber removed", result);
+}
+
+/// New data limits on lines: the limit and the share used follow at once
+/// (the behaviour is confirmed by the next usage read).
+pub async fn limits_set(pool: &DbPool, distributor_id: &str, msisdns: &[String], limit_mb: i64) {
+    let result = async {
+        let limit_kb = limit_mb.saturating_mul(1024);
+        let mut tx = pool.begin().await.map_err(internal)?;
+        for msisdn in msisdns {
+            sqlx::query(
+                "UPDATE rm_numbers SET limit_kb = $1, \
+                 percent = CASE WHEN used_kb IS NULL OR $1 <= 0 THEN percent \
+                   WHEN used_kb >= $1 THEN 100 ELSE (used_kb * 100) / $1 END \
+                 WHERE distributor_id = $2 AND msisdn = $3",
+            )
+            .bind(limit_kb)
+            .bind(distributor_id)
+            .bind(msisdn)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("limits set", result);
+}
