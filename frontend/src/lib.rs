@@ -27,10 +27,43 @@ pub fn hydrate() {
     leptos::mount::hydrate_islands();
     guard_form_posts();
     focus_error_summary();
+    slash_focuses_search();
     // A marker for tests and tooling: the page is interactive from here on.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
     }
+}
+
+/// `/` anywhere but in a field puts the cursor in the top bar's search box
+/// (staff pages have one), as many admin tools do.
+fn slash_focuses_search() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|event: web_sys::KeyboardEvent| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || e.has_attribute("contenteditable")
+            });
+        if typing {
+            return;
+        }
+        let search = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("global-search"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(search) = search {
+            event.prevent_default();
+            let _ = search.focus();
+        }
+    });
+    let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget();
 }
 
 /// A refused form came back: its error summary takes the focus (browsers

@@ -29,5 +29,12 @@ pub async fn global_search(q: String) -> Result<SearchResults, AppError> {
             }
         }
     }
-    crate::read_model::search::global(&ctx.state.pool, &scope, &q).await
+    let results = crate::read_model::search::global(&ctx.state.pool, &scope, &q).await?;
+    // The page itself (rendered on the server, also without JavaScript)
+    // answers an exact match with a redirect to the record.
+    let on_page = use_context::<http::request::Parts>().is_some_and(|p| !p.uri.path().starts_with("/api/"));
+    if let (true, Some(href)) = (on_page, &results.jump_to) {
+        crate::ssr::context::redirect(href);
+    }
+    Ok(results)
 }

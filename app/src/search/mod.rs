@@ -8,7 +8,6 @@ pub mod model;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 use self::api::global_search;
@@ -47,7 +46,12 @@ pub fn SearchPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Searching…"</p> }>
             {move || Suspend::new(async move {
                 match results.await {
-                    Ok(SearchResults { jump_to: Some(href), .. }) => view! { <Redirect path=href /> }.into_any(),
+                    // The server answered with a redirect already; this is what a
+                    // client that did not follow it sees.
+                    Ok(SearchResults { jump_to: Some(href), .. }) => view! {
+                        <p role="status">"One exact match: " <a href=href>"open it"</a></p>
+                    }
+                    .into_any(),
                     Ok(data) => view! { <ResultsView data /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }

@@ -17,3 +17,4 @@ mod pages_in_words;
 mod password_reset;
 mod security_matrix;
 mod users_page;
+mod workspace;
