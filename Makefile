@@ -88,6 +88,7 @@ e2e-debug: setup-run npm-packages
 # signed-in pages and /healthz, Lighthouse mobile scores (see server/scripts/bench-web).
 bench: build-release
 	cargo bench -p telegent-portal --bench upstream_calls --profile dev
+	cargo bench -p telegent-portal --bench read_model --profile dev
 	server/scripts/bench-web
 
 clean-data:

@@ -126,6 +126,10 @@ pub struct ServeArgs {
     /// The in-process sandbox's requests per minute per credential (like the platform's ~50).
     #[arg(long, env = "SANDBOX_RATE_LIMIT", default_value_t = 50)]
     pub sandbox_rate_limit: u32,
+    /// Grow the sandbox's Acme Mobile to this many Accounts (~4 subscribers
+    /// and ~6 lines each) for benchmarks and demos; 0: the small demo.
+    #[arg(long, env = "SANDBOX_SCALE", default_value_t = 0)]
+    pub scale: usize,
     /// The address people use to reach the portal. `https://…` turns on
     /// Secure `__Host-` session cookies and HSTS (put TLS in front of the portal).
     #[arg(long, env = "PORTAL_PUBLIC_URL")]

@@ -53,6 +53,9 @@ pub struct PortalConfig {
     /// The in-process sandbox's per-credential limit (`None`: unlimited, for tests
     /// that make hundreds of calls).
     pub sandbox_rate_limit_per_minute: Option<u32>,
+    /// Grow the sandbox's first demo Distributor to this many Accounts
+    /// (`seed::scale`), for benchmarks and demos.
+    pub sandbox_scale: Option<usize>,
     pub rate_limit_per_minute: u32,
     /// Interactive upstream calls one signed-in person may make per minute,
     /// out of their Distributor's `rate_limit_per_minute`.
@@ -78,6 +81,7 @@ impl PortalConfig {
             sandbox_state_file: None,
             sandbox_bind: "127.0.0.1:0".parse().expect("valid address"),
             sandbox_rate_limit_per_minute: Some(50),
+            sandbox_scale: None,
             rate_limit_per_minute: 50,
             user_share_per_minute: 25,
             sweep_every: None,
@@ -135,6 +139,10 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
                 ..SandboxConfig::default()
             })
             .context("opening the sandbox state")?;
+            if let Some(accounts) = cfg.sandbox_scale {
+                let added = instance.mutate(|w| seed::scale(w, seed::ACME_KEY, accounts));
+                tracing::info!(accounts, added, "sandbox grown for scale");
+            }
             let addr = instance
                 .spawn_on(cfg.sandbox_bind)
                 .await

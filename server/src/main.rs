@@ -142,6 +142,7 @@ async fn serve(common: &telegent_portal::config::CommonArgs, args: ServeArgs) ->
             sandbox_state_file: Some(common.sandbox_state_file()),
             sandbox_bind: args.sandbox_bind,
             sandbox_rate_limit_per_minute: (args.sandbox_rate_limit > 0).then_some(args.sandbox_rate_limit),
+            sandbox_scale: (args.scale > 0).then_some(args.scale),
             rate_limit_per_minute: args.telegent_rate_limit,
             user_share_per_minute: args.telegent_share_per_user,
             sweep_every: (args.read_model_sweep_minutes > 0)

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::read_model::model::Freshness;
 
-pub const SUBSCRIBERS_PER_PAGE: u32 = 25;
+pub const SUBSCRIBERS_PER_PAGE: u32 = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubscriberListRow {

@@ -196,7 +196,7 @@ async fn admin_restore(
 /// The platform as JSON, without the Distributors' API secrets: the dump is
 /// for looking at and restoring, and a restore keeps the secrets it has.
 async fn admin_state(State(sandbox): State<Sandbox>) -> Json<Value> {
-    let mut world = json!(sandbox.snapshot());
+    let mut world = json!(&*sandbox.snapshot());
     withhold_secrets(&mut world);
     Json(world)
 }

@@ -573,13 +573,14 @@ fn distributor_subscribers(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         .values()
         .filter(|s| world.account_in(did, &s.account_id).is_some())
         .collect();
-    let rows: Vec<Value> = all
+    let shown: Vec<_> = all.iter().skip((page - 1) * per_page).take(per_page).collect();
+    let ids: std::collections::HashSet<&str> = shown.iter().map(|s| s.id.as_str()).collect();
+    let mut subscriptions = crate::collections::subscriptions_by_subscriber(&world, did, &ids);
+    let rows: Vec<Value> = shown
         .iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
         .map(|s| {
             let mut row = crate::ops::subscriber_json(&world, s);
-            row["Subscriptions"] = json!(crate::collections::subscriptions_of(&world, did, &s.id));
+            row["Subscriptions"] = json!(subscriptions.remove(&s.id).unwrap_or_default());
             row
         })
         .collect();

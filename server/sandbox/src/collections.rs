@@ -649,17 +649,29 @@ fn list(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, ApiEr
     Ok(Value::Object(out))
 }
 
-/// A subscriber's subscriptions as `GET subscriptions` shows each.
-pub fn subscriptions_of(world: &crate::World, did: &str, subscriber_id: &str) -> Vec<Value> {
+/// The subscriptions of several subscribers (a page of them), as `GET
+/// subscriptions` shows each, read in one pass over the collection.
+pub fn subscriptions_by_subscriber(
+    world: &crate::World,
+    did: &str,
+    subscriber_ids: &std::collections::HashSet<&str>,
+) -> std::collections::HashMap<String, Vec<Value>> {
     let documented = crate::spec::find("GET", "/v1.0/subscriptions").and_then(|op| op.response_shape.as_ref());
-    world
-        .collection("subscriptions")
-        .filter(|(_, r)| r.distributor_id == did)
-        .filter(|(_, r)| {
-            get(&Value::Object(r.fields.clone()), "SubscriberId").and_then(Value::as_str) == Some(subscriber_id)
-        })
-        .map(|(_, r)| shape(documented, &view(r, documented)))
-        .collect()
+    let mut out: std::collections::HashMap<String, Vec<Value>> = std::collections::HashMap::new();
+    for (_, r) in world.collection("subscriptions").filter(|(_, r)| r.distributor_id == did) {
+        // The field looked up in place, not by copying every record's fields.
+        let holder = r
+            .fields
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("SubscriberId"))
+            .and_then(|(_, v)| v.as_str());
+        if let Some(holder) = holder.filter(|h| subscriber_ids.contains(h)) {
+            out.entry(holder.to_string())
+                .or_default()
+                .push(shape(documented, &view(r, documented)));
+        }
+    }
+    out
 }
 
 /// IDs a create refers to (routes, package, subscriber) must exist in scope.

@@ -80,7 +80,9 @@ struct Grant {
 
 struct Inner {
     cfg: SandboxConfig,
-    world: Mutex<World>,
+    /// Shared copy-on-write: a request's snapshot is an `Arc` clone, not a
+    /// copy of the whole platform (which at `--scale 2000` is ~40,000 records).
+    world: Mutex<Arc<World>>,
     grants: Mutex<HashMap<String, Grant>>,
     journal: Mutex<Vec<JournalEntry>>,
     recent_calls: Mutex<HashMap<String, VecDeque<Instant>>>,
@@ -108,7 +110,7 @@ impl Sandbox {
         };
         let sandbox = Self {
             inner: Arc::new(Inner {
-                world: Mutex::new(world),
+                world: Mutex::new(Arc::new(world)),
                 grants: Mutex::new(HashMap::new()),
                 journal: Mutex::new(Vec::new()),
                 recent_calls: Mutex::new(HashMap::new()),
@@ -149,7 +151,7 @@ impl Sandbox {
 
     /// Wipes the platform back to the seeded demo (and forgets tokens and the journal).
     pub fn reset(&self) -> std::io::Result<()> {
-        *self.world() = seed::demo_world(self.inner.cfg.seed);
+        *self.world() = Arc::new(seed::demo_world(self.inner.cfg.seed));
         self.inner.grants.lock().expect("grants").clear();
         self.inner.journal.lock().expect("journal").clear();
         self.inner.recent_calls.lock().expect("rate").clear();
@@ -159,25 +161,26 @@ impl Sandbox {
 
     /// Replaces the platform with a snapshot taken earlier (`GET /_sandbox/state`).
     pub fn restore(&self, world: World) -> std::io::Result<()> {
-        *self.world() = world;
+        *self.world() = Arc::new(world);
         self.persist()
     }
 
     /// Read access to the platform (tests and the admin snapshot).
-    pub fn snapshot(&self) -> World {
+    pub fn snapshot(&self) -> Arc<World> {
         self.world().clone()
     }
 
     /// Changes the platform and saves it.
     pub fn mutate<R>(&self, change: impl FnOnce(&mut World) -> R) -> R {
-        let result = change(&mut self.world());
+        // Copies the platform only while someone still reads an older snapshot.
+        let result = change(Arc::make_mut(&mut self.world()));
         if let Err(e) = self.persist() {
             tracing::error!(error = %e, "sandbox state could not be saved");
         }
         result
     }
 
-    fn world(&self) -> MutexGuard<'_, World> {
+    fn world(&self) -> MutexGuard<'_, Arc<World>> {
         self.inner.world.lock().expect("sandbox world")
     }
 
@@ -185,7 +188,7 @@ impl Sandbox {
         let Some(path) = &self.inner.cfg.state_file else {
             return Ok(());
         };
-        let bytes = serde_json::to_vec_pretty(&*self.world()).map_err(std::io::Error::other)?;
+        let bytes = serde_json::to_vec_pretty(&**self.world()).map_err(std::io::Error::other)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }

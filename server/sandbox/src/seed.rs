@@ -305,31 +305,62 @@ fn add_account(w: &mut World, distributor_id: &str, name: &str, addr: Address) -
     id
 }
 
-fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role: &str, lines: &[Line<'_>]) -> String {
-    let id = w.new_id("TSUID");
-    let route_of = |w: &World, collection: &str| {
+/// What a new subscriber's lines are wired to: the Account's routes and the
+/// Distributor's two demo packages (looked up once per Account, not per line).
+struct Wiring {
+    mrid: Option<String>,
+    crid: Option<String>,
+    family_package: Option<String>,
+    iot_package: Option<String>,
+}
+
+fn wiring(w: &World, account_id: &str) -> Wiring {
+    let route_of = |collection: &str| {
         w.collection(collection)
             .find(|(_, r)| r.account_id.as_deref() == Some(account_id))
             .map(|(id, _)| id.clone())
     };
-    let mrid = route_of(w, "message_routes");
-    let crid = route_of(w, "voice_routes");
-    let distributor_id = w.accounts[account_id].distributor_id.clone();
-    let package_named = |w: &World, name: &str| {
+    let distributor_id = &w.accounts[account_id].distributor_id;
+    let package_named = |name: &str| {
         w.collection("packages")
-            .find(|(_, r)| r.distributor_id == distributor_id && r.fields["PackageName"] == name)
+            .find(|(_, r)| r.distributor_id == *distributor_id && r.fields["PackageName"] == name)
             .map(|(id, _)| id.clone())
     };
+    Wiring {
+        mrid: route_of("message_routes"),
+        crid: route_of("voice_routes"),
+        family_package: package_named("Family Unlimited"),
+        iot_package: package_named("IoT Basic"),
+    }
+}
+
+fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role: &str, lines: &[Line<'_>]) -> String {
+    let wired = wiring(w, account_id);
+    add_wired_subscriber(w, &wired, account_id, name, email, role, lines)
+}
+
+fn add_wired_subscriber(
+    w: &mut World,
+    wired: &Wiring,
+    account_id: &str,
+    name: &str,
+    email: &str,
+    role: &str,
+    lines: &[Line<'_>],
+) -> String {
+    let id = w.new_id("TSUID");
+    let (mrid, crid) = (&wired.mrid, &wired.crid);
+    let distributor_id = w.accounts[account_id].distributor_id.clone();
     for line in lines {
         let nid = w.new_id("NID");
         let iccid = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);
         // Every demo line is billed: one subscription per number.
         let package = if line.number_type == "iot" {
-            "IoT Basic"
+            &wired.iot_package
         } else {
-            "Family Unlimited"
+            &wired.family_package
         };
-        if let Some(package_id) = package_named(w, package) {
+        if let Some(package_id) = package {
             let fields = json!({
                 "SubscriberId": id, "TNID": nid, "ICCID": iccid, "PackageId": package_id,
                 "Type": line.number_type, "Active": true,
@@ -380,4 +411,90 @@ fn add_subscriber(w: &mut World, account_id: &str, name: &str, email: &str, role
         },
     );
     id
+}
+
+/// Grows a Distributor to `accounts` Accounts of realistic shape, for
+/// benchmarks and demos (`serve --scale N`; off by default): about four
+/// subscribers and six lines per Account, so 2,000 Accounts hold ~8,000
+/// subscribers and ~12,000 numbers. Some Accounts have no Manager or two,
+/// some lines are near or past their limit, and a few numbers have no
+/// subscriber, so the staff pages have something to point at. Accounts
+/// already there count: growing twice to the same size adds nothing.
+pub fn scale(w: &mut World, distributor_id: &str, accounts: usize) -> usize {
+    const FIRST: [&str; 12] = [
+        "Ava", "Ben", "Chloe", "Dev", "Elena", "Finn", "Grace", "Hiro", "Isla", "Jonas", "Kemi", "Luca",
+    ];
+    const LAST: [&str; 10] = [
+        "Nguyen", "Okafor", "Patel", "Quinn", "Rossi", "Silva", "Tanaka", "Usman", "Varga", "Weber",
+    ];
+    const CITIES: [(&str, &str, &str); 4] = [
+        ("Provo", "UT", "84601"),
+        ("Boise", "ID", "83702"),
+        ("Reno", "NV", "89501"),
+        ("Tucson", "AZ", "85701"),
+    ];
+    let existing = w.accounts.values().filter(|a| a.distributor_id == distributor_id).count();
+    let mut added = 0;
+    // Set in one pass at the end (numbers are keyed by NID, not MSISDN).
+    let mut used_kb: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut orphans: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for i in existing..accounts {
+        let family = LAST[i % LAST.len()];
+        let (city, state, zip) = CITIES[i % CITIES.len()];
+        let name = format!("{family} Household {i:04}");
+        let account = add_account(
+            w,
+            distributor_id,
+            &name,
+            address(&format!("{} Scale St", 100 + i), city, state, zip),
+        );
+        // Numbers from +1 720 200 0000 on: clear of the demo's numbers.
+        let next_line = |k: usize| format!("+1720{:07}", 2_000_000 + i * 8 + k);
+        let (l0, l1, l2, l3, l4, l5) = (
+            next_line(0),
+            next_line(1),
+            next_line(2),
+            next_line(3),
+            next_line(4),
+            next_line(5),
+        );
+        let manager_role = if i % 50 == 7 { "Subscriber" } else { "Manager" };
+        let person = |k: usize| format!("{} {family}", FIRST[(i + k) % FIRST.len()]);
+        let email = |k: usize| format!("p{i:04}.{k}@scale.example");
+        let wired = wiring(w, &account);
+        let add = |w: &mut World, k: usize, role: &str, lines: &[Line<'_>]| {
+            add_wired_subscriber(w, &wired, &account, &person(k), &email(k), role, lines);
+        };
+        add(w, 0, manager_role, &[mobile(&l0), mobile(&l1)]);
+        let second_role = if i % 97 == 3 { "Manager" } else { "Subscriber" };
+        add(w, 1, second_role, &[mobile(&l2)]);
+        add(w, 2, "Subscriber", &[mobile(&l3)]);
+        add(w, 3, "Subscriber", &[mobile(&l4), mobile(&l5)]);
+        // Data use: most lines light, every 13th near its limit, every 29th past it.
+        for (k, msisdn) in [&l0, &l1, &l2, &l3, &l4, &l5].into_iter().enumerate() {
+            let used = match (i * 6 + k) % 29 {
+                0 => 25_000,
+                n if n % 13 == 0 => 17_000,
+                n => (n as u64) * 150,
+            };
+            used_kb.insert(msisdn.clone(), used);
+        }
+        // Every 40th Account has a line nobody holds (an orphan).
+        if i % 40 == 11 {
+            orphans.insert(l5.clone());
+        }
+        added += 1;
+    }
+    for number in w.numbers.values_mut() {
+        if let Some(used) = used_kb.get(&number.msisdn) {
+            number.used_kb = *used;
+        }
+        if orphans.contains(&number.msisdn) {
+            number.subscriber_id = None;
+        }
+    }
+    for subscriber in w.subscribers.values_mut() {
+        subscriber.phone_numbers.retain(|n| !orphans.contains(n));
+    }
+    added
 }

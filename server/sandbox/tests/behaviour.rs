@@ -311,7 +311,7 @@ async fn provisioning_can_be_pending_until_the_clock_moves_and_is_charged_once()
     api.admin("/_sandbox/clock/advance", json!({"Minutes": 3})).await;
     let (_, after) = api.call("GET", "/v1.0/numbers/order", json!({"OrderId": order})).await;
     assert_eq!(after["OrderStatus"], "Complete");
-    let ledger = api.sandbox.snapshot().ledger;
+    let ledger = api.sandbox.snapshot().ledger.clone();
     assert_eq!(ledger.iter().filter(|e| e.operation == "provision").count(), 1);
 }
 

@@ -95,7 +95,7 @@ fn outbound(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     Ok(message_json(&ctx.sandbox.snapshot(), &message))
 }
 
-fn message_in_scope(ctx: &Ctx<'_>) -> Result<(World, Message), ApiError> {
+fn message_in_scope(ctx: &Ctx<'_>) -> Result<(std::sync::Arc<World>, Message), ApiError> {
     let did = ctx.distributor_id()?;
     let id = ctx
         .str_field("MessageId")
@@ -130,7 +130,7 @@ fn device_delivery(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
 }
 
 /// The caller's messages sent from or to `number`, newest first, paged.
-fn matching(ctx: &Ctx<'_>, number: &str) -> Result<(World, Vec<Message>), ApiError> {
+fn matching(ctx: &Ctx<'_>, number: &str) -> Result<(std::sync::Arc<World>, Vec<Message>), ApiError> {
     let did = ctx.distributor_id()?;
     let world = ctx.sandbox.snapshot();
     let mut found: Vec<Message> = world
