@@ -106,7 +106,12 @@ fn today() -> String {
     chrono::Utc::now().format("%Y%m%d").to_string()
 }
 
-async fn accounts_export(state: AppState, slot: CallerSlot, distributor_id: String, query: AccountsCsvQuery) -> Response {
+async fn accounts_export(
+    state: AppState,
+    slot: CallerSlot,
+    distributor_id: String,
+    query: AccountsCsvQuery,
+) -> Response {
     let (_caller, distributor_id, scope) = match scope_for(&state, &slot, Action::ViewAccounts, &distributor_id).await {
         Ok(found) => found,
         Err(answer) => return answer,
@@ -165,10 +170,20 @@ pub async fn subscribers_csv(
     Extension(slot): Extension<CallerSlot>,
     Query(query): Query<SubscribersCsvQuery>,
 ) -> Response {
-    let (_caller, distributor_id, scope) = match scope_for(&state, &slot, Action::ViewSubscribers, "").await {
-        Ok(found) => found,
-        Err(answer) => return answer,
+    // A Platform admin's reach is every Distributor, as on the page.
+    let Some(caller) = slot.0.clone() else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to export this list.").into_response();
     };
+    if caller.must_change_password || !caller.allows(Action::ViewSubscribers) {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include this list.").into_response();
+    }
+    let Ok(scope) = Scope::of(&caller) else {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include this list.").into_response();
+    };
+    if let Err(error) = subscribers::fill(&state, &scope).await {
+        return failed(error);
+    }
+    let distributor_id = scope.distributor_id().unwrap_or("all").to_string();
     let query = SubscribersQuery {
         search: query.q,
         role: query.role,

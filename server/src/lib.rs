@@ -289,7 +289,10 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         .route("/readyz", get(readyz))
         .route("/audit.csv", get(web::audit_csv))
         .route("/accounts.csv", get(exports::accounts_csv))
-        .route("/distributors/{distributor_id}/accounts.csv", get(exports::distributor_accounts_csv))
+        .route(
+            "/distributors/{distributor_id}/accounts.csv",
+            get(exports::distributor_accounts_csv),
+        )
         .route("/subscribers.csv", get(exports::subscribers_csv))
         .leptos_routes_with_context(
             &state,

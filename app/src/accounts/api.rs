@@ -11,8 +11,8 @@ use crate::error::AppError;
 use crate::{
     accounts::model::{AccountNeeds, AccountSort},
     accounts::service::ListArgs,
-    read_model::scope::Scope,
     policy::{Action, Role},
+    read_model::scope::Scope,
     ssr::context::{in_account, in_distributor},
 };
 

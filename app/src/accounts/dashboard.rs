@@ -5,13 +5,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{list_accounts, AccountsQuery};
 use super::model::{AccountNeeds, AccountSort, AccountsPage};
-use crate::workspace::api::fetch_workspace;
-use crate::workspace::WorkspacePanel;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::SubmitButton;
 use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::links::{self, with_query};
+use crate::workspace::api::fetch_workspace;
+use crate::workspace::WorkspacePanel;
 
 /// The URL of the accounts list (at `base`) for a page, search, filter and sort.
 fn list_href(base: &str, page: u32, search: &str, needs: AccountNeeds, sort: AccountSort) -> String {

@@ -11,17 +11,17 @@ use super::model::{
     AccountDetail, AccountNeeds, AccountRow, AccountSort, AccountsPage, Alert, AlertLevel, FamilyOverview, Member,
     SubscriberRow, ACCOUNTS_PER_PAGE,
 };
-use crate::read_model::scope::Scope;
-use crate::read_model::store::{freshness, matching_ids, Sql};
-use crate::read_model::sweep::ensure_filled;
-use crate::ssr::AppState;
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::{Behaviour, LineUsage};
 use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, usage_of, LineSample};
 use crate::members::model::MemberRole;
 use crate::policy::Action;
+use crate::read_model::scope::Scope;
+use crate::read_model::store::{freshness, matching_ids, Sql};
+use crate::read_model::sweep::ensure_filled;
 use crate::ssr::context::InAccount;
+use crate::ssr::AppState;
 use crate::ssr::Tenant;
 
 pub async fn distributor_name(tenant: &Tenant) -> Result<String, AppError> {
@@ -130,7 +130,10 @@ pub async fn export_chunk(
 ) -> Result<Vec<AccountRow>, AppError> {
     let rows = filtered(scope, args)
         .with_prefix(ACCOUNT_COLUMNS)
-        .push(&format!(" ORDER BY {} LIMIT {limit} OFFSET {offset}", args.sort.order_by()))
+        .push(&format!(
+            " ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            args.sort.order_by()
+        ))
         .fetch_all(&state.pool)
         .await?;
     Ok(rows.iter().map(account_row).collect())
@@ -344,4 +347,3 @@ fn member(s: Subscriber, usage: &mut HashMap<String, LineUsage>, guardian: Optio
         guardian,
     }
 }
-

@@ -28,6 +28,9 @@ mod tests {
 
     #[test]
     fn formulas_are_defused_and_quotes_doubled() {
-        assert_eq!(line(&["=SUM(A1)", "a,b", "say \"hi\"", "+18015550100"]), "'=SUM(A1),\"a,b\",\"say \"\"hi\"\"\"\",'+18015550100\r\n");
+        assert_eq!(
+            line(&["=SUM(A1)", "a,b", "say \"hi\"", "+18015550100"]),
+            "'=SUM(A1),\"a,b\",\"say \"\"hi\"\"\",'+18015550100\r\n"
+        );
     }
 }

@@ -457,7 +457,8 @@ pub async fn set_limits(ctx: &InAccount, numbers: &[String], thresholds: &Thresh
         tenant.client.set_data_usage_limits(&request),
     )
     .await?;
-    crate::read_model::write_through::limits_set(&state.pool, &tenant.distributor_id, &lines, thresholds.limit_mb).await;
+    crate::read_model::write_through::limits_set(&state.pool, &tenant.distributor_id, &lines, thresholds.limit_mb)
+        .await;
     Ok(lines)
 }
 

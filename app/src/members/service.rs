@@ -180,8 +180,13 @@ pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, App
         Ok(created) => {
             let detail = format!("{name} <{email}> as Subscriber ({})", created.subscriber_id);
             audit::finish(&state.pool, id, Outcome::Succeeded, &detail).await?;
-            crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &created, account_id)
-                .await;
+            crate::read_model::write_through::subscriber_saved(
+                &state.pool,
+                &tenant.distributor_id,
+                &created,
+                account_id,
+            )
+            .await;
             Ok(created.subscriber_id)
         }
         Err(error) => {
@@ -243,8 +248,13 @@ pub async fn edit(ctx: &InAccount, subscriber_id: &str, name: &str, email: &str)
     let audit_id = audit::begin(&state.pool, &entry).await?;
     let updated = match tenant.client.update_subscriber(&request).await {
         Ok(updated) => {
-            crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &updated, account_id)
-                .await;
+            crate::read_model::write_through::subscriber_saved(
+                &state.pool,
+                &tenant.distributor_id,
+                &updated,
+                account_id,
+            )
+            .await;
             updated
         }
         Err(error) => {

@@ -12,7 +12,10 @@ pub enum Scope {
     /// Every Distributor (a Platform admin's global search).
     Platform,
     Distributor(String),
-    Account { distributor_id: String, account_id: String },
+    Account {
+        distributor_id: String,
+        account_id: String,
+    },
 }
 
 impl Scope {

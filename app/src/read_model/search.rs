@@ -30,8 +30,7 @@ pub fn needle(query: &str) -> Option<String> {
     }
     let digits = q.chars().filter(char::is_ascii_digit).count();
     let phone_like = digits >= 3
-        && q
-            .chars()
+        && q.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '.' | ' '));
     let out: String = if phone_like {
         q.chars().filter(char::is_ascii_digit).collect()
@@ -75,13 +74,15 @@ async fn exact(pool: &DbPool, scope: &Scope, query: &str) -> Result<Option<Strin
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();
     let by_number = e164.is_some() || upper.starts_with("NID-") || upper.starts_with("TNID-") || digits.len() >= 18;
     if by_number {
-        for r in Sql::new("SELECT account_id, msisdn FROM rm_numbers WHERE (msisdn = ? OR upper(number_id) = ? OR iccid = ?)")
-            .with_value(e164.as_deref().unwrap_or("-"))
-            .with_value(&upper)
-            .with_value(&digits)
-            .scoped(scope, "")
-            .fetch_all(pool)
-            .await?
+        for r in Sql::new(
+            "SELECT account_id, msisdn FROM rm_numbers WHERE (msisdn = ? OR upper(number_id) = ? OR iccid = ?)",
+        )
+        .with_value(e164.as_deref().unwrap_or("-"))
+        .with_value(&upper)
+        .with_value(&digits)
+        .scoped(scope, "")
+        .fetch_all(pool)
+        .await?
         {
             let account_id: String = r.get(0);
             if !account_id.is_empty() {
@@ -220,7 +221,10 @@ mod tests {
     #[test]
     fn typed_numbers_become_their_digits() {
         assert_eq!(needle("(801) 555-0100").as_deref(), Some("8015550100"));
-        assert_eq!(needle("\u{202A}+1 801.555.0100\u{202C}").as_deref(), Some("18015550100"));
+        assert_eq!(
+            needle("\u{202A}+1 801.555.0100\u{202C}").as_deref(),
+            Some("18015550100")
+        );
         assert_eq!(needle("tel:+18015550100").as_deref(), Some("18015550100"));
     }
 

@@ -72,7 +72,12 @@ impl Sql {
 
     pub async fn count(self, pool: &DbPool) -> Result<u32, AppError> {
         let rows = self.fetch_all(pool).await?;
-        let n: i64 = rows.first().map(|r| r.try_get(0)).transpose().map_err(internal)?.unwrap_or(0);
+        let n: i64 = rows
+            .first()
+            .map(|r| r.try_get(0))
+            .transpose()
+            .map_err(internal)?
+            .unwrap_or(0);
         Ok(n.clamp(0, i64::from(u32::MAX)) as u32)
     }
 }
@@ -262,7 +267,14 @@ pub(super) async fn replace_distributor(
             .iter()
             .map(|a| {
                 search.push(vec![t(&account_haystack(a)), t(d), t(&a.id), t("account"), t(&a.id)]);
-                vec![t(d), t(&a.id), t(&a.name), t(&a.name.to_lowercase()), t(&a.address), t(&at)]
+                vec![
+                    t(d),
+                    t(&a.id),
+                    t(&a.name),
+                    t(&a.name.to_lowercase()),
+                    t(&a.address),
+                    t(&at),
+                ]
             })
             .collect(),
     )
@@ -407,7 +419,9 @@ pub async fn freshness(pool: &DbPool, distributor_id: &str) -> Result<Freshness,
         confirmed_seconds_ago: full_at.as_deref().map(|at| age_of(at).as_secs()),
         sweeping: running_since.is_some(),
         last_problem: (!last_error.is_empty()).then_some(last_error),
-        can_refresh: requested_at.as_deref().is_none_or(|at| age_of(at) >= REFRESH_AT_MOST_EVERY),
+        can_refresh: requested_at
+            .as_deref()
+            .is_none_or(|at| age_of(at) >= REFRESH_AT_MOST_EVERY),
     })
 }
 

@@ -461,7 +461,10 @@ pub async fn run(state: &AppState, distributor_id: &str, kind: Kind) -> Result<O
 /// The Distributor's read model, filled: a page that finds it never swept
 /// waits for the first full sweep (later pages are served from the copy).
 pub async fn ensure_filled(state: &AppState, distributor_id: &str) -> Result<(), AppError> {
-    if super::store::last_full_sweep(&state.pool, distributor_id).await?.is_some() {
+    if super::store::last_full_sweep(&state.pool, distributor_id)
+        .await?
+        .is_some()
+    {
         return Ok(());
     }
     match run(state, distributor_id, Kind::Full).await {

@@ -19,7 +19,10 @@ fn logged(what: &str, result: Result<(), AppError>) {
 /// A subscriber Telegent created or changed (its answer): the row, its
 /// search text and the counts of its Account (and of the one it left).
 pub async fn subscriber_saved(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, account_id: &str) {
-    logged("subscriber saved", save(pool, distributor_id, subscriber, account_id).await);
+    logged(
+        "subscriber saved",
+        save(pool, distributor_id, subscriber, account_id).await,
+    );
 }
 
 async fn save(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, account_id: &str) -> Result<(), AppError> {

@@ -12,23 +12,17 @@ use crate::{policy::Action, read_model::scope::Scope, ssr::context::scoped};
 /// Distributor; staff: their Distributor). Fills an empty copy first.
 #[server(endpoint = "search")]
 pub async fn global_search(q: String) -> Result<SearchResults, AppError> {
-    let ctx = scoped(Action::ViewAccounts).await?;
+    // Staff only (Platform and Distributor roles): people of one Account have
+    // their own pages.
+    let ctx = scoped(Action::ViewDistributors).await?;
     let scope = Scope::of(&ctx.caller)?;
-    // Search is a staff tool: people of one Account have their own pages.
     if matches!(scope, Scope::Account { .. }) {
         return Err(AppError::Forbidden);
     }
     if q.chars().count() > 200 {
         return Err(AppError::invalid("q", "Search for at most 200 characters."));
     }
-    match scope.distributor_id() {
-        Some(d) => crate::read_model::sweep::ensure_filled(&ctx.state, d).await?,
-        None => {
-            for d in ctx.state.upstreams.distributor_ids() {
-                crate::read_model::sweep::ensure_filled(&ctx.state, &d).await?;
-            }
-        }
-    }
+    crate::subscribers::service::fill(&ctx.state, &scope).await?;
     let results = crate::read_model::search::global(&ctx.state.pool, &scope, &q).await?;
     // The page itself (rendered on the server, also without JavaScript)
     // answers an exact match with a redirect to the record.

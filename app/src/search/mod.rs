@@ -62,9 +62,13 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn ResultsView(data: SearchResults) -> impl IntoView {
-    let SearchResults { query, groups, total, .. } = data;
+    let SearchResults {
+        query, groups, total, ..
+    } = data;
     let summary = match (query.is_empty(), total) {
-        (true, _) => "Type a name, e-mail, phone number, ICCID or Telegent ID (AID-, TSUID-, NID-, MRID-, CRID-…).".to_string(),
+        (true, _) => {
+            "Type a name, e-mail, phone number, ICCID or Telegent ID (AID-, TSUID-, NID-, MRID-, CRID-…).".to_string()
+        }
         (false, 0) => format!("Nothing matches “{query}”."),
         (false, 1) => format!("1 result for “{query}”"),
         (false, n) => format!("{n} results for “{query}”"),

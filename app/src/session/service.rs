@@ -60,7 +60,10 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
         })
     };
     match caller.role {
-        Role::PlatformAdmin => add(links::distributors(), "Distributors"),
+        Role::PlatformAdmin => {
+            add(links::distributors(), "Distributors");
+            add(links::subscribers(), "Subscribers");
+        }
         Role::DistributorAdmin | Role::DistributorViewer => {
             add(links::staff_home(), "Accounts");
             add(links::subscribers(), "Subscribers");

@@ -7,7 +7,7 @@ use super::model::SubscribersPage;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::{policy::Action, read_model::scope::Scope, ssr::context::in_distributor};
+use crate::{policy::Action, read_model::scope::Scope, ssr::context::scoped};
 
 /// The list's state, as it lives in the URL.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -23,11 +23,12 @@ pub struct SubscribersQuery {
     pub page: u32,
 }
 
-/// One page of the caller's Distributor's subscribers (every Account), from
-/// the read model.
+/// One page of the subscribers the caller reaches, from the read model: a
+/// Distributor's staff every Account of it, a Platform admin every
+/// Distributor, people of one Account that Account.
 #[server(endpoint = "subscribers/list")]
 pub async fn list_subscribers(#[server(flatten)] query: SubscribersQuery) -> Result<SubscribersPage, AppError> {
-    let ctx = in_distributor(Action::ViewSubscribers, "").await?;
-    let scope = Scope::within(&ctx.caller, &ctx.tenant.distributor_id)?;
-    super::service::list(&ctx.state, &ctx.tenant.distributor_id, &scope, &query).await
+    let ctx = scoped(Action::ViewSubscribers).await?;
+    let scope = Scope::of(&ctx.caller)?;
+    super::service::list(&ctx.state, &scope, &query).await
 }

@@ -186,7 +186,10 @@ mod tests {
 
     #[test]
     fn list_urls_hold_the_state() {
-        assert_eq!(list_href("/subscribers", "", "", SubscriberSort::Name, 1), "/subscribers");
+        assert_eq!(
+            list_href("/subscribers", "", "", SubscriberSort::Name, 1),
+            "/subscribers"
+        );
         assert_eq!(
             list_href("/subscribers.csv", "jane", "Manager", SubscriberSort::EmailDesc, 2),
             "/subscribers.csv?q=jane&role=Manager&sort=-email&page=2"

@@ -7,6 +7,7 @@ use super::api::SubscribersQuery;
 use super::model::{SubscriberListRow, SubscriberSort, SubscribersPage, ROLE_FILTERS, SUBSCRIBERS_PER_PAGE};
 use crate::accounts::service::stored_distributor_name;
 use crate::error::AppError;
+use crate::read_model::model::Freshness;
 use crate::read_model::scope::Scope;
 use crate::read_model::search::needle;
 use crate::read_model::store::{freshness, matching_ids, Sql};
@@ -53,27 +54,49 @@ fn row(r: &sqlx::any::AnyRow) -> SubscriberListRow {
     }
 }
 
-pub async fn list(
-    state: &AppState,
-    distributor_id: &str,
-    scope: &Scope,
-    query: &SubscribersQuery,
-) -> Result<SubscribersPage, AppError> {
-    ensure_filled(state, distributor_id).await?;
+/// The scope's copy filled (every Distributor's, for the platform).
+pub async fn fill(state: &AppState, scope: &Scope) -> Result<(), AppError> {
+    match scope.distributor_id() {
+        Some(d) => ensure_filled(state, d).await,
+        None => {
+            for d in state.upstreams.distributor_ids() {
+                ensure_filled(state, &d).await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub async fn list(state: &AppState, scope: &Scope, query: &SubscribersQuery) -> Result<SubscribersPage, AppError> {
+    fill(state, scope).await?;
     let total = filtered(scope, query)?
         .with_prefix("SELECT COUNT(*)")
         .count(&state.pool)
         .await?;
     let total_pages = total.div_ceil(SUBSCRIBERS_PER_PAGE).max(1);
     let page = query.page.clamp(1, total_pages);
-    let rows = export_chunk(state, scope, query, (page - 1) * SUBSCRIBERS_PER_PAGE, SUBSCRIBERS_PER_PAGE).await?;
+    let rows = export_chunk(
+        state,
+        scope,
+        query,
+        (page - 1) * SUBSCRIBERS_PER_PAGE,
+        SUBSCRIBERS_PER_PAGE,
+    )
+    .await?;
+    let (distributor_name, freshness) = match scope.distributor_id() {
+        Some(d) => (
+            stored_distributor_name(state, d).await?,
+            freshness(&state.pool, d).await?,
+        ),
+        None => ("All Distributors".to_string(), Freshness::default()),
+    };
     Ok(SubscribersPage {
-        distributor_name: stored_distributor_name(state, distributor_id).await?,
+        distributor_name,
         rows,
         page,
         total_pages,
         total,
-        freshness: freshness(&state.pool, distributor_id).await?,
+        freshness,
     })
 }
 

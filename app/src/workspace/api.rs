@@ -17,12 +17,17 @@ pub async fn fetch_workspace(distributor_id: String) -> Result<Workspace, AppErr
 }
 
 /// "Refresh now": a full read of the Distributor from Telegent, in the
-/// background, at most once a minute. Staff who read may ask (it changes
-/// nothing at Telegent). Answers whether a refresh started.
+/// background, at most once a minute. Staff who may see Distributors ask
+/// (viewers too: it changes nothing at Telegent); people of one Account
+/// cannot spend their Distributor's budget on it. Answers whether a
+/// refresh started.
 #[server(endpoint = "workspace/refresh")]
 pub async fn refresh_now(distributor_id: String, back: String) -> Result<bool, AppError> {
-    let ctx = in_distributor(Action::ViewAccounts, &distributor_id).await?;
-    if !matches!(Scope::within(&ctx.caller, &ctx.tenant.distributor_id)?, Scope::Distributor(_)) {
+    let ctx = in_distributor(Action::ViewDistributors, &distributor_id).await?;
+    if !matches!(
+        Scope::within(&ctx.caller, &ctx.tenant.distributor_id)?,
+        Scope::Distributor(_)
+    ) {
         return Err(AppError::Forbidden);
     }
     let started = crate::read_model::sweep::request_refresh(&ctx.state, &ctx.tenant.distributor_id).await?;

@@ -658,7 +658,10 @@ pub fn subscriptions_by_subscriber(
 ) -> std::collections::HashMap<String, Vec<Value>> {
     let documented = crate::spec::find("GET", "/v1.0/subscriptions").and_then(|op| op.response_shape.as_ref());
     let mut out: std::collections::HashMap<String, Vec<Value>> = std::collections::HashMap::new();
-    for (_, r) in world.collection("subscriptions").filter(|(_, r)| r.distributor_id == did) {
+    for (_, r) in world
+        .collection("subscriptions")
+        .filter(|(_, r)| r.distributor_id == did)
+    {
         // The field looked up in place, not by copying every record's fields.
         let holder = r
             .fields

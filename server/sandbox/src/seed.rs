@@ -433,7 +433,11 @@ pub fn scale(w: &mut World, distributor_id: &str, accounts: usize) -> usize {
         ("Reno", "NV", "89501"),
         ("Tucson", "AZ", "85701"),
     ];
-    let existing = w.accounts.values().filter(|a| a.distributor_id == distributor_id).count();
+    let existing = w
+        .accounts
+        .values()
+        .filter(|a| a.distributor_id == distributor_id)
+        .count();
     let mut added = 0;
     // Set in one pass at the end (numbers are keyed by NID, not MSISDN).
     let mut used_kb: std::collections::HashMap<String, u64> = std::collections::HashMap::new();

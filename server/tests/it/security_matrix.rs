@@ -205,6 +205,16 @@ fn functions() -> Vec<Function> {
             form: Form::Account(|id| format!("account_id={id}")),
         },
         Function {
+            endpoint: "workspace",
+            action: Action::ViewAccounts,
+            form: Form::Distributor(|id| format!("distributor_id={id}")),
+        },
+        Function {
+            endpoint: "workspace/refresh",
+            action: Action::ViewDistributors,
+            form: Form::Distributor(|id| format!("distributor_id={id}&back=%2F")),
+        },
+        Function {
             endpoint: "accounts/list",
             action: Action::ViewAccounts,
             form: Form::Distributor(|id| format!("distributor_id={id}&page=1&search=&sort=name")),
@@ -261,7 +271,7 @@ fn guardian_form(child: &Child, rest: &str) -> String {
 }
 
 /// Server functions that take no ID, with a form and the action each needs.
-fn functions_without_ids() -> [(&'static str, &'static str, Action); 7] {
+fn functions_without_ids() -> [(&'static str, &'static str, Action); 9] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -279,6 +289,13 @@ fn functions_without_ids() -> [(&'static str, &'static str, Action); 7] {
         ("me/lines", "", Action::ViewOwnLines),
         ("users/created", "", Action::ManageUsers),
         ("outbox/list", "to=&page=1", Action::ViewOutbox),
+        // The read model: the caller's Distributor (or Account), never another.
+        (
+            "subscribers/list",
+            "search=&role=&sort=&page=1",
+            Action::ViewSubscribers,
+        ),
+        ("search", "q=example", Action::ViewDistributors),
     ]
 }
 

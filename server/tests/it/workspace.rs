@@ -62,19 +62,29 @@ async fn nothing_of_another_distributor_appears_in_a_list_a_search_a_count_or_a_
     assert_eq!(names, ["Smith Family"]);
 
     let acme_people = subscribers(&mut acme, "page=1").await;
-    assert!(acme_people.rows.iter().all(|r| !r.email.contains("smith")), "{acme_people:?}");
+    assert!(
+        acme_people.rows.iter().all(|r| !r.email.contains("smith")),
+        "{acme_people:?}"
+    );
     assert!(acme_people.rows.iter().any(|r| r.email == "jane.doe@example.com"));
     let globex_people = subscribers(&mut globex, "page=1").await;
     let emails: Vec<&str> = globex_people.rows.iter().map(|r| r.email.as_str()).collect();
     assert_eq!(
         emails,
-        ["carlos.smith@example.com", "emma.smith@example.com", "john.smith@example.com"]
+        [
+            "carlos.smith@example.com",
+            "emma.smith@example.com",
+            "john.smith@example.com"
+        ]
     );
 
     // The same words searched from both sides find only their own.
     for q in ["smith", "example.com", "512 555 0120", "AID-"] {
         let found = titles(&search(&mut acme, q).await);
-        assert!(found.iter().all(|t| !t.contains("Smith") && !t.contains("512")), "{q}: {found:?}");
+        assert!(
+            found.iter().all(|t| !t.contains("Smith") && !t.contains("512")),
+            "{q}: {found:?}"
+        );
     }
     let found = titles(&search(&mut globex, "doe").await);
     assert!(found.is_empty(), "{found:?}");
@@ -94,7 +104,11 @@ async fn nothing_of_another_distributor_appears_in_a_list_a_search_a_count_or_a_
 
     let csv = acme.get("/subscribers.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.body.contains("jane.doe@example.com") && !csv.body.contains("smith"), "{}", csv.body);
+    assert!(
+        csv.body.contains("jane.doe@example.com") && !csv.body.contains("smith"),
+        "{}",
+        csv.body
+    );
     let csv = acme.get("/accounts.csv?q=").await;
     assert!(!csv.body.contains("Smith Family"), "{}", csv.body);
     // Another Distributor's export by its path: as missing as a wrong one.
@@ -128,7 +142,10 @@ async fn lists_search_filter_sort_and_count_in_the_database() {
     let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
     let page = accounts(&mut admin, "page=1&search=maple").await;
     // Found by its address, which is part of its search text.
-    assert_eq!(page.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Doe Family"]);
+    assert_eq!(
+        page.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["Doe Family"]
+    );
     let doe = &page.rows[0];
     assert_eq!((doe.subscribers, doe.managers, doe.lines), (3, 1, 3));
     let by_lines = accounts(&mut admin, "page=1&sort=-lines").await;
@@ -152,7 +169,10 @@ async fn global_search_jumps_to_an_exact_match_and_groups_the_rest() {
     let doe = account_id(&portal, "Doe Family");
 
     let typed = search(&mut admin, "\u{202A}(801) 555-0101\u{202C}").await;
-    assert_eq!(typed.jump_to.as_deref(), Some(format!("/accounts/{doe}/lines/18015550101").as_str()));
+    assert_eq!(
+        typed.jump_to.as_deref(),
+        Some(format!("/accounts/{doe}/lines/18015550101").as_str())
+    );
     let by_email = search(&mut admin, "Jane.Doe@example.com").await;
     let jane = crate::common::subscriber_id(&portal, "jane.doe@example.com");
     assert_eq!(by_email.jump_to, Some(format!("/accounts/{doe}/members/{jane}")));
@@ -200,8 +220,14 @@ async fn a_member_added_in_the_portal_is_listed_at_once_without_a_new_sweep() {
     let calls = upstream_calls(&portal);
     let found = subscribers(&mut admin, "page=1&search=nora").await;
     assert_eq!(found.rows.len(), 1, "{found:?}");
-    assert_eq!((found.rows[0].account_name.as_str(), found.rows[0].role.as_str()), ("Doe Family", "Subscriber"));
-    assert_eq!(accounts(&mut admin, "page=1&search=doe").await.rows[0].subscribers, before + 1);
+    assert_eq!(
+        (found.rows[0].account_name.as_str(), found.rows[0].role.as_str()),
+        ("Doe Family", "Subscriber")
+    );
+    assert_eq!(
+        accounts(&mut admin, "page=1&search=doe").await.rows[0].subscribers,
+        before + 1
+    );
     assert_eq!(upstream_calls(&portal), calls, "written through, not read again");
 }
 
@@ -227,14 +253,25 @@ async fn needs_action_names_accounts_without_a_manager_and_lines_past_their_limi
     let messages: Vec<&str> = home.needs.iter().map(|n| n.message.as_str()).collect();
     assert!(messages.contains(&"1 account without a Manager"), "{messages:?}");
     assert!(messages.contains(&"1 line at or past their data limit"), "{messages:?}");
-    let no_manager = home.needs.iter().find(|n| n.message.contains("without a Manager")).unwrap();
+    let no_manager = home
+        .needs
+        .iter()
+        .find(|n| n.message.contains("without a Manager"))
+        .unwrap();
     assert_eq!(no_manager.examples[0].0, "Empty Shop");
     assert_eq!(no_manager.href.as_deref(), Some("/?needs=no-manager"));
     let past = home.needs.iter().find(|n| n.message.contains("limit")).unwrap();
     assert!(past.examples[0].0.starts_with("+1 (801) 555-0102"), "{past:?}");
     let listed = accounts(&mut admin, "page=1&needs=no-manager").await;
-    assert_eq!(listed.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Empty Shop"]);
-    assert!(home.rollup.lines_blocked + home.rollup.lines_throttled >= 1, "{:?}", home.rollup);
+    assert_eq!(
+        listed.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["Empty Shop"]
+    );
+    assert!(
+        home.rollup.lines_blocked + home.rollup.lines_throttled >= 1,
+        "{:?}",
+        home.rollup
+    );
 }
 
 #[tokio::test]
@@ -292,7 +329,10 @@ async fn exports_hold_the_selection_shown_with_formulas_defused() {
     let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
     let all = admin.get("/accounts.csv").await;
     assert_eq!(all.status, StatusCode::OK);
-    assert!(all.headers["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(all.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
     let lines: Vec<&str> = all.body.lines().collect();
     assert_eq!(lines[0], "account_id,name,address,subscribers,managers,lines");
     assert_eq!(lines.len(), 1 + 3);
@@ -301,7 +341,11 @@ async fn exports_hold_the_selection_shown_with_formulas_defused() {
     assert_eq!(doe.body.lines().count(), 2, "{}", doe.body);
     let managers = admin.get("/subscribers.csv?role=Manager").await;
     let rows: Vec<&str> = managers.body.lines().skip(1).collect();
-    assert!(!rows.is_empty() && rows.iter().all(|r| r.contains(",Manager,")), "{}", managers.body);
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.contains(",Manager,")),
+        "{}",
+        managers.body
+    );
     assert_eq!(
         admin.get("/subscribers.csv?role=Boss").await.status,
         StatusCode::BAD_REQUEST

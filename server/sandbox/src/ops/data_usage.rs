@@ -174,12 +174,10 @@ fn settings(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let in_scope = numbers_by_msisdn(&world, did);
     let rows: Vec<Value> = requested(ctx)?
         .iter()
-        .map(
-            |msisdn| match in_scope.get(msisdn.as_str()) {
-                Some(n) => settings_row(n),
-                None => not_found_row(msisdn),
-            },
-        )
+        .map(|msisdn| match in_scope.get(msisdn.as_str()) {
+            Some(n) => settings_row(n),
+            None => not_found_row(msisdn),
+        })
         .collect();
     Ok(json!({ "PhoneNumbers": rows, "Status": batch_status(&rows) }))
 }
@@ -241,24 +239,22 @@ fn info(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let in_scope = numbers_by_msisdn(&world, did);
     let rows: Vec<Value> = requested(ctx)?
         .iter()
-        .map(
-            |msisdn| match in_scope.get(msisdn.as_str()) {
-                Some(n) => {
-                    let limit = n.data_limits.as_ref().map_or(DEFAULT_LIMIT_KB, |l| l.limit_kb);
-                    json!({
-                        "Number": n.msisdn,
-                        "Status": n.status.to_ascii_uppercase(),
-                        "StatusMessage": "",
-                        "Used": human(n.used_kb),
-                        "Remaining": human(limit.saturating_sub(n.used_kb)),
-                        "UsedKB": n.used_kb,
-                        "LimitKB": limit,
-                        "CurrentBehavior": behavior(n),
-                    })
-                }
-                None => not_found_row(msisdn),
-            },
-        )
+        .map(|msisdn| match in_scope.get(msisdn.as_str()) {
+            Some(n) => {
+                let limit = n.data_limits.as_ref().map_or(DEFAULT_LIMIT_KB, |l| l.limit_kb);
+                json!({
+                    "Number": n.msisdn,
+                    "Status": n.status.to_ascii_uppercase(),
+                    "StatusMessage": "",
+                    "Used": human(n.used_kb),
+                    "Remaining": human(limit.saturating_sub(n.used_kb)),
+                    "UsedKB": n.used_kb,
+                    "LimitKB": limit,
+                    "CurrentBehavior": behavior(n),
+                })
+            }
+            None => not_found_row(msisdn),
+        })
         .collect();
     Ok(json!({ "PhoneNumbers": rows, "Status": batch_status(&rows) }))
 }
