@@ -6,6 +6,7 @@
 //!  2. one scripted staff session (list pages, searches, the home) through
 //!     the portal on the read model, and the same reads made directly on
 //!     the API with the portal's cached client, counted in one run.
+//!
 //! Prints figures; asserts nothing (the tests in server/tests/it/workspace.rs do).
 
 use std::time::Instant;

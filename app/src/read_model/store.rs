@@ -400,9 +400,12 @@ pub async fn last_full_sweep(pool: &DbPool, distributor_id: &str) -> Result<Opti
     Ok(row.and_then(|(at,)| at))
 }
 
+/// `rm_sweeps`: full_at, running_since, last_error, requested_at.
+type SweepRow = (Option<String>, Option<String>, String, Option<String>);
+
 /// How current the Distributor's copy is, for the page's status line.
 pub async fn freshness(pool: &DbPool, distributor_id: &str) -> Result<Freshness, AppError> {
-    let row: Option<(Option<String>, Option<String>, String, Option<String>)> = sqlx::query_as(
+    let row: Option<SweepRow> = sqlx::query_as(
         "SELECT full_at, running_since, last_error, requested_at FROM rm_sweeps WHERE distributor_id = $1",
     )
     .bind(distributor_id)
