@@ -20,7 +20,7 @@ use crate::links;
 #[component]
 pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
     view! {
-        <form class="global-search" method="get" action="/search" role="search">
+        <form class="global-search" method="get" action="/search" role="search" aria-label="Everything">
             <label for="global-search" class="visually-hidden">"Search accounts, subscribers and numbers"</label>
             <input
                 id="global-search"
