@@ -21,13 +21,13 @@ test.describe('Staff workspace', () => {
   test('global search finds a subscriber by a typed number and by e-mail', async ({ page }, testInfo) => {
     await signIn(page, 'admin@acme.example');
     await page.goto('/');
-    const box = page.getByRole('searchbox', { name: 'Search accounts, subscribers and numbers' });
+    const box = page.getByRole('searchbox', { name: 'Find an account, subscriber or number' });
     await box.fill('(801) 555-0102');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/accounts\/AID-[^/]+\/lines\/18015550102$/);
 
-    await page.getByRole('searchbox', { name: 'Search accounts, subscribers and numbers' }).fill('jane.doe@example.com');
-    await page.getByRole('searchbox', { name: 'Search accounts, subscribers and numbers' }).press('Enter');
+    await page.getByRole('searchbox', { name: 'Find an account, subscriber or number' }).fill('jane.doe@example.com');
+    await page.getByRole('searchbox', { name: 'Find an account, subscriber or number' }).press('Enter');
     await expect(page).toHaveURL(/\/accounts\/AID-[^/]+\/members\/TSUID-/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Jane Doe');
 

@@ -31,6 +31,9 @@ CREATE TABLE rm_subscribers (
     -- E.164, separated by spaces
     numbers TEXT NOT NULL,
     confirmed_at TEXT NOT NULL,
+    -- set by the portal's own change (write-through): a full sweep that
+    -- read Telegent before it keeps this row rather than its older read
+    written_at TEXT,
     PRIMARY KEY (distributor_id, subscriber_id)
 );
 CREATE INDEX rm_subscribers_by_account ON rm_subscribers (distributor_id, account_id);
@@ -57,6 +60,8 @@ CREATE TABLE rm_numbers (
     behaviour TEXT NOT NULL DEFAULT '',
     usage_confirmed_at TEXT,
     confirmed_at TEXT NOT NULL,
+    -- set when the portal changed the limit (write-through), as above
+    written_at TEXT,
     PRIMARY KEY (distributor_id, msisdn)
 );
 CREATE INDEX rm_numbers_by_account ON rm_numbers (distributor_id, account_id);
@@ -74,6 +79,8 @@ CREATE TABLE rm_sweeps (
     last_calls BIGINT NOT NULL DEFAULT 0,
     last_millis BIGINT NOT NULL DEFAULT 0,
     last_error TEXT NOT NULL DEFAULT '',
+    -- when a sweep last failed (an empty copy is not read again at once)
+    failed_at TEXT,
     -- "refresh now": when someone last asked (rate-limited)
     requested_at TEXT
 );

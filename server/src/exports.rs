@@ -19,6 +19,8 @@ use telegent_app::ssr::AppState;
 use telegent_app::subscribers::api::SubscribersQuery;
 use telegent_app::subscribers::service as subscribers;
 
+use futures_util::StreamExt;
+
 /// Rows read per database query while streaming.
 const CHUNK: u32 = 500;
 
@@ -88,7 +90,10 @@ where
                 Err(error) => Some((Err(std::io::Error::other(error.to_string())), (true, None))),
             }
         }
-    });
+    })
+    // Fused: the compression layer polls once more after the end, which an
+    // unfold alone answers with a panic.
+    .fuse();
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

@@ -18,7 +18,8 @@ pub const HITS_PER_GROUP: usize = 20;
 /// What is looked for in the search text, or `None` when nothing is left
 /// to look for. Invisible marks and a `tel:` prefix are dropped; a number
 /// typed with punctuation ("(801) 555-0100", "+1 801.555.0100") becomes its
-/// digits; LIKE's own wildcards are not searchable.
+/// digits. `%` and `\` are dropped; `_` stays (to LIKE it is any one
+/// character, so "first_last" finds "first_last" and a few more).
 pub fn needle(query: &str) -> Option<String> {
     let visible: String = query
         .chars()
@@ -35,7 +36,7 @@ pub fn needle(query: &str) -> Option<String> {
     let out: String = if phone_like {
         q.chars().filter(char::is_ascii_digit).collect()
     } else {
-        q.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect()
+        q.chars().filter(|c| !matches!(c, '%' | '\\')).collect()
     };
     let out = out.trim().to_string();
     (!out.is_empty()).then_some(out)
@@ -74,12 +75,14 @@ async fn exact(pool: &DbPool, scope: &Scope, query: &str) -> Result<Option<Strin
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();
     let by_number = e164.is_some() || upper.starts_with("NID-") || upper.starts_with("TNID-") || digits.len() >= 18;
     if by_number {
+        // An ICCID has 18 to 22 digits: fewer never match one (nor an empty ICCID).
+        let iccid = if digits.len() >= 18 { digits.as_str() } else { "-" };
         for r in Sql::new(
             "SELECT account_id, msisdn FROM rm_numbers WHERE (msisdn = ? OR upper(number_id) = ? OR iccid = ?)",
         )
         .with_value(e164.as_deref().unwrap_or("-"))
         .with_value(&upper)
-        .with_value(&digits)
+        .with_value(iccid)
         .scoped(scope, "")
         .fetch_all(pool)
         .await?
@@ -230,7 +233,7 @@ mod tests {
 
     #[test]
     fn text_is_lower_case_without_wildcards() {
-        assert_eq!(needle("  Jane_Doe% ").as_deref(), Some("janedoe"));
+        assert_eq!(needle("  Jane_Doe% ").as_deref(), Some("jane_doe"));
         assert_eq!(needle("AID-12").as_deref(), Some("aid-12"));
         assert_eq!(needle(" % "), None);
         assert_eq!(needle(""), None);

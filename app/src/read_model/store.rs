@@ -211,16 +211,13 @@ fn t(value: &str) -> Cell {
 
 /// The usage rows of a Distributor, by number (kept across a full sweep
 /// for numbers whose usage batch failed).
-pub(super) async fn usage_rows(
-    tx: &mut DbTransaction<'_>,
-    distributor_id: &str,
-) -> Result<HashMap<String, UsageIn>, AppError> {
+pub(super) async fn usage_rows(pool: &DbPool, distributor_id: &str) -> Result<HashMap<String, UsageIn>, AppError> {
     let rows = sqlx::query(
         "SELECT msisdn, used_kb, limit_kb, percent, behaviour, usage_confirmed_at FROM rm_numbers \
          WHERE distributor_id = $1 AND usage_confirmed_at IS NOT NULL",
     )
     .bind(distributor_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(pool)
     .await
     .map_err(internal)?;
     rows.into_iter()
@@ -241,14 +238,39 @@ pub(super) async fn usage_rows(
 }
 
 /// Replaces every row of the Distributor with what a full sweep read.
+/// `read_from`: when the sweep began reading Telegent. Rows the portal
+/// itself wrote after that (`written_at`, see `write_through`) are newer
+/// than what was read and are kept: subscribers whole, numbers' limits.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn replace_distributor(
     tx: &mut DbTransaction<'_>,
     distributor_id: &str,
+    read_from: &str,
     accounts: &[AccountIn],
     subscribers: &[SubscriberIn],
     numbers: &[NumberIn],
     usage: impl Fn(&str) -> Option<UsageIn>,
 ) -> Result<(), AppError> {
+    // Written since the read began: kept over it.
+    let newer_people: Vec<(String, String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT subscriber_id, account_id, name, name_key, email, role, numbers FROM rm_subscribers \
+         WHERE distributor_id = $1 AND written_at > $2",
+    )
+    .bind(distributor_id)
+    .bind(read_from)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(internal)?;
+    let newer_limits: Vec<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT msisdn, limit_kb, percent FROM rm_numbers WHERE distributor_id = $1 AND written_at > $2",
+    )
+    .bind(distributor_id)
+    .bind(read_from)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(internal)?;
+    let kept: std::collections::HashSet<&str> = newer_people.iter().map(|p| p.0.as_str()).collect();
+    let subscribers: Vec<&SubscriberIn> = subscribers.iter().filter(|s| !kept.contains(s.id.as_str())).collect();
     for table in ["rm_accounts", "rm_subscribers", "rm_numbers", "rm_search"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE distributor_id = $1"))
             .bind(distributor_id)
@@ -259,6 +281,17 @@ pub(super) async fn replace_distributor(
     let at = now_text();
     let d = distributor_id;
     let mut search = Vec::new();
+    let kept_people: Vec<SubscriberIn> = newer_people
+        .into_iter()
+        .map(|(id, account_id, name, _, email, role, numbers)| SubscriberIn {
+            id,
+            account_id,
+            name,
+            email,
+            role,
+            numbers: numbers.split_whitespace().map(str::to_string).collect(),
+        })
+        .collect();
     insert_many(
         tx,
         "rm_accounts (distributor_id, account_id, name, name_key, address, confirmed_at)",
@@ -285,6 +318,8 @@ pub(super) async fn replace_distributor(
         9,
         subscribers
             .iter()
+            .copied()
+            .chain(kept_people.iter())
             .map(|s| {
                 search.push(vec![
                     t(&subscriber_haystack(s)),
@@ -356,6 +391,19 @@ pub(super) async fn replace_distributor(
         search,
     )
     .await?;
+    for (msisdn, limit_kb, percent) in newer_limits {
+        sqlx::query(
+            "UPDATE rm_numbers SET limit_kb = $1, percent = $2, written_at = $3 WHERE distributor_id = $4 AND msisdn = $5",
+        )
+        .bind(limit_kb)
+        .bind(percent)
+        .bind(&at)
+        .bind(distributor_id)
+        .bind(&msisdn)
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
+    }
     recount(tx, distributor_id, None).await
 }
 

@@ -25,6 +25,9 @@ use crate::ssr::AppState;
 pub const PAGE: u32 = 500;
 /// A full sweep at least this often; usage sweeps in between.
 pub const FULL_EVERY: Duration = Duration::from_secs(60 * 60);
+/// How long a page waits for the first fill of an empty copy before it says
+/// the lists are on their way (the sweep goes on).
+pub const FIRST_FILL_WAIT: Duration = Duration::from_secs(20);
 /// "Refresh now" at most once a minute per Distributor.
 pub const REFRESH_AT_MOST_EVERY: Duration = Duration::from_secs(60);
 
@@ -135,6 +138,35 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
+/// One row per key, the first kept: paging that drifts between pages (a row
+/// added meanwhile) can answer a row twice, and one duplicate must not fail
+/// the sweep's insert.
+fn dedup_by<T>(rows: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
+    let mut seen = HashSet::new();
+    rows.into_iter().filter(|r| seen.insert(key(r))).collect()
+}
+
+/// One number per MSISDN: a cancelled number and the live one that took its
+/// MSISDN (a port-in, a reuse) are both in the inventory; the live one wins.
+fn dedup_numbers(rows: Vec<NumberDetails>) -> Vec<NumberDetails> {
+    let mut by: HashMap<String, NumberDetails> = HashMap::new();
+    let mut order = Vec::new();
+    for n in rows {
+        let Some(msisdn) = n.number.clone() else { continue };
+        match by.get(&msisdn) {
+            None => {
+                order.push(msisdn.clone());
+                by.insert(msisdn, n);
+            }
+            Some(kept) if has_usage(kept.status.as_deref().unwrap_or("")) => {}
+            Some(_) => {
+                by.insert(msisdn, n);
+            }
+        }
+    }
+    order.into_iter().filter_map(|m| by.remove(&m)).collect()
+}
+
 /// Cancelled numbers have no data cycle to read.
 fn has_usage(status: &str) -> bool {
     !status.eq_ignore_ascii_case("cancelled")
@@ -235,11 +267,14 @@ pub(super) fn internal(error: sqlx::Error) -> AppError {
 pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) -> Result<SweepReport, AppError> {
     let client = client.background();
     let started = Instant::now();
+    // The portal's own changes after this moment win over what is read now.
+    let read_from = now_text();
     let mut calls = 0u32;
     calls += 1;
     let accounts = client.distributor_accounts().await?;
-    let subscribers = all_subscribers(&client, &mut calls).await?;
-    let numbers = all_numbers(&client, &mut calls).await?;
+    let subscribers = dedup_by(all_subscribers(&client, &mut calls).await?, |s| s.subscriber_id.clone());
+    let numbers = dedup_numbers(all_numbers(&client, &mut calls).await?);
+    // Read after Telegent, so a removal made meanwhile is not listed again.
     let removed = removed_members(pool, distributor_id).await?;
 
     let accounts: Vec<AccountIn> = accounts
@@ -309,12 +344,20 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
         .collect();
     let usage = usage_of(&client, &with_usage, &mut calls).await;
 
-    let mut tx = pool.begin().await.map_err(internal)?;
     // What the last sweep read is kept for numbers whose usage batch failed.
-    let previous = super::store::usage_rows(&mut tx, distributor_id).await?;
-    super::store::replace_distributor(&mut tx, distributor_id, &accounts, &subscribers, &numbers, |msisdn| {
-        usage.get(msisdn).or_else(|| previous.get(msisdn)).cloned()
-    })
+    // Read before the transaction: SQLite cannot turn a read transaction into
+    // a write one while another write lands (it would fail the whole sweep).
+    let previous = super::store::usage_rows(pool, distributor_id).await?;
+    let mut tx = pool.begin().await.map_err(internal)?;
+    super::store::replace_distributor(
+        &mut tx,
+        distributor_id,
+        &read_from,
+        &accounts,
+        &subscribers,
+        &numbers,
+        |msisdn| usage.get(msisdn).or_else(|| previous.get(msisdn)).cloned(),
+    )
     .await?;
     tx.commit().await.map_err(internal)?;
     Ok(SweepReport {
@@ -435,10 +478,12 @@ pub async fn run(state: &AppState, distributor_id: &str, kind: Kind) -> Result<O
         .bind(r.millis as i64)
         .bind(distributor_id),
         (Err(e), _) => sqlx::query(
-            "UPDATE rm_sweeps SET running_since = NULL, last_kind = $1, last_error = $2 WHERE distributor_id = $3",
+            "UPDATE rm_sweeps SET running_since = NULL, last_kind = $1, last_error = $2, failed_at = $3 \
+             WHERE distributor_id = $4",
         )
         .bind(kind_word)
         .bind(e.to_string())
+        .bind(finished)
         .bind(distributor_id),
     };
     query.execute(pool).await.map_err(internal)?;
@@ -458,19 +503,53 @@ pub async fn run(state: &AppState, distributor_id: &str, kind: Kind) -> Result<O
     result.map(Some)
 }
 
+/// `rm_sweeps`: full_at, failed_at, last_error, running_since.
+type FillRow = (Option<String>, Option<String>, String, Option<String>);
+
 /// The Distributor's read model, filled: a page that finds it never swept
 /// waits for the first full sweep (later pages are served from the copy).
+/// When that first sweep failed less than a minute ago, pages say so instead
+/// of sweeping again: a busy Telegent is not asked for everything on every
+/// page load.
 pub async fn ensure_filled(state: &AppState, distributor_id: &str) -> Result<(), AppError> {
-    if super::store::last_full_sweep(&state.pool, distributor_id)
-        .await?
-        .is_some()
-    {
-        return Ok(());
+    let row: Option<FillRow> =
+        sqlx::query_as("SELECT full_at, failed_at, last_error, running_since FROM rm_sweeps WHERE distributor_id = $1")
+            .bind(distributor_id)
+            .fetch_optional(&state.pool)
+            .await
+            .map_err(internal)?;
+    match row {
+        Some((Some(_), _, _, _)) => return Ok(()),
+        // Failed a moment ago and nobody is sweeping now (a running sweep is waited for).
+        Some((None, Some(failed_at), error, None)) if age_of(&failed_at) < REFRESH_AT_MOST_EVERY => {
+            return Err(AppError::Upstream(format!(
+                "The staff lists could not be read from Telegent yet ({error}). Try again in a minute."
+            )));
+        }
+        _ => {}
     }
-    match run(state, distributor_id, Kind::Full).await {
-        Ok(_) => Ok(()),
-        // A failed first sweep: the page says Telegent could not be read.
-        Err(e) => Err(e),
+    // The sweep runs on its own task: a page that gives up waiting (or a
+    // browser that goes away) does not cancel it half done.
+    let sweep = {
+        let (state, distributor_id) = (state.clone(), distributor_id.to_string());
+        tokio::spawn(async move { run(&state, &distributor_id, Kind::Full).await })
+    };
+    match tokio::time::timeout(FIRST_FILL_WAIT, sweep).await {
+        Ok(Ok(Ok(_))) => {}
+        Ok(Ok(Err(error))) => return Err(error),
+        Ok(Err(_)) => return Err(AppError::Internal),
+        Err(_) => {
+            return Err(AppError::Upstream(
+                "The staff lists are being read from Telegent for the first time. Reload the page in a minute.".into(),
+            ))
+        }
+    }
+    // Another page's sweep was waited for: it may have failed.
+    match super::store::last_full_sweep(&state.pool, distributor_id).await? {
+        Some(_) => Ok(()),
+        None => Err(AppError::Upstream(
+            "The staff lists could not be read from Telegent yet. Try again in a minute.".into(),
+        )),
     }
 }
 

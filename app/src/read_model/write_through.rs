@@ -35,22 +35,19 @@ async fn save(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, acco
         numbers: subscriber.phone_numbers.clone(),
     };
     let mut tx = pool.begin().await.map_err(internal)?;
-    let before: Option<(String,)> =
-        sqlx::query_as("SELECT account_id FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
-            .bind(distributor_id)
-            .bind(&s.id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
-    sqlx::query("DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
-        .bind(distributor_id)
-        .bind(&s.id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+    // A write first (SQLite then holds the write lock for the whole step).
+    let before: Option<(String,)> = sqlx::query_as(
+        "DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2 RETURNING account_id",
+    )
+    .bind(distributor_id)
+    .bind(&s.id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let now = now_text();
     sqlx::query(
         "INSERT INTO rm_subscribers (distributor_id, subscriber_id, account_id, name, name_key, email, role, numbers, \
-         confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         confirmed_at, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
     )
     .bind(distributor_id)
     .bind(&s.id)
@@ -60,7 +57,7 @@ async fn save(pool: &DbPool, distributor_id: &str, subscriber: &Subscriber, acco
     .bind(&s.email)
     .bind(&s.role)
     .bind(s.numbers.join(" "))
-    .bind(now_text())
+    .bind(&now)
     .execute(&mut *tx)
     .await
     .map_err(internal)?;
@@ -92,21 +89,23 @@ pub async fn subscriber_removed(
 ) {
     let result = async {
         let mut tx = pool.begin().await.map_err(internal)?;
-        let moved: Option<(String,)> =
-            sqlx::query_as("SELECT numbers FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
-                .bind(distributor_id)
-                .bind(subscriber_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?;
+        let moved: Option<(String,)> = sqlx::query_as(
+            "DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2 RETURNING numbers",
+        )
+        .bind(distributor_id)
+        .bind(subscriber_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
         if let Some((numbers,)) = moved.filter(|(n,)| !n.is_empty()) {
             sqlx::query(
-                "UPDATE rm_subscribers SET numbers = trim(numbers || ' ' || $1) \
+                "UPDATE rm_subscribers SET numbers = trim(numbers || ' ' || $1), written_at = $4 \
                  WHERE distributor_id = $2 AND subscriber_id = $3",
             )
             .bind(&numbers)
             .bind(distributor_id)
             .bind(heir)
+            .bind(now_text())
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
@@ -118,12 +117,6 @@ pub async fn subscriber_removed(
                 .await
                 .map_err(internal)?;
         }
-        sqlx::query("DELETE FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2")
-            .bind(distributor_id)
-            .bind(subscriber_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
         delete_search(&mut tx, distributor_id, "subscriber", subscriber_id).await?;
         recount(&mut tx, distributor_id, Some(account_id)).await?;
         tx.commit().await.map_err(internal)
@@ -142,12 +135,13 @@ pub async fn limits_set(pool: &DbPool, distributor_id: &str, msisdns: &[String],
             sqlx::query(
                 "UPDATE rm_numbers SET limit_kb = $1, \
                  percent = CASE WHEN used_kb IS NULL OR $1 <= 0 THEN percent \
-                   WHEN used_kb >= $1 THEN 100 ELSE (used_kb * 100) / $1 END \
+                   WHEN used_kb >= $1 THEN 100 ELSE (used_kb * 100) / $1 END, written_at = $4 \
                  WHERE distributor_id = $2 AND msisdn = $3",
             )
             .bind(limit_kb)
             .bind(distributor_id)
             .bind(msisdn)
+            .bind(now_text())
             .execute(&mut *tx)
             .await
             .map_err(internal)?;

@@ -21,7 +21,7 @@ use crate::links;
 pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
     view! {
         <form class="global-search" method="get" action="/search" role="search" aria-label="Everything">
-            <label for="global-search" class="visually-hidden">"Search accounts, subscribers and numbers"</label>
+            <label for="global-search" class="visually-hidden">"Find an account, subscriber or number"</label>
             <input
                 id="global-search"
                 type="search"

@@ -58,9 +58,13 @@ fn row(r: &sqlx::any::AnyRow) -> SubscriberListRow {
 pub async fn fill(state: &AppState, scope: &Scope) -> Result<(), AppError> {
     match scope.distributor_id() {
         Some(d) => ensure_filled(state, d).await,
+        // One Distributor whose copy cannot be read (a revoked credential)
+        // must not take the platform's lists down: it is left out, and logged.
         None => {
             for d in state.upstreams.distributor_ids() {
-                ensure_filled(state, &d).await?;
+                if let Err(error) = ensure_filled(state, &d).await {
+                    tracing::warn!(distributor_id = %d, %error, "left out of a platform-wide list");
+                }
             }
             Ok(())
         }

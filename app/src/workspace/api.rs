@@ -32,11 +32,10 @@ pub async fn refresh_now(distributor_id: String, back: String) -> Result<bool, A
     }
     let started = crate::read_model::sweep::request_refresh(&ctx.state, &ctx.tenant.distributor_id).await?;
     // Only a path of this site: never a redirect elsewhere.
-    let back = if back.starts_with('/') && !back.starts_with("//") {
-        back
-    } else {
-        "/".into()
-    };
+    // (`/\` is `//` to a browser; control characters cannot be a header.)
+    let local =
+        back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') && !back.chars().any(char::is_control);
+    let back = if local { back } else { "/".into() };
     let notice = if started { "started" } else { "recent" };
     crate::ssr::context::redirect(&crate::links::with_notice(&back, "refresh", notice));
     Ok(started)

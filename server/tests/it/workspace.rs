@@ -337,6 +337,21 @@ async fn exports_hold_the_selection_shown_with_formulas_defused() {
     assert_eq!(lines[0], "account_id,name,address,subscribers,managers,lines");
     assert_eq!(lines.len(), 1 + 3);
     assert!(all.body.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{}", all.body);
+    // Compressed on the way out, as browsers ask for it (the stream ends once).
+    let gzipped = admin
+        .send(
+            axum::http::Request::get("/subscribers.csv")
+                .header("accept-encoding", "gzip, br")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(gzipped.status, StatusCode::OK);
+    assert!(
+        gzipped.headers.contains_key("content-encoding"),
+        "{:?}",
+        gzipped.headers
+    );
     let doe = admin.get("/accounts.csv?q=doe").await;
     assert_eq!(doe.body.lines().count(), 2, "{}", doe.body);
     let managers = admin.get("/subscribers.csv?role=Manager").await;
@@ -359,4 +374,76 @@ async fn exports_hold_the_selection_shown_with_formulas_defused() {
     let rows: Vec<&str> = own.body.lines().skip(1).collect();
     assert_eq!(rows.len(), 3, "{}", own.body);
     assert!(rows.iter().all(|r| r.contains(",Doe Family,")), "{}", own.body);
+}
+
+#[tokio::test]
+async fn a_failed_first_sweep_is_not_retried_on_every_page_load() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    sandbox.add_fault(telegent_sandbox::faults::FaultRule {
+        path_prefix: "/v1.0/distributor/subscribers".into(),
+        status: Some(404),
+        ..Default::default()
+    });
+    let first = admin.call("accounts/list", "distributor_id=&page=1").await;
+    assert!(!first.status.is_success(), "{first:?}");
+    let calls = upstream_calls(&portal);
+    let again = admin.call("subscribers/list", "page=1").await;
+    assert!(!again.status.is_success(), "{again:?}");
+    assert!(again.body.contains("Try again in a minute"), "{}", again.body);
+    assert_eq!(upstream_calls(&portal), calls, "not swept again at once");
+    // Once Telegent answers, "Refresh now" fills the copy.
+    sandbox.clear_faults();
+    let refresh = admin.call("workspace/refresh", "distributor_id=&back=%2F").await;
+    assert_eq!(refresh.body, "true");
+    let mut total = 0;
+    for _ in 0..100 {
+        let answer = admin.call("accounts/list", "distributor_id=&page=1").await;
+        if answer.status.is_success() {
+            total = decode::<AccountsPage>(&answer).total;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(total, 2);
+}
+
+#[tokio::test]
+async fn a_change_made_while_a_sweep_reads_is_not_undone_by_it() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    accounts(&mut admin, "page=1").await;
+    // The next full sweep has read the subscribers and waits on the numbers.
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    sandbox.add_fault(telegent_sandbox::faults::FaultRule {
+        path_prefix: "/v1.0/numbers/inventory".into(),
+        latency_ms: 1500,
+        remaining: Some(1),
+        ..Default::default()
+    });
+    let refresh = admin.call("workspace/refresh", "distributor_id=&back=%2F").await;
+    assert_eq!(refresh.body, "true");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(workspace(&mut admin).await.freshness.sweeping);
+    let added = admin
+        .call(
+            "members/add",
+            &format!("account_id={doe}&name=Olive+Doe&email=olive.doe%40example.com"),
+        )
+        .await;
+    assert!(added.status.is_success() || added.status.is_redirection(), "{added:?}");
+    for _ in 0..100 {
+        if !workspace(&mut admin).await.freshness.sweeping {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let found = subscribers(&mut admin, "page=1&search=olive").await;
+    assert_eq!(
+        found.rows.len(),
+        1,
+        "the sweep's older read kept the new member: {found:?}"
+    );
 }
