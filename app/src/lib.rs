@@ -36,7 +36,7 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, 
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::accounts::{AccountPage, Dashboard};
+use crate::accounts::{AccountPage, Dashboard, EditAccountPage, NewAccountPage};
 use crate::audit::AuditPage;
 use crate::components::layout::Shell;
 use crate::components::not_found::NotFound;
@@ -103,7 +103,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/distributors") view=DistributorsPage ssr=SsrMode::Async />
                     <Route path=path!("/distributors/:distributor_id") view=Dashboard ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/new") view=NewAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/edit") view=EditAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/limits") view=LimitsPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/lines/:line") view=LinePage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/guardian/:subscriber_id") view=GuardianPage ssr=SsrMode::Async />

@@ -87,6 +87,16 @@ pub fn account(account_id: &str) -> String {
     format!("/accounts/{}", segment(account_id))
 }
 
+/// The new-Account form; `distributor_id` for a Platform admin (empty: the
+/// caller's own Distributor).
+pub fn new_account(distributor_id: &str) -> String {
+    with_query("/accounts/new", &[("distributor", distributor_id.to_string())])
+}
+
+pub fn edit_account(account_id: &str) -> String {
+    format!("{}/edit", account(account_id))
+}
+
 pub fn account_limits(account_id: &str) -> String {
     format!("{}/limits", account(account_id))
 }

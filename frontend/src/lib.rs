@@ -28,9 +28,37 @@ pub fn hydrate() {
     guard_form_posts();
     focus_error_summary();
     slash_focuses_search();
+    copy_buttons();
     // A marker for tests and tooling: the page is interactive from here on.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
+    }
+}
+
+/// Buttons `data-copy="…"` (see `components::copy`) put their text on the
+/// clipboard and say so; they are hidden until this runs, as they need it.
+fn copy_buttons() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(buttons) = document.query_selector_all("button[data-copy]") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
+        button.set_hidden(false);
+        let target = button.clone();
+        let on_click = Closure::<dyn Fn()>::new(move || {
+            let text = target.get_attribute("data-copy").unwrap_or_default();
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&text);
+            }
+            target.set_text_content(Some("Copied"));
+        });
+        let _ = button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        on_click.forget();
     }
 }
 

@@ -15,6 +15,9 @@ CREATE TABLE rm_accounts (
     managers BIGINT NOT NULL DEFAULT 0,
     lines BIGINT NOT NULL DEFAULT 0,
     confirmed_at TEXT NOT NULL,
+    -- set when the portal itself created or changed the Account: a full
+    -- sweep that read Telegent before then keeps this row over its read
+    written_at TEXT,
     PRIMARY KEY (distributor_id, account_id)
 );
 CREATE INDEX rm_accounts_by_name ON rm_accounts (distributor_id, name_key);

@@ -4,14 +4,16 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::fetch_account_detail;
 use super::family::FamilySection;
 use super::model::AccountDetail;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::copy::CopyableId;
 use crate::components::form::SubmitButton;
 use crate::components::problem::Problem;
+use crate::links;
 use crate::session::api::StartViewAs;
 
 /// One Account: its address and subscribers with their lines.
@@ -19,12 +21,14 @@ use crate::session::api::StartViewAs;
 pub fn AccountPage() -> impl IntoView {
     let params = use_params_map();
     let account_id = move || params.read().get("account_id").unwrap_or_default();
+    let query = use_query_map();
+    let saved = move || query.read().get("saved");
     let detail = Resource::new(account_id, fetch_account_detail);
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading account…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(data) => view! { <AccountView data /> }.into_any(),
+                    Ok(data) => view! { <AccountView data saved=saved() /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
@@ -33,16 +37,26 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountView(data: AccountDetail) -> impl IntoView {
+fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
     let AccountDetail {
         distributor_name,
         distributor_href,
         can_view_as,
+        can_edit,
         id,
         name,
         address,
         subscribers,
+        lines,
+        freshness,
     } = data;
+    // A flag, not words from the address: a crafted link cannot put text here.
+    let notice = saved.and_then(|s| match s.as_str() {
+        "created" => Some("Account created. Add its Manager and members below, or from Users."),
+        "updated" => Some("Changes saved."),
+        _ => None,
+    });
+    let edit_href = links::edit_account(&id);
     let id_for_view_as = id.clone();
     let id_for_family = id.clone();
     view! {
@@ -56,13 +70,17 @@ fn AccountView(data: AccountDetail) -> impl IntoView {
         ] />
         <div class="page-head">
             <h1>{name}</h1>
-            <p class="muted"><span class="id-text">{id}</span></p>
+            <p class="muted">"Account ID "<CopyableId id=id.clone() /></p>
+            {can_edit.then(|| view! { <a class="button" href=edit_href.clone()>"Edit account"</a> })}
         </div>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {freshness.map(|f| view! { <p class="muted as-of">{format!("Counts {}", f.as_of_words())}</p> })}
         <dl class="facts">
-            <dt>"Address"</dt>
+            <dt>"Billing address"</dt>
             <dd>{if address.is_empty() { "—".to_string() } else { address }}</dd>
             <dt>"Subscribers"</dt>
             <dd>{subscribers.len()}</dd>
+            {lines.map(|n| view! { <dt>"Lines"</dt><dd>{n}</dd> })}
         </dl>
         {can_view_as.then(|| view! { <ViewAsForm account_id=id_for_view_as.clone() /> })}
         <FamilySection account_id=id_for_family />

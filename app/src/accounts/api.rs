@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::{AccountDetail, AccountsPage, FamilyOverview};
+use super::model::{AccountDetail, AccountForm, AccountFormPage, AccountsPage, FamilyOverview};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -13,7 +13,8 @@ use crate::{
     accounts::service::ListArgs,
     policy::{Action, Role},
     read_model::scope::Scope,
-    ssr::context::{in_account, in_distributor},
+    ssr::context::{in_account, in_distributor, redirect},
+    ssr::Caller,
 };
 
 /// The accounts list's state, as it lives in the URL.
@@ -40,7 +41,7 @@ pub struct AccountsQuery {
 pub async fn list_accounts(#[server(flatten)] query: AccountsQuery) -> Result<AccountsPage, AppError> {
     let ctx = in_distributor(Action::ViewAccounts, &query.distributor_id).await?;
     let scope = Scope::within(&ctx.caller, &ctx.tenant.distributor_id)?;
-    super::service::list(
+    let mut page = super::service::list(
         &ctx.state,
         &ctx.tenant.distributor_id,
         &scope,
@@ -51,13 +52,18 @@ pub async fn list_accounts(#[server(flatten)] query: AccountsQuery) -> Result<Ac
             needs: AccountNeeds::from_param(&query.needs),
         },
     )
-    .await
+    .await?;
+    if ctx.caller.allows(Action::ManageAccounts) && creates_accounts(&ctx.caller).is_ok() {
+        page.new_account_href = Some(crate::links::new_account(&query.distributor_id));
+    }
+    Ok(page)
 }
 
 #[server(endpoint = "accounts/detail")]
 pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, AppError> {
     let ctx = in_account(Action::ViewAccounts, &account_id).await?;
-    let mut detail = super::service::detail(&ctx.tenant, &ctx.account_id).await?;
+    let mut detail = super::service::detail(&ctx.state, &ctx.tenant, &ctx.account_id).await?;
+    detail.can_edit = ctx.caller.allows(Action::ManageAccounts) && ctx.caller.view_as.is_none();
     detail.distributor_href = match ctx.caller.role {
         Role::PlatformAdmin => Some(crate::links::distributor(&ctx.tenant.distributor_id)),
         Role::DistributorAdmin | Role::DistributorViewer => Some(crate::links::staff_home()),
@@ -73,4 +79,79 @@ pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, A
 pub async fn fetch_family_overview(account_id: String) -> Result<FamilyOverview, AppError> {
     let ctx = in_account(Action::ViewSubscribers, &account_id).await?;
     super::service::overview(&ctx).await
+}
+
+/// Only Distributor staff (and the Platform admin) create Accounts; an
+/// Account Admin manages their own one.
+#[cfg(feature = "ssr")]
+fn creates_accounts(caller: &Caller) -> Result<(), AppError> {
+    match caller.role {
+        Role::PlatformAdmin | Role::DistributorAdmin => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The new-Account form's page: which Distributor it goes under.
+#[server(endpoint = "accounts/new-form")]
+pub async fn fetch_new_account_form(distributor_id: String) -> Result<AccountFormPage, AppError> {
+    let ctx = in_distributor(Action::ManageAccounts, &distributor_id).await?;
+    creates_accounts(&ctx.caller)?;
+    Ok(AccountFormPage {
+        form: AccountForm {
+            distributor_id: if ctx.caller.role == Role::PlatformAdmin {
+                ctx.tenant.distributor_id.clone()
+            } else {
+                String::new()
+            },
+            mailing_same: true,
+            ..AccountForm::default()
+        },
+        distributor_name: super::service::stored_distributor_name(&ctx.state, &ctx.tenant.distributor_id).await?,
+        distributor_href: staff_home_of(&ctx.caller, &ctx.tenant.distributor_id),
+        account_name: None,
+    })
+}
+
+/// Creates the Account, then opens its page.
+#[server(endpoint = "accounts/create")]
+pub async fn create_account(#[server(flatten)] form: AccountForm) -> Result<(), AppError> {
+    let ctx = in_distributor(Action::ManageAccounts, &form.distributor_id).await?;
+    creates_accounts(&ctx.caller)?;
+    let account_id = super::changes::create(&ctx, &form).await?;
+    redirect(&crate::links::with_notice(
+        &crate::links::account(&account_id),
+        "saved",
+        "created",
+    ));
+    Ok(())
+}
+
+/// The edit form of an Account, filled in.
+#[server(endpoint = "accounts/edit-form")]
+pub async fn fetch_account_form(account_id: String) -> Result<AccountFormPage, AppError> {
+    let ctx = in_account(Action::ManageAccounts, &account_id).await?;
+    let home = staff_home_of(&ctx.caller, &ctx.tenant.distributor_id);
+    super::changes::edit_page(&ctx, home).await
+}
+
+/// Saves an Account's name and addresses, then opens its page.
+#[server(endpoint = "accounts/update")]
+pub async fn update_account(#[server(flatten)] form: AccountForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageAccounts, &form.account_id).await?;
+    super::changes::update(&ctx, &form).await?;
+    redirect(&crate::links::with_notice(
+        &crate::links::account(&ctx.account_id),
+        "saved",
+        "updated",
+    ));
+    Ok(())
+}
+
+/// Where a caller's Distributor home is (the first breadcrumb).
+#[cfg(feature = "ssr")]
+fn staff_home_of(caller: &Caller, distributor_id: &str) -> String {
+    match caller.role {
+        Role::PlatformAdmin => crate::links::distributor(distributor_id),
+        _ => crate::links::staff_home(),
+    }
 }

@@ -100,6 +100,7 @@ fn AccountsView(
         page,
         total_pages,
         total,
+        new_account_href,
         ..
     } = data;
     let mut summary = match (total, search.is_empty()) {
@@ -144,6 +145,7 @@ fn AccountsView(
             <h1>"Accounts"</h1>
             <p class="muted" role="status">{summary}</p>
             <a class="button" href=csv_href rel="external" download="">"Download CSV"</a>
+            {new_account_href.map(|href| view! { <a class="button primary" href=href>"New account"</a> })}
         </div>
         <Form method="GET" action="">
             <div class="search-bar" role="search">

@@ -119,6 +119,9 @@ pub struct AccountsPage {
     /// How current the copy the list was read from is.
     #[serde(default)]
     pub freshness: crate::read_model::model::Freshness,
+    /// Where the caller creates an Account here, if they may.
+    #[serde(default)]
+    pub new_account_href: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,10 +140,20 @@ pub struct AccountDetail {
     pub distributor_href: Option<String>,
     /// The caller may open this Account's Manager portal in "view as".
     pub can_view_as: bool,
+    /// The caller may change the Account's name and addresses.
+    #[serde(default)]
+    pub can_edit: bool,
     pub id: String,
     pub name: String,
     pub address: String,
     pub subscribers: Vec<SubscriberRow>,
+    /// Lines that are not cancelled (from the read model; `None` when the
+    /// page was read from Telegent directly).
+    #[serde(default)]
+    pub lines: Option<u32>,
+    /// How current the copy the page was read from is (`None`: read live).
+    #[serde(default)]
+    pub freshness: Option<crate::read_model::model::Freshness>,
 }
 
 pub const ACCOUNTS_PER_PAGE: u32 = 10;
@@ -198,4 +211,45 @@ impl AlertLevel {
             AlertLevel::Info => "info",
         }
     }
+}
+
+/// The Account form (create and edit), as posted: a flat list of fields so
+/// a plain form post and the browser's call send the same names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountForm {
+    /// Empty when creating.
+    pub account_id: String,
+    /// For a Platform admin creating under a Distributor; staff: empty (their own).
+    pub distributor_id: String,
+    pub name: String,
+    /// The Manager's e-mail, sent to Telegent as the account admin contact.
+    /// Asked when creating only.
+    pub admin_email: String,
+    pub billing_street1: String,
+    pub billing_street2: String,
+    pub billing_city: String,
+    pub billing_state: String,
+    pub billing_zip: String,
+    pub billing_country: String,
+    /// Ticked: the mailing address is the billing address.
+    #[serde(deserialize_with = "crate::form_values::flag")]
+    pub mailing_same: bool,
+    pub mailing_street1: String,
+    pub mailing_street2: String,
+    pub mailing_city: String,
+    pub mailing_state: String,
+    pub mailing_zip: String,
+    pub mailing_country: String,
+}
+
+/// What the Account form page needs: the values to start from and where it sits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountFormPage {
+    pub form: AccountForm,
+    pub distributor_name: String,
+    /// The Distributor's home (the breadcrumb), for the caller.
+    pub distributor_href: String,
+    /// Editing: the Account's name as it is now (the breadcrumb).
+    pub account_name: Option<String>,
 }

@@ -116,6 +116,7 @@ pub async fn list(
         total,
         per_page: ACCOUNTS_PER_PAGE,
         freshness: freshness(&state.pool, distributor_id).await?,
+        new_account_href: None,
     })
 }
 
@@ -186,8 +187,67 @@ pub async fn account_subscribers(client: &TelegentClient, account_id: &str) -> R
 }
 
 /// One Account with its subscribers. The caller has checked the Account is
-/// in scope (see `auth::account_in_scope`).
-pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, AppError> {
+/// in scope (see `auth::account_in_scope`). Read from the read model (no
+/// upstream call) when it holds the Account, else from Telegent.
+pub async fn detail(state: &AppState, tenant: &Tenant, account_id: &str) -> Result<AccountDetail, AppError> {
+    if let Some(detail) = detail_from_copy(state, &tenant.distributor_id, account_id).await? {
+        return Ok(detail);
+    }
+    detail_live(tenant, account_id).await
+}
+
+async fn detail_from_copy(
+    state: &AppState,
+    distributor_id: &str,
+    account_id: &str,
+) -> Result<Option<AccountDetail>, AppError> {
+    use sqlx::Row;
+    ensure_filled(state, distributor_id).await?;
+    let scope = Scope::Account {
+        distributor_id: distributor_id.to_string(),
+        account_id: account_id.to_string(),
+    };
+    let rows = Sql::new("SELECT name, address, lines FROM rm_accounts WHERE 1 = 1")
+        .scoped(&scope, "")
+        .fetch_all(&state.pool)
+        .await?;
+    let Some(row) = rows.first() else {
+        return Ok(None);
+    };
+    let people = Sql::new("SELECT subscriber_id, name, email, role, numbers FROM rm_subscribers WHERE 1 = 1")
+        .scoped(&scope, "")
+        .push(" ORDER BY name_key, subscriber_id")
+        .fetch_all(&state.pool)
+        .await?;
+    let subscribers = people
+        .iter()
+        .map(|r| SubscriberRow {
+            id: r.get(0),
+            name: r.get(1),
+            email: r.get(2),
+            role: MemberRole::from_telegent(&r.get::<String, _>(3)),
+            numbers: r
+                .get::<String, _>(4)
+                .split_whitespace()
+                .map(phone::format_for_display)
+                .collect(),
+        })
+        .collect();
+    Ok(Some(AccountDetail {
+        distributor_name: stored_distributor_name(state, distributor_id).await?,
+        distributor_href: None,
+        can_view_as: false,
+        can_edit: false,
+        id: account_id.to_string(),
+        name: row.get(0),
+        address: row.get(1),
+        subscribers,
+        lines: Some(row.get::<i64, _>(2).clamp(0, i64::from(u32::MAX)) as u32),
+        freshness: Some(freshness(&state.pool, distributor_id).await?),
+    }))
+}
+
+async fn detail_live(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, AppError> {
     let distributor_name = distributor_name(tenant).await?;
     let account = tenant.client.account(account_id).await?;
     let mut subscribers: Vec<SubscriberRow> = account_subscribers(&tenant.client, account_id)
@@ -206,6 +266,7 @@ pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, 
         distributor_name,
         distributor_href: None,
         can_view_as: false,
+        can_edit: false,
         address: account
             .billing_address
             .as_ref()
@@ -214,6 +275,8 @@ pub async fn detail(tenant: &Tenant, account_id: &str) -> Result<AccountDetail, 
         id: account.account_id,
         name: account.account_name,
         subscribers,
+        lines: None,
+        freshness: None,
     })
 }
 

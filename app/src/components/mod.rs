@@ -3,6 +3,7 @@
 
 pub mod as_of;
 pub mod breadcrumbs;
+pub mod copy;
 pub mod csv;
 pub mod form;
 pub mod layout;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::MemberDetail;
+use super::model::{MemberDetail, TransferStep};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -76,5 +76,44 @@ pub async fn remove_member(
     .await?;
     // A flag, not the name: a crafted link cannot put words on the page.
     redirect(&links::with_notice(&links::account(&ctx.account_id), "removed", "1"));
+    Ok(())
+}
+
+/// The transfer section of a member's page for what was typed in "Find
+/// the account": matching Accounts, or what moving to the chosen one does.
+#[server(endpoint = "members/transfer-step")]
+pub async fn fetch_transfer_step(
+    account_id: String,
+    subscriber_id: String,
+    move_to: String,
+) -> Result<TransferStep, AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    super::transfer::step(&ctx, &subscriber_id, &move_to).await
+}
+
+/// Moves a member to another Account of the Distributor (see
+/// `members::transfer`), then opens their page there.
+#[server(endpoint = "members/transfer")]
+pub async fn transfer_member(
+    account_id: String,
+    subscriber_id: String,
+    to_account_id: String,
+    confirm_move: Option<String>,
+    second_manager: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let (to, links_ended) = super::transfer::transfer(
+        &ctx,
+        &subscriber_id,
+        &to_account_id,
+        confirm_move.is_some(),
+        second_manager.is_some(),
+    )
+    .await?;
+    redirect(&links::with_notice(
+        &links::member(&to, &subscriber_id),
+        "saved",
+        if links_ended { "moved" } else { "moved-links-left" },
+    ));
     Ok(())
 }

@@ -13,6 +13,9 @@ pub mod model;
 pub mod removal;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod transfer;
+pub mod transfer_form;
 
 use self::api::{fetch_member, AddMember, EditMember, RemoveMember};
 use self::model::{MemberDetail, RemovalPlan};
@@ -41,12 +44,13 @@ pub fn MemberPage() -> impl IntoView {
         )
     };
     let saved = move || query.read().get("saved");
+    let move_to = move || query.read().get("move_to").unwrap_or_default();
     let detail = Resource::new(key, |(account, subscriber)| fetch_member(account, subscriber));
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading member…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(data) => view! { <MemberView data saved=saved() edit /> }.into_any(),
+                    Ok(data) => view! { <MemberView data saved=saved() move_to=move_to() edit /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
@@ -55,7 +59,12 @@ pub fn MemberPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<EditMember>) -> impl IntoView {
+fn MemberView(
+    data: MemberDetail,
+    saved: Option<String>,
+    move_to: String,
+    edit: ServerAction<EditMember>,
+) -> impl IntoView {
     let MemberDetail {
         account_id,
         account_name,
@@ -69,6 +78,7 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         can_edit,
         removal,
         as_of_seconds,
+        can_transfer,
     } = data;
     let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
     let has_lines = !lines.is_empty();
@@ -76,6 +86,11 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
     let guardian_href = links::guardian(&account_id, &subscriber_id);
     let notice = saved.map(|s| match s.as_str() {
         "added" => "Member added. Give them a line from your Distributor, or set their limits once they have one.",
+        "moved" => "Moved to this account, with their lines.",
+        "moved-links-left" => {
+            "Moved to this account, with their lines. A Guardian link with their former account could not be ended: \
+             open their Guardian settings to remove it."
+        }
         _ => "Changes saved.",
     });
     view! {
@@ -164,6 +179,10 @@ fn MemberView(data: MemberDetail, saved: Option<String>, edit: ServerAction<Edit
         })}
 
         {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() email /> })}
+        {can_transfer.then(|| view! {
+            <self::transfer_form::TransferSection account_id=account_id.clone()
+                subscriber_id=subscriber_id.clone() name=name.clone() move_to=move_to.clone() />
+        })}
         {removal.map(|plan| view! {
             <RemoveMemberForm account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone()
                 lines=line_names plans=plan_count plan />

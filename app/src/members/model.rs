@@ -27,6 +27,39 @@ pub struct MemberDetail {
     /// See `FamilyOverview::as_of_seconds`.
     #[serde(default)]
     pub as_of_seconds: Option<u64>,
+    /// The caller may move them to another Account (Distributor staff).
+    #[serde(default)]
+    pub can_transfer: bool,
+}
+
+/// The transfer section of a member's page, for what was typed in
+/// "Find the account": the Accounts it matches, or what moving to the one
+/// chosen would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TransferStep {
+    /// Accounts of the Distributor matching the text (ID, name, subscribers).
+    Choose(Vec<(String, String, u32)>),
+    Preview(TransferPreview),
+}
+
+/// What moving a member to another Account of the same Distributor does,
+/// for the confirmation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransferPreview {
+    pub to_account_id: String,
+    pub to_account_name: String,
+    /// Their lines, for display: they move with them.
+    pub lines: Vec<String>,
+    /// The plans billed on those lines (package names): they move with the lines.
+    pub subscriptions: Vec<String>,
+    /// Guardian links with members of the Account they leave, in words
+    /// ("guardian of Sam"): these end.
+    pub links_ending: Vec<String>,
+    /// Their portal sign-in moves to the new Account (they sign in again).
+    pub signs_in: bool,
+    /// The destination's Managers when the member is a Manager too: the
+    /// platform's convention is one per Account (a warning, not a refusal).
+    pub other_managers: Vec<String>,
 }
 
 /// For the confirmation of removing a member.

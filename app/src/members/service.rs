@@ -110,6 +110,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
     Ok(MemberDetail {
         removal,
         as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
+        can_transfer: super::transfer::may_transfer(caller),
         account_id: account.account_id,
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),

@@ -237,6 +237,17 @@ pub(super) async fn usage_rows(pool: &DbPool, distributor_id: &str) -> Result<Ha
         .map_err(internal)
 }
 
+/// Whether the read model has this Account under this Distributor.
+pub async fn holds_account(pool: &DbPool, distributor_id: &str, account_id: &str) -> Result<bool, AppError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rm_accounts WHERE distributor_id = $1 AND account_id = $2")
+        .bind(distributor_id)
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+    Ok(n > 0)
+}
+
 /// Replaces every row of the Distributor with what a full sweep read.
 /// `read_from`: when the sweep began reading Telegent. Rows the portal
 /// itself wrote after that (`written_at`, see `write_through`) are newer
@@ -261,8 +272,19 @@ pub(super) async fn replace_distributor(
     .fetch_all(&mut **tx)
     .await
     .map_err(internal)?;
-    let newer_limits: Vec<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT msisdn, limit_kb, percent FROM rm_numbers WHERE distributor_id = $1 AND written_at > $2",
+    let newer_accounts: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT account_id, name, address FROM rm_accounts WHERE distributor_id = $1 AND written_at > $2",
+    )
+    .bind(distributor_id)
+    .bind(read_from)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(internal)?;
+    // A number's limits, and its place after a transfer the portal made.
+    #[allow(clippy::type_complexity)]
+    let newer_numbers: Vec<(String, Option<i64>, Option<i64>, String, String)> = sqlx::query_as(
+        "SELECT msisdn, limit_kb, percent, account_id, subscriber_id FROM rm_numbers \
+         WHERE distributor_id = $1 AND written_at > $2",
     )
     .bind(distributor_id)
     .bind(read_from)
@@ -271,6 +293,16 @@ pub(super) async fn replace_distributor(
     .map_err(internal)?;
     let kept: std::collections::HashSet<&str> = newer_people.iter().map(|p| p.0.as_str()).collect();
     let subscribers: Vec<&SubscriberIn> = subscribers.iter().filter(|s| !kept.contains(s.id.as_str())).collect();
+    let kept_accounts: Vec<AccountIn> = newer_accounts
+        .into_iter()
+        .map(|(id, name, address)| AccountIn { id, name, address })
+        .collect();
+    let kept: std::collections::HashSet<&str> = kept_accounts.iter().map(|a| a.id.as_str()).collect();
+    let accounts: Vec<&AccountIn> = accounts
+        .iter()
+        .filter(|a| !kept.contains(a.id.as_str()))
+        .chain(kept_accounts.iter())
+        .collect();
     for table in ["rm_accounts", "rm_subscribers", "rm_numbers", "rm_search"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE distributor_id = $1"))
             .bind(distributor_id)
@@ -391,15 +423,18 @@ pub(super) async fn replace_distributor(
         search,
     )
     .await?;
-    for (msisdn, limit_kb, percent) in newer_limits {
+    for (msisdn, limit_kb, percent, account_id, subscriber_id) in newer_numbers {
         sqlx::query(
-            "UPDATE rm_numbers SET limit_kb = $1, percent = $2, written_at = $3 WHERE distributor_id = $4 AND msisdn = $5",
+            "UPDATE rm_numbers SET limit_kb = $1, percent = $2, written_at = $3, account_id = $6, subscriber_id = $7 \
+             WHERE distributor_id = $4 AND msisdn = $5",
         )
         .bind(limit_kb)
         .bind(percent)
         .bind(&at)
         .bind(distributor_id)
         .bind(&msisdn)
+        .bind(&account_id)
+        .bind(&subscriber_id)
         .execute(&mut **tx)
         .await
         .map_err(internal)?;

@@ -151,3 +151,98 @@ pub async fn limits_set(pool: &DbPool, distributor_id: &str, msisdns: &[String],
     .await;
     logged("limits set", result);
 }
+
+/// An Account the portal created or changed (Telegent's answer): its row
+/// and search text at once; its counts follow from the rows below it.
+pub async fn account_saved(pool: &DbPool, distributor_id: &str, account: &telegent::types::Account) {
+    let result = async {
+        let a = super::sweep::AccountIn {
+            id: account.account_id.clone(),
+            name: account.account_name.clone(),
+            address: account
+                .billing_address
+                .as_ref()
+                .map(|a| a.one_line())
+                .unwrap_or_default(),
+        };
+        let now = now_text();
+        let mut tx = pool.begin().await.map_err(internal)?;
+        sqlx::query("DELETE FROM rm_accounts WHERE distributor_id = $1 AND account_id = $2")
+            .bind(distributor_id)
+            .bind(&a.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        sqlx::query(
+            "INSERT INTO rm_accounts (distributor_id, account_id, name, name_key, address, confirmed_at, written_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(distributor_id)
+        .bind(&a.id)
+        .bind(&a.name)
+        .bind(a.name.to_lowercase())
+        .bind(&a.address)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        delete_search(&mut tx, distributor_id, "account", &a.id).await?;
+        insert_search(
+            &mut tx,
+            distributor_id,
+            &a.id,
+            "account",
+            &a.id,
+            &super::store::account_haystack(&a),
+        )
+        .await?;
+        recount(&mut tx, distributor_id, Some(&a.id)).await?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("account saved", result);
+}
+
+/// A subscriber the portal moved to another Account: their row (as
+/// Telegent answered), their lines' Account, the search rows of those
+/// lines and the counts of both Accounts.
+pub async fn subscriber_moved(
+    pool: &DbPool,
+    distributor_id: &str,
+    subscriber: &Subscriber,
+    from_account_id: &str,
+    to_account_id: &str,
+) {
+    subscriber_saved(pool, distributor_id, subscriber, to_account_id).await;
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        let moved: Vec<(String,)> = sqlx::query_as(
+            "UPDATE rm_numbers SET account_id = $1, written_at = $2 \
+             WHERE distributor_id = $3 AND subscriber_id = $4 RETURNING msisdn",
+        )
+        .bind(to_account_id)
+        .bind(now_text())
+        .bind(distributor_id)
+        .bind(&subscriber.subscriber_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(internal)?;
+        for (msisdn,) in &moved {
+            sqlx::query(
+                "UPDATE rm_search SET account_id = $1 WHERE distributor_id = $2 AND kind = 'number' AND ref_id = $3",
+            )
+            .bind(to_account_id)
+            .bind(distributor_id)
+            .bind(msisdn)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        // Both Accounts' line counts (the subscriber counts followed above).
+        recount(&mut tx, distributor_id, Some(from_account_id)).await?;
+        recount(&mut tx, distributor_id, Some(to_account_id)).await?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("subscriber moved", result);
+}

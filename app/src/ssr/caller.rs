@@ -417,13 +417,13 @@ pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &st
         }
         Role::DistributorAdmin | Role::DistributorViewer => {
             let tenant = caller.tenant(state)?;
-            owns_account(&tenant, account_id).await?.then_some(tenant)
+            owns_account(state, &tenant, account_id).await?.then_some(tenant)
         }
         Role::PlatformAdmin => {
             let mut found = None;
             for distributor_id in state.upstreams.distributor_ids() {
                 let tenant = distributor_in_scope(state, caller, &distributor_id)?;
-                if owns_account(&tenant, account_id).await? {
+                if owns_account(state, &tenant, account_id).await? {
                     found = Some(tenant);
                     break;
                 }
@@ -434,7 +434,14 @@ pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &st
     found.ok_or(AppError::NotFound)
 }
 
-async fn owns_account(tenant: &Tenant, account_id: &str) -> Result<bool, AppError> {
+/// Whether the Account is the Distributor's: the read model answers yes
+/// without a call (its rows come only from this Distributor's own reads and
+/// the portal's own changes); anything else is asked of Telegent, so an
+/// Account created elsewhere a moment ago is found too.
+async fn owns_account(state: &AppState, tenant: &Tenant, account_id: &str) -> Result<bool, AppError> {
+    if crate::read_model::store::holds_account(&state.pool, &tenant.distributor_id, account_id).await? {
+        return Ok(true);
+    }
     let accounts = tenant.client.distributor_accounts().await?;
     Ok(accounts.iter().any(|a| a.account_id == account_id))
 }

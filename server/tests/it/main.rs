@@ -16,5 +16,6 @@ mod members;
 mod pages_in_words;
 mod password_reset;
 mod security_matrix;
+mod staff_changes;
 mod users_page;
 mod workspace;

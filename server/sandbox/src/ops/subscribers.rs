@@ -130,12 +130,32 @@ fn transfer(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let moved = ctx.sandbox.mutate(|w| {
         w.account_in(&did, &to).ok_or_else(|| ApiError::not_found("Account"))?;
         // Lines move with their subscriber: no orphan numbers.
+        let mut line_ids = std::collections::HashSet::new();
         for n in w
             .numbers
             .values_mut()
             .filter(|n| n.subscriber_id.as_deref() == Some(s.id.as_str()))
         {
             n.account_id = to.clone();
+            line_ids.insert(n.id.clone());
+        }
+        // A subscription belongs to its number (`TNID`): it follows the line,
+        // and so does one held by the person on no line of theirs.
+        if let Some(subscriptions) = w.records.get_mut("subscriptions") {
+            for r in subscriptions.values_mut().filter(|r| r.distributor_id == did) {
+                let field = |name: &str| {
+                    r.fields
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                        .and_then(|(_, v)| v.as_str())
+                        .map(str::to_string)
+                };
+                let on_line = field("TNID").is_some_and(|t| line_ids.contains(&t));
+                let held = field("SubscriberId").as_deref() == Some(s.id.as_str());
+                if on_line || held {
+                    r.account_id = Some(to.clone());
+                }
+            }
         }
         let sub = w
             .subscribers
