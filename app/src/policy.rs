@@ -87,9 +87,13 @@ pub enum Action {
     ManageDistributors,
     ManageCredentials,
     ViewAccounts,
+    /// A new Account under the Distributor: its staff, not an Account's own roles.
+    CreateAccounts,
     ManageAccounts,
     ViewSubscribers,
     ManageSubscribers,
+    /// Moving a person to another Account of the Distributor (staff only).
+    TransferSubscribers,
     ViewNumbers,
     ProvisionNumbers,
     ChangeNumberStatus,
@@ -111,14 +115,16 @@ pub enum Action {
     ViewOutbox,
 }
 
-pub const ACTIONS: [Action; 24] = [
+pub const ACTIONS: [Action; 26] = [
     Action::ViewDistributors,
     Action::ManageDistributors,
     Action::ManageCredentials,
     Action::ViewAccounts,
+    Action::CreateAccounts,
     Action::ManageAccounts,
     Action::ViewSubscribers,
     Action::ManageSubscribers,
+    Action::TransferSubscribers,
     Action::ViewNumbers,
     Action::ProvisionNumbers,
     Action::ChangeNumberStatus,

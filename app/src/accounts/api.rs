@@ -53,7 +53,7 @@ pub async fn list_accounts(#[server(flatten)] query: AccountsQuery) -> Result<Ac
         },
     )
     .await?;
-    if ctx.caller.allows(Action::ManageAccounts) && creates_accounts(&ctx.caller).is_ok() {
+    if ctx.caller.allows(Action::CreateAccounts) {
         page.new_account_href = Some(crate::links::new_account(&query.distributor_id));
     }
     Ok(page)
@@ -81,21 +81,10 @@ pub async fn fetch_family_overview(account_id: String) -> Result<FamilyOverview,
     super::service::overview(&ctx).await
 }
 
-/// Only Distributor staff (and the Platform admin) create Accounts; an
-/// Account Admin manages their own one.
-#[cfg(feature = "ssr")]
-fn creates_accounts(caller: &Caller) -> Result<(), AppError> {
-    match caller.role {
-        Role::PlatformAdmin | Role::DistributorAdmin => Ok(()),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
 /// The new-Account form's page: which Distributor it goes under.
 #[server(endpoint = "accounts/new-form")]
 pub async fn fetch_new_account_form(distributor_id: String) -> Result<AccountFormPage, AppError> {
-    let ctx = in_distributor(Action::ManageAccounts, &distributor_id).await?;
-    creates_accounts(&ctx.caller)?;
+    let ctx = in_distributor(Action::CreateAccounts, &distributor_id).await?;
     Ok(AccountFormPage {
         form: AccountForm {
             distributor_id: if ctx.caller.role == Role::PlatformAdmin {
@@ -115,8 +104,7 @@ pub async fn fetch_new_account_form(distributor_id: String) -> Result<AccountFor
 /// Creates the Account, then opens its page.
 #[server(endpoint = "accounts/create")]
 pub async fn create_account(#[server(flatten)] form: AccountForm) -> Result<(), AppError> {
-    let ctx = in_distributor(Action::ManageAccounts, &form.distributor_id).await?;
-    creates_accounts(&ctx.caller)?;
+    let ctx = in_distributor(Action::CreateAccounts, &form.distributor_id).await?;
     let account_id = super::changes::create(&ctx, &form).await?;
     redirect(&crate::links::with_notice(
         &crate::links::account(&account_id),

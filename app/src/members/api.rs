@@ -87,7 +87,7 @@ pub async fn fetch_transfer_step(
     subscriber_id: String,
     move_to: String,
 ) -> Result<TransferStep, AppError> {
-    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let ctx = in_account(Action::TransferSubscribers, &account_id).await?;
     super::transfer::step(&ctx, &subscriber_id, &move_to).await
 }
 
@@ -101,7 +101,7 @@ pub async fn transfer_member(
     confirm_move: Option<String>,
     second_manager: Option<String>,
 ) -> Result<(), AppError> {
-    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let ctx = in_account(Action::TransferSubscribers, &account_id).await?;
     let (to, links_ended) = super::transfer::transfer(
         &ctx,
         &subscriber_id,

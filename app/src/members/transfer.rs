@@ -19,7 +19,7 @@ use telegent::types::Subscriber;
 
 use super::model::{TransferPreview, TransferStep};
 use crate::error::AppError;
-use crate::policy::{Action, Role};
+use crate::policy::Action;
 use crate::read_model::scope::Scope;
 use crate::read_model::store::{matching_ids, Sql};
 use crate::ssr::audit::{self, Outcome};
@@ -31,9 +31,7 @@ use crate::ssr::Caller;
 /// Only Distributor staff who change things (and the Platform admin) move
 /// people between Accounts: an Account's own roles see no other Account.
 pub fn may_transfer(caller: &Caller) -> bool {
-    matches!(caller.role, Role::PlatformAdmin | Role::DistributorAdmin)
-        && caller.allows(Action::ManageSubscribers)
-        && caller.view_as.is_none()
+    caller.allows(Action::TransferSubscribers) && caller.view_as.is_none()
 }
 
 /// The destination: another Account of the same Distributor. A foreign or

@@ -220,6 +220,42 @@ fn functions() -> Vec<Function> {
             form: Form::Distributor(|id| format!("distributor_id={id}&page=1&search=&sort=name")),
         },
         Function {
+            endpoint: "accounts/new-form",
+            action: Action::CreateAccounts,
+            form: Form::Distributor(|id| format!("distributor_id={id}")),
+        },
+        Function {
+            endpoint: "accounts/create",
+            action: Action::CreateAccounts,
+            // No name: an allowed own call is refused at the field and creates nothing.
+            form: Form::Distributor(|id| format!("account_id=&distributor_id={id}&name=&admin_email=")),
+        },
+        Function {
+            endpoint: "accounts/edit-form",
+            action: Action::ManageAccounts,
+            form: Form::Account(|id| format!("account_id={id}")),
+        },
+        Function {
+            endpoint: "accounts/update",
+            action: Action::ManageAccounts,
+            form: Form::Account(|id| format!("account_id={id}&name=")),
+        },
+        Function {
+            endpoint: "members/transfer-step",
+            action: Action::TransferSubscribers,
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&move_to=")
+            }),
+        },
+        Function {
+            endpoint: "members/transfer",
+            action: Action::TransferSubscribers,
+            // No destination: an allowed own call is refused at the field and moves nobody.
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&to_account_id=&confirm_move=on")
+            }),
+        },
+        Function {
             endpoint: "session/view-as",
             action: Action::ViewAsManager,
             form: Form::Account(|id| format!("account_id={id}&reason=Matrix+test+looking+in")),

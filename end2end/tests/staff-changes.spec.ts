@@ -1,0 +1,104 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+// Distributor staff create Accounts and move a person between them, with
+// JavaScript on and off (the no-js project): every field's message at once,
+// a confirmation saying what moves, counts that follow at once. Names carry
+// the project and a random suffix: both projects share one portal.
+test.describe('Staff changes', () => {
+  async function createAccount(page: import('@playwright/test').Page, name: string) {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'New account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New account' })).toBeVisible();
+    await page.getByLabel('Account name').fill(name);
+    await page.getByLabel("Manager's e-mail").fill('contact@example.com');
+    await page.locator('#billing_street1').fill('12 Main St');
+    await page.locator('#billing_city').fill('Provo');
+    await page.locator('#billing_zip').fill('84601');
+    await page.locator('#billing_country').fill('USA');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/accounts\/AID-[^/?]+\?saved=created$/);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByText('Account created.')).toBeVisible();
+  }
+
+  test('an admin creates two accounts, adds a member, finds them and moves them', async ({ page }, testInfo) => {
+    const suffix = `${testInfo.project.name}-${Math.random().toString(36).slice(2, 7)}`;
+    await signIn(page, 'admin@acme.example');
+
+    // A refused form names every missing field and keeps what was typed.
+    await page.goto('/accounts/new');
+    await page.getByLabel('Account name').fill(`Rivera ${suffix}`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText("Manager's e-mail");
+    await expect(summary).toContainText('Billing street');
+    await expect(summary).toContainText('Billing postal code');
+    await expect(page.getByLabel('Account name')).toHaveValue(`Rivera ${suffix}`);
+    await expectAccessible(page, testInfo);
+
+    await createAccount(page, `Rivera ${suffix}`);
+    const rivera = page.url().split('?')[0];
+    await createAccount(page, `Ortega ${suffix}`);
+    const ortega = page.url().split('?')[0];
+
+    // A member in Rivera, found by e-mail through the global search.
+    await page.goto(rivera);
+    await page.locator('summary', { hasText: 'Add a member' }).click();
+    const email = `ana.${suffix}@example.com`;
+    await page.getByLabel('Name', { exact: true }).fill(`Ana ${suffix}`);
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect(page).toHaveURL(/saved=added/);
+    const box = page.getByRole('searchbox', { name: 'Find an account, subscriber or number' });
+    await box.fill(email);
+    await box.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Ana ${suffix}`);
+
+    // Move her: find Ortega, read what moves, confirm.
+    await page.getByLabel('Find the account').fill(`Ortega ${suffix}`);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: `Move Ana ${suffix} to Ortega ${suffix}` })).toBeVisible();
+    await expect(page.getByText('They have no lines.')).toBeVisible();
+    await expectAccessible(page, testInfo);
+    await page.getByRole('button', { name: `Move Ana ${suffix}` }).click();
+    await expect(page.locator('.error-summary')).toContainText('Tick the box to confirm the move.');
+    await page.getByLabel(`Yes, move Ana ${suffix} to Ortega ${suffix}`).check();
+    await page.getByRole('button', { name: `Move Ana ${suffix}` }).click();
+    await expect(page.getByText('Moved to this account, with their lines.')).toBeVisible();
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('link', { name: `Ortega ${suffix}` })).toBeVisible();
+
+    // The counts followed at once.
+    await page.goto(ortega);
+    const facts = page.locator('dl.facts');
+    await expect(facts.locator('dt:has-text("Subscribers") + dd')).toHaveText('1');
+    await page.goto(rivera);
+    await expect(page.locator('dl.facts').locator('dt:has-text("Subscribers") + dd')).toHaveText('0');
+    await expect(page.getByRole('link', { name: 'Edit account' })).toBeVisible();
+
+    // The account form fits a phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('link', { name: 'Edit account' }).click();
+    await expect(page.getByLabel('Account name')).toHaveValue(`Rivera ${suffix}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, testInfo);
+  });
+
+  test('a viewer sees the accounts and members but no control to change them', async ({ page }) => {
+    await signIn(page, 'reviewer@acme.example');
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'New account' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Doe Family' }).first().click();
+    await expect(page.getByRole('link', { name: 'Edit account' })).toHaveCount(0);
+    await page.goto('/search?q=jane.doe%40example.com');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Jane Doe');
+    await expect(page.getByRole('heading', { name: 'Move to another account' })).toHaveCount(0);
+    // The new-account page itself is refused.
+    const refused = await page.goto('/accounts/new');
+    expect(refused?.status()).toBe(403);
+  });
+});
