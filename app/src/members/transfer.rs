@@ -107,30 +107,9 @@ async fn links_of(ctx: &InAccount, subscriber_id: &str) -> Result<Vec<(String, S
     Ok(links)
 }
 
-/// The destination's Managers (names), read from the read model when it
-/// has the Account, else from Telegent.
+/// The destination's Managers (names).
 async fn managers_of(ctx: &InAccount, to_account_id: &str) -> Result<Vec<String>, AppError> {
-    use sqlx::Row;
-    let scope = Scope::Account {
-        distributor_id: ctx.tenant.distributor_id.clone(),
-        account_id: to_account_id.to_string(),
-    };
-    if crate::read_model::store::holds_account(&ctx.state.pool, &ctx.tenant.distributor_id, to_account_id).await? {
-        let rows = Sql::new("SELECT name FROM rm_subscribers WHERE role = 'Manager'")
-            .scoped(&scope, "")
-            .push(" ORDER BY name_key")
-            .fetch_all(&ctx.state.pool)
-            .await?;
-        return Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect());
-    }
-    Ok(
-        crate::accounts::service::account_subscribers(&ctx.tenant.client, to_account_id)
-            .await?
-            .into_iter()
-            .filter(|s| s.role == "Manager")
-            .map(|s| s.name)
-            .collect(),
-    )
+    crate::accounts::service::managers_in(&ctx.state, &ctx.tenant, to_account_id).await
 }
 
 async fn account_name(ctx: &InAccount, account_id: &str) -> Result<String, AppError> {

@@ -309,6 +309,7 @@ const CREATE_FIELDS: &[(&str, &str)] = &[
     ("role", "Role"),
     ("distributor_id", "Distributor"),
     ("account_id", "Account"),
+    ("second_manager", "Second Manager"),
 ];
 
 /// The choices of a placement select: "Choose …" first, then the places.
@@ -407,6 +408,14 @@ fn CreateUserForm(data: UsersPage, account_hint: String, action: ServerAction<Cr
                 />
                 {distributor_field}
                 {account_field}
+                // Asked only after the warning (the Account has a Manager already).
+                {move || field("second_manager").get().map(|message| view! {
+                    <div class="check">
+                        <input type="checkbox" id="second_manager" name="second_manager" aria-describedby="second_manager-error" />
+                        <label for="second_manager">"Yes, this account will have two Managers"</label>
+                    </div>
+                    <p class="field-error" id="second_manager-error">{message}</p>
+                })}
                 <p class="hint">"They get a temporary password, shown once after you add them, and choose their own at first sign-in. Account-level users are linked to the Account's Telegent subscriber with the same e-mail (created if missing)."</p>
                 <SubmitButton label="Add user" busy_label="Adding…" />
             </ActionForm>

@@ -63,6 +63,9 @@ pub struct NewUser {
     /// For account roles created by distributor staff (chosen from a list).
     #[serde(default)]
     pub account_id: String,
+    /// Ticked after the warning that the Account already has a Manager.
+    #[serde(default, deserialize_with = "crate::form_values::flag")]
+    pub second_manager: bool,
 }
 
 /// A user just created: the temporary password is shown once.

@@ -286,6 +286,20 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         },
         None => None,
     };
+    // One Manager per Account is the platform's convention: warned, not refused.
+    if let (Some(Role::Manager), Some((tenant, Some(account_id)))) = (role, &placement) {
+        let managers = crate::accounts::service::managers_in(state, tenant, account_id).await?;
+        if !managers.is_empty() && !input.second_manager {
+            problems.push(AppError::invalid(
+                "second_manager",
+                format!(
+                    "This account already has a Manager ({}). The platform's convention is one: \
+                     tick the box to add a second one anyway.",
+                    managers.join(", ")
+                ),
+            ));
+        }
+    }
     if name.is_empty() {
         problems.push(AppError::invalid("display_name", "Enter the person's name."));
     }

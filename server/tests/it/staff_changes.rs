@@ -430,3 +430,52 @@ async fn a_transfer_needs_confirmation_staff_rank_and_an_account_of_the_same_dis
         doe
     );
 }
+
+#[tokio::test]
+async fn creating_a_second_manager_is_warned_about_then_allowed() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let form = format!(
+        "email=second.manager%40example.com&display_name=Second+Manager&role=Manager&distributor_id=&account_id={doe}"
+    );
+    let warned = admin.call("users/create", &form).await;
+    assert_eq!(warned.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", warned.body);
+    assert!(
+        warned.body.contains("second_manager") && warned.body.contains("Jane Doe"),
+        "{}",
+        warned.body
+    );
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    assert!(
+        !world
+            .subscribers
+            .values()
+            .any(|s| s.email == "second.manager@example.com"),
+        "nothing created"
+    );
+
+    let created = admin.call("users/create", &format!("{form}&second_manager=on")).await;
+    assert!(
+        created.status.is_success() || created.status.is_redirection(),
+        "{created:?}"
+    );
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let second = world
+        .subscribers
+        .values()
+        .find(|s| s.email == "second.manager@example.com")
+        .expect("created");
+    assert_eq!(
+        (second.role.as_str(), second.account_id.as_str()),
+        ("Manager", doe.as_str())
+    );
+    // A Subscriber in the same Account is no second Manager: no warning.
+    let child = admin
+        .call(
+            "users/create",
+            &format!("email=kid.doe%40example.com&display_name=Kid&role=Subscriber&distributor_id=&account_id={doe}"),
+        )
+        .await;
+    assert!(child.status.is_success() || child.status.is_redirection(), "{child:?}");
+}
