@@ -62,7 +62,11 @@ pub async fn list_accounts(#[server(flatten)] query: AccountsQuery) -> Result<Ac
 #[server(endpoint = "accounts/detail")]
 pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, AppError> {
     let ctx = in_account(Action::ViewAccounts, &account_id).await?;
-    let mut detail = super::service::detail(&ctx.state, &ctx.tenant, &ctx.account_id).await?;
+    let staff = matches!(
+        ctx.caller.role,
+        Role::PlatformAdmin | Role::DistributorAdmin | Role::DistributorViewer
+    );
+    let mut detail = super::service::detail(&ctx.state, &ctx.tenant, &ctx.account_id, staff).await?;
     detail.can_edit = ctx.caller.allows(Action::ManageAccounts) && ctx.caller.view_as.is_none();
     detail.distributor_href = match ctx.caller.role {
         Role::PlatformAdmin => Some(crate::links::distributor(&ctx.tenant.distributor_id)),

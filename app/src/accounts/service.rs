@@ -214,7 +214,19 @@ pub async fn managers_in(state: &AppState, tenant: &Tenant, account_id: &str) ->
 /// One Account with its subscribers. The caller has checked the Account is
 /// in scope (see `auth::account_in_scope`). Read from the read model (no
 /// upstream call) when it holds the Account, else from Telegent.
-pub async fn detail(state: &AppState, tenant: &Tenant, account_id: &str) -> Result<AccountDetail, AppError> {
+///
+/// `fill`: fill the copy first if it never was (Distributor staff, whose
+/// lists need it anyway); an Account's own people never wait for a sweep of
+/// the whole Distributor: without a copy their page is read live.
+pub async fn detail(
+    state: &AppState,
+    tenant: &Tenant,
+    account_id: &str,
+    fill: bool,
+) -> Result<AccountDetail, AppError> {
+    if fill {
+        ensure_filled(state, &tenant.distributor_id).await?;
+    }
     if let Some(detail) = detail_from_copy(state, &tenant.distributor_id, account_id).await? {
         return Ok(detail);
     }
@@ -227,7 +239,6 @@ async fn detail_from_copy(
     account_id: &str,
 ) -> Result<Option<AccountDetail>, AppError> {
     use sqlx::Row;
-    ensure_filled(state, distributor_id).await?;
     let scope = Scope::Account {
         distributor_id: distributor_id.to_string(),
         account_id: account_id.to_string(),

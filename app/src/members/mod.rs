@@ -79,6 +79,7 @@ fn MemberView(
         removal,
         as_of_seconds,
         can_transfer,
+        activity,
     } = data;
     let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
     let has_lines = !lines.is_empty();
@@ -178,6 +179,7 @@ fn MemberView(
             </section>
         })}
 
+        {activity.map(|items| view! { <RecentActivity items /> })}
         {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() email /> })}
         {can_transfer.then(|| view! {
             <self::transfer_form::TransferSection account_id=account_id.clone()
@@ -187,6 +189,36 @@ fn MemberView(
             <RemoveMemberForm account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone()
                 lines=line_names plans=plan_count plan />
         })}
+    }
+}
+
+/// The latest audited actions about the member (newest first).
+#[component]
+fn RecentActivity(items: Vec<self::model::Activity>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="activity-heading">
+            <h2 id="activity-heading">"Recent activity"</h2>
+            {if items.is_empty() {
+                view! { <p class="muted">"Nothing recorded about them yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="activity">
+                        {items.into_iter().map(|a| {
+                            // "2026-12-02T10:15:03.123Z" → "2026-12-02 10:15 UTC"
+                            let when = format!("{} UTC", a.at.get(..16).unwrap_or(&a.at).replace('T', " "));
+                            view! {
+                                <li>
+                                    <time datetime=a.at.clone()>{when}</time>
+                                    " · "<strong>{a.action}</strong>" · "{a.outcome}" · "
+                                    <span class="muted">{a.who}</span>
+                                    {(!a.detail.is_empty()).then(|| view! { <div class="hint">{a.detail}</div> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }
 

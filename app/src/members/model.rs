@@ -30,6 +30,23 @@ pub struct MemberDetail {
     /// The caller may move them to another Account (Distributor staff).
     #[serde(default)]
     pub can_transfer: bool,
+    /// The latest audited actions about them, newest first (for callers who
+    /// may read the audit log; within the caller's scope).
+    #[serde(default)]
+    pub activity: Option<Vec<Activity>>,
+}
+
+/// One audited action about a member, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    /// As stored: ISO 8601, UTC.
+    pub at: String,
+    pub who: String,
+    /// "Set data limits", never the code.
+    pub action: String,
+    /// "Done", "Failed", "Refused"…
+    pub outcome: String,
+    pub detail: String,
 }
 
 /// The transfer section of a member's page, for what was typed in

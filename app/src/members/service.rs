@@ -111,6 +111,11 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         removal,
         as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
         can_transfer: super::transfer::may_transfer(caller),
+        activity: if caller.allows(Action::ViewAudit) {
+            Some(activity(ctx, subscriber_id).await?)
+        } else {
+            None
+        },
         account_id: account.account_id,
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),
@@ -129,6 +134,50 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         email: member.email,
         role: MemberRole::from_telegent(&member.role),
     })
+}
+
+/// The last ten audited actions naming the member, within the caller's
+/// reach: the Distributor for its staff (also from Accounts they were in
+/// before a move), this Account for its own people.
+async fn activity(ctx: &InAccount, subscriber_id: &str) -> Result<Vec<super::model::Activity>, AppError> {
+    let staff = matches!(
+        ctx.caller.role,
+        Role::PlatformAdmin | Role::DistributorAdmin | Role::DistributorViewer
+    );
+    let mut sql = String::from(
+        "SELECT at, user_email, action, outcome, detail FROM audit_log \
+         WHERE distributor_id = $1 AND target_ids LIKE $2",
+    );
+    if !staff {
+        sql.push_str(" AND account_id = $3");
+    }
+    sql.push_str(" ORDER BY id DESC LIMIT 10");
+    // IDs are `TSUID-` and hex: no LIKE wildcard can be in them.
+    let pattern = format!("%{}%", subscriber_id.replace(['%', '_'], ""));
+    let mut query = sqlx::query_as::<_, (String, String, String, String, String)>(&sql)
+        .bind(&ctx.tenant.distributor_id)
+        .bind(pattern);
+    if !staff {
+        query = query.bind(&ctx.account_id);
+    }
+    let rows = query.fetch_all(&ctx.state.pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, who, action, outcome, detail)| super::model::Activity {
+            at,
+            who,
+            action: crate::audit::model::action_label(&action),
+            outcome: match outcome.as_str() {
+                "succeeded" => "Done",
+                "failed" => "Failed",
+                "denied" => "Refused",
+                "pending" => "Unfinished",
+                _ => "Not found",
+            }
+            .to_string(),
+            detail,
+        })
+        .collect())
 }
 
 /// Name and e-mail as typed, checked the same way for adding and editing.

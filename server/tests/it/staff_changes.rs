@@ -364,6 +364,31 @@ async fn a_manager_moved_to_an_account_with_a_manager_is_warned_then_moves_with_
         rows[0].1.contains("guardian link ended") && rows[0].1.contains("portal sign-in moved"),
         "{rows:?}"
     );
+
+    // Her page in the new Account shows the move in its recent activity.
+    let page = admin
+        .call("members/detail", &format!("account_id={bakery}&subscriber_id={jane}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let detail: telegent_app::members::model::MemberDetail = serde_json::from_str(&page.body).unwrap();
+    let activity = detail.activity.expect("staff read the audit log");
+    assert_eq!(activity[0].action, "Transfer subscriber", "{activity:?}");
+    assert_eq!(activity[0].outcome, "Done");
+    // Omar (a Manager of Bakery) sees only what happened in his Account.
+    let mut omar = Browser::signed_in(&portal, "omar@brightbakery.example").await;
+    let page = omar
+        .call("members/detail", &format!("account_id={bakery}&subscriber_id={jane}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let detail: telegent_app::members::model::MemberDetail = serde_json::from_str(&page.body).unwrap();
+    assert!(
+        detail
+            .activity
+            .unwrap()
+            .iter()
+            .all(|a| a.action != "Transfer subscriber"),
+        "the move was recorded in the Doe Family, not in his Account"
+    );
 }
 
 #[tokio::test]
