@@ -138,7 +138,10 @@ pub async fn create(ctx: &InDistributor, form: &AccountForm) -> Result<String, A
                 account.account_id,
                 checked.billing.one_line()
             );
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
+            // Telegent made it: a failed audit write is logged, never a failure.
+            if let Err(error) = audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await {
+                tracing::error!(%error, audit_id, "account created, its audit row not completed");
+            }
             crate::read_model::write_through::account_saved(&state.pool, &tenant.distributor_id, &account).await;
             Ok(account.account_id)
         }
@@ -195,7 +198,9 @@ pub async fn update(ctx: &InAccount, form: &AccountForm) -> Result<(), AppError>
     match tenant.client.update_account(&request).await {
         Ok(account) => {
             let detail = format!("Changed {} of {}", changed.join(", "), checked.name);
-            audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await?;
+            if let Err(error) = audit::finish(&state.pool, audit_id, Outcome::Succeeded, &detail).await {
+                tracing::error!(%error, audit_id, "account updated, its audit row not completed");
+            }
             crate::read_model::write_through::account_saved(&state.pool, &tenant.distributor_id, &account).await;
             Ok(())
         }
@@ -229,7 +234,8 @@ pub async fn edit_page(ctx: &InAccount, distributor_href: String) -> Result<Acco
         billing_state: part(&billing.state),
         billing_zip: part(&billing.zip),
         billing_country: part(&billing.country),
-        mailing_same: billing.one_line() == mailing.one_line(),
+        // No mailing address at Telegent reads as "same as billing".
+        mailing_same: mailing.one_line().is_empty() || billing.one_line() == mailing.one_line(),
         mailing_street1: part(&mailing.street1),
         mailing_street2: part(&mailing.street2),
         mailing_city: part(&mailing.city),

@@ -189,24 +189,36 @@ pub async fn account_subscribers(client: &TelegentClient, account_id: &str) -> R
 /// The names of an Account's Managers (the platform's convention is one):
 /// from the read model when it holds the Account, else from Telegent. The
 /// caller has checked the Account is in scope.
-pub async fn managers_in(state: &AppState, tenant: &Tenant, account_id: &str) -> Result<Vec<String>, AppError> {
+///
+/// `except_email`: a person left out (the one about to be linked or moved).
+pub async fn managers_in(
+    state: &AppState,
+    tenant: &Tenant,
+    account_id: &str,
+    except_email: &str,
+) -> Result<Vec<String>, AppError> {
     use sqlx::Row;
+    let except = except_email.trim().to_lowercase();
     if crate::read_model::store::holds_account(&state.pool, &tenant.distributor_id, account_id).await? {
         let scope = Scope::Account {
             distributor_id: tenant.distributor_id.clone(),
             account_id: account_id.to_string(),
         };
-        let rows = Sql::new("SELECT name FROM rm_subscribers WHERE role = 'Manager'")
+        let rows = Sql::new("SELECT name, email FROM rm_subscribers WHERE role = 'Manager'")
             .scoped(&scope, "")
             .push(" ORDER BY name_key")
             .fetch_all(&state.pool)
             .await?;
-        return Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect());
+        return Ok(rows
+            .iter()
+            .filter(|r| r.get::<String, _>(1).to_lowercase() != except)
+            .map(|r| r.get::<String, _>(0))
+            .collect());
     }
     Ok(account_subscribers(&tenant.client, account_id)
         .await?
         .into_iter()
-        .filter(|s| s.role == "Manager")
+        .filter(|s| s.role == "Manager" && s.email.to_lowercase() != except)
         .map(|s| s.name)
         .collect())
 }

@@ -74,6 +74,10 @@ pub struct TransferPreview {
     pub links_ending: Vec<String>,
     /// Their portal sign-in moves to the new Account (they sign in again).
     pub signs_in: bool,
+    /// Their role when it is more than Subscriber ("Account Admin"): they
+    /// hold it in the new Account too.
+    #[serde(default)]
+    pub keeps_role: Option<String>,
     /// The destination's Managers when the member is a Manager too: the
     /// platform's convention is one per Account (a warning, not a refusal).
     pub other_managers: Vec<String>,

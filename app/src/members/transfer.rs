@@ -109,7 +109,7 @@ async fn links_of(ctx: &InAccount, subscriber_id: &str) -> Result<Vec<(String, S
 
 /// The destination's Managers (names).
 async fn managers_of(ctx: &InAccount, to_account_id: &str) -> Result<Vec<String>, AppError> {
-    crate::accounts::service::managers_in(&ctx.state, &ctx.tenant, to_account_id).await
+    crate::accounts::service::managers_in(&ctx.state, &ctx.tenant, to_account_id, "").await
 }
 
 async fn account_name(ctx: &InAccount, account_id: &str) -> Result<String, AppError> {
@@ -193,6 +193,7 @@ async fn preview(ctx: &InAccount, member: &Subscriber, to: &str) -> Result<Trans
         subscriptions,
         links_ending,
         signs_in: super::removal::signs_in(&ctx.state.pool, &ctx.account_id, &member.subscriber_id).await?,
+        keeps_role: (member.role != "Subscriber").then(|| member.role.clone()),
         other_managers,
     })
 }
@@ -274,8 +275,8 @@ pub async fn transfer(
             }
         }
     }
-    // The portal sign-in follows the person; its sessions end with the move.
-    let mut tx = state.pool.begin().await?;
+    // From here Telegent has moved them: nothing returns early. The portal
+    // sign-in follows the person (its sessions end with the move).
     let followed = sqlx::query(
         "UPDATE users SET account_id = $1, session_epoch = session_epoch + 1, updated_at = $2 \
          WHERE account_id = $3 AND subscriber_id = $4",
@@ -284,11 +285,15 @@ pub async fn transfer(
     .bind(now_text())
     .bind(account_id)
     .bind(subscriber_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if followed > 0 {
-        done.push("portal sign-in moved".into());
+    .execute(&state.pool)
+    .await;
+    match followed {
+        Ok(done_rows) if done_rows.rows_affected() > 0 => done.push("portal sign-in moved".into()),
+        Ok(_) => {}
+        Err(error) => {
+            tracing::error!(%error, "subscriber moved at Telegent, their portal sign-in not moved");
+            done.push("their portal sign-in could NOT be moved: an admin must fix it on Users".into());
+        }
     }
     if !other_managers.is_empty() {
         done.push(format!(
@@ -296,8 +301,9 @@ pub async fn transfer(
             other_managers.join(", ")
         ));
     }
-    audit::finish_in(&mut tx, audit_id, Outcome::Succeeded, &done.join("; ")).await?;
-    tx.commit().await?;
+    if let Err(error) = audit::finish(&state.pool, audit_id, Outcome::Succeeded, &done.join("; ")).await {
+        tracing::error!(%error, audit_id, "transfer done, its audit row not completed");
+    }
     crate::read_model::write_through::subscriber_moved(&state.pool, &tenant.distributor_id, &moved, account_id, &to)
         .await;
     Ok((to, links_left == 0))

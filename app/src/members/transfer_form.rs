@@ -8,8 +8,7 @@ use leptos::server_fn::ServerFn;
 
 use super::api::{fetch_transfer_step, TransferMember};
 use super::model::{TransferPreview, TransferStep};
-use crate::components::form::{field_error, ErrorSummary, SubmitButton};
-use crate::components::problem::Problem;
+use crate::components::form::{field_error, ErrorSummary, InlineProblem, SubmitButton};
 use crate::error::AppError;
 use crate::links;
 
@@ -35,8 +34,9 @@ pub fn TransferSection(account_id: String, subscriber_id: String, name: String, 
         <section class="panel" aria-labelledby="transfer-heading" id="transfer">
             <h2 id="transfer-heading">"Move to another account"</h2>
             <form method="get" action=format!("{here}#transfer") class="search-bar" role="search" aria-label="Find the account to move to">
-                <label for="move_to">"Find the account"</label>
-                <input id="move_to" type="search" name="move_to" value=typed placeholder="Name or AID-…" />
+                // `to_account_id` is the field the server names a wrong destination by.
+                <label for="to_account_id">"Find the account"</label>
+                <input id="to_account_id" type="search" name="move_to" value=typed placeholder="Name or AID-…" />
                 <button type="submit" class="button">"Find"</button>
             </form>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Looking…"</p> }>
@@ -52,7 +52,8 @@ pub fn TransferSection(account_id: String, subscriber_id: String, name: String, 
                             Ok(Some(TransferStep::Preview(preview))) => view! {
                                 <Confirmation preview account_id subscriber_id name error />
                             }.into_any(),
-                            Err(error) => view! { <Problem error /> }.into_any(),
+                            // Inline: a wrong account typed here is no failure of the page.
+                            Err(error) => view! { <InlineProblem error /> }.into_any(),
                         }
                     })
                 }}
@@ -106,6 +107,7 @@ fn Confirmation(
         subscriptions,
         links_ending,
         signs_in,
+        keeps_role,
         other_managers,
     } = preview;
     let lines_text = match lines.len() {
@@ -131,6 +133,7 @@ fn Confirmation(
             {plans_text.map(|t| view! { <li>{t}</li> })}
             <li>"Their own AI Guardian settings (filters, allowed and blocked numbers) go with them."</li>
             {signs_in.then(|| view! { <li>"Their portal sign-in moves to the new account; they sign in again."</li> })}
+            {keeps_role.map(|role| view! { <li>{format!("They stay {role}, now of {to_account_name}; this account has one fewer.")}</li> })}
         </ul>
         <p class="muted">"What does not:"</p>
         <ul class="consequences">

@@ -438,6 +438,16 @@ pub(super) async fn replace_distributor(
         .execute(&mut **tx)
         .await
         .map_err(internal)?;
+        // Its search row follows its Account (scoped searches filter on it).
+        sqlx::query(
+            "UPDATE rm_search SET account_id = $1 WHERE distributor_id = $2 AND kind = 'number' AND ref_id = $3",
+        )
+        .bind(&account_id)
+        .bind(distributor_id)
+        .bind(&msisdn)
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
     }
     recount(tx, distributor_id, None).await
 }

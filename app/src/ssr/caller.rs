@@ -407,6 +407,21 @@ pub fn distributor_in_scope(state: &AppState, caller: &Caller, distributor_id: &
 /// of their Distributor's (from its cached account list) for distributor
 /// roles; any Distributor's for the Platform admin.
 pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &str) -> Result<Tenant, AppError> {
+    account_in_scope_for(state, caller, account_id, false).await
+}
+
+/// [`account_in_scope`] for a read: the read model may answer "yes" without
+/// an upstream call. A change always asks Telegent (a copy may be behind).
+pub async fn account_in_scope_to_read(state: &AppState, caller: &Caller, account_id: &str) -> Result<Tenant, AppError> {
+    account_in_scope_for(state, caller, account_id, true).await
+}
+
+async fn account_in_scope_for(
+    state: &AppState,
+    caller: &Caller,
+    account_id: &str,
+    from_copy: bool,
+) -> Result<Tenant, AppError> {
     let found = match caller.role {
         Role::AccountAdmin | Role::Manager | Role::Subscriber => {
             if caller.account_id.as_deref() == Some(account_id) {
@@ -417,13 +432,15 @@ pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &st
         }
         Role::DistributorAdmin | Role::DistributorViewer => {
             let tenant = caller.tenant(state)?;
-            owns_account(state, &tenant, account_id).await?.then_some(tenant)
+            owns_account(state, &tenant, account_id, from_copy)
+                .await?
+                .then_some(tenant)
         }
         Role::PlatformAdmin => {
             let mut found = None;
             for distributor_id in state.upstreams.distributor_ids() {
                 let tenant = distributor_in_scope(state, caller, &distributor_id)?;
-                if owns_account(state, &tenant, account_id).await? {
+                if owns_account(state, &tenant, account_id, from_copy).await? {
                     found = Some(tenant);
                     break;
                 }
@@ -434,12 +451,12 @@ pub async fn account_in_scope(state: &AppState, caller: &Caller, account_id: &st
     found.ok_or(AppError::NotFound)
 }
 
-/// Whether the Account is the Distributor's: the read model answers yes
+/// Whether the Account is the Distributor's: for a read, the read model answers yes
 /// without a call (its rows come only from this Distributor's own reads and
 /// the portal's own changes); anything else is asked of Telegent, so an
 /// Account created elsewhere a moment ago is found too.
-async fn owns_account(state: &AppState, tenant: &Tenant, account_id: &str) -> Result<bool, AppError> {
-    if crate::read_model::store::holds_account(&state.pool, &tenant.distributor_id, account_id).await? {
+async fn owns_account(state: &AppState, tenant: &Tenant, account_id: &str, from_copy: bool) -> Result<bool, AppError> {
+    if from_copy && crate::read_model::store::holds_account(&state.pool, &tenant.distributor_id, account_id).await? {
         return Ok(true);
     }
     let accounts = tenant.client.distributor_accounts().await?;

@@ -9,7 +9,9 @@
 
 use std::sync::Arc;
 
-use super::caller::{account_in_scope, current_caller, distributor_in_scope, require, ClientAddress};
+use super::caller::{
+    account_in_scope, account_in_scope_to_read, current_caller, distributor_in_scope, require, ClientAddress,
+};
 use super::{state, AppState, Caller, Tenant};
 use crate::error::AppError;
 use crate::policy::Action;
@@ -116,7 +118,12 @@ async fn refused(state: &AppState, caller: &Caller, field: &str, id: &str) -> Ap
 
 impl Scoped {
     pub async fn account(self, account_id: &str) -> Result<InAccount, AppError> {
-        let tenant = match account_in_scope(&self.state, &self.caller, account_id).await {
+        let found = if self.changes {
+            account_in_scope(&self.state, &self.caller, account_id).await
+        } else {
+            account_in_scope_to_read(&self.state, &self.caller, account_id).await
+        };
+        let tenant = match found {
             Err(AppError::NotFound) => return Err(refused(&self.state, &self.caller, "account_id", account_id).await),
             other => other?,
         };

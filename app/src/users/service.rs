@@ -288,7 +288,8 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     };
     // One Manager per Account is the platform's convention: warned, not refused.
     if let (Some(Role::Manager), Some((tenant, Some(account_id)))) = (role, &placement) {
-        let managers = crate::accounts::service::managers_in(state, tenant, account_id).await?;
+        // The person being linked is no second Manager of their own Account.
+        let managers = crate::accounts::service::managers_in(state, tenant, account_id, &input.email).await?;
         if !managers.is_empty() && !input.second_manager {
             problems.push(AppError::invalid(
                 "second_manager",

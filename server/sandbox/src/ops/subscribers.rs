@@ -139,8 +139,8 @@ fn transfer(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             n.account_id = to.clone();
             line_ids.insert(n.id.clone());
         }
-        // A subscription belongs to its number (`TNID`): it follows the line,
-        // and so does one held by the person on no line of theirs.
+        // A subscription belongs to its number (`TNID`): it follows the line;
+        // one on no line at all follows the person holding it.
         if let Some(subscriptions) = w.records.get_mut("subscriptions") {
             for r in subscriptions.values_mut().filter(|r| r.distributor_id == did) {
                 let field = |name: &str| {
@@ -150,8 +150,10 @@ fn transfer(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
                         .and_then(|(_, v)| v.as_str())
                         .map(str::to_string)
                 };
-                let on_line = field("TNID").is_some_and(|t| line_ids.contains(&t));
-                let held = field("SubscriberId").as_deref() == Some(s.id.as_str());
+                let tnid = field("TNID").filter(|t| !t.is_empty());
+                let on_line = tnid.as_ref().is_some_and(|t| line_ids.contains(t));
+                // A plan on another person's line stays with that line.
+                let held = tnid.is_none() && field("SubscriberId").as_deref() == Some(s.id.as_str());
                 if on_line || held {
                     r.account_id = Some(to.clone());
                 }
