@@ -504,3 +504,35 @@ async fn creating_a_second_manager_is_warned_about_then_allowed() {
         .await;
     assert!(child.status.is_success() || child.status.is_redirection(), "{child:?}");
 }
+
+#[tokio::test]
+async fn the_account_form_pages_render_on_the_server_for_those_who_may_use_them() {
+    let portal = portal().await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let new = admin.get("/accounts/new").await;
+    assert_eq!(new.status, StatusCode::OK);
+    assert!(
+        new.body.contains("<h1>New account</h1>") && new.body.contains("id=\"billing_street1\""),
+        "{}",
+        new.body
+    );
+    assert!(
+        new.body.contains("name=\"mailing_same\" checked"),
+        "same as billing starts ticked"
+    );
+    let edit = admin.get(&format!("/accounts/{bakery}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.body.contains("value=\"7 Market St\""), "{}", edit.body);
+    let page = admin.get(&format!("/accounts/{bakery}")).await;
+    assert!(
+        page.body.contains("Edit account") && page.body.contains("data-copy=\"AID-"),
+        "{}",
+        page.body
+    );
+    let mut viewer = Browser::signed_in(&portal, ACME_REVIEWER).await;
+    assert_eq!(viewer.get("/accounts/new").await.status, StatusCode::FORBIDDEN);
+    let page = viewer.get(&format!("/accounts/{bakery}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Edit account"), "a viewer gets no edit link");
+}
