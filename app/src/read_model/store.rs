@@ -262,6 +262,15 @@ pub(super) async fn replace_distributor(
     numbers: &[NumberIn],
     usage: impl Fn(&str) -> Option<UsageIn>,
 ) -> Result<(), AppError> {
+    // A write first: SQLite then holds the write lock for the whole step.
+    // Reading first and writing later fails at once (not after the busy
+    // timeout) when another connection wrote in between (a page's
+    // write-through), and would lose the sweep.
+    sqlx::query("UPDATE rm_sweeps SET running_since = running_since WHERE distributor_id = $1")
+        .bind(distributor_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
     // Written since the read began: kept over it.
     let newer_people: Vec<(String, String, String, String, String, String, String)> = sqlx::query_as(
         "SELECT subscriber_id, account_id, name, name_key, email, role, numbers FROM rm_subscribers \
