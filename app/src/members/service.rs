@@ -75,12 +75,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         .zip(&details)
         .filter_map(|(n, d)| Some((d.as_ref()?.tnid.clone()?, n.clone())))
         .collect();
-    let package_names: HashMap<String, String> = packages
-        .map(|p| p.results)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| Some((p.package_id?, p.package_name?)))
-        .collect();
+    let package_names = package_names(packages);
     let subscriptions = subscriptions?
         .results
         .into_iter()
@@ -134,6 +129,17 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         email: member.email,
         role: MemberRole::from_telegent(&member.role),
     })
+}
+
+/// Package names by ID, to show plans in words; an unreadable catalogue
+/// leaves the IDs (shown, not required).
+pub(super) fn package_names<E>(packages: Result<telegent::ops::catalog::PackageList, E>) -> HashMap<String, String> {
+    packages
+        .map(|p| p.results)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| Some((p.package_id?, p.package_name?)))
+        .collect()
 }
 
 /// The last ten audited actions naming the member, within the caller's

@@ -153,12 +153,7 @@ async fn preview(ctx: &InAccount, member: &Subscriber, to: &str) -> Result<Trans
         client.account_subscriptions(Some("All"), Some(&ctx.account_id)),
         client.distributor_packages(Some("All")),
     );
-    let package_names: HashMap<String, String> = packages
-        .map(|p| p.results)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| Some((p.package_id?, p.package_name?)))
-        .collect();
+    let package_names = super::service::package_names(packages);
     let subscriptions = subscriptions?
         .results
         .into_iter()
