@@ -131,6 +131,11 @@ pub fn users() -> String {
     "/users".into()
 }
 
+/// The Users page with its create form set to this Account.
+pub fn users_for_account(account_id: &str) -> String {
+    with_query(&users(), &[("account", account_id.to_string())])
+}
+
 pub fn audit() -> String {
     "/audit".into()
 }

@@ -78,7 +78,13 @@ fn FamilyView(data: FamilyOverview) -> impl IntoView {
             }
             .into_any()
         }}
-        {can_add_members.then(|| view! { <AddMemberForm account_id=add_form_account.clone() /> })}
+        {can_add_members.then(|| view! {
+            <AddMemberForm account_id=add_form_account.clone() />
+            <p class="hint">
+                "To add a Manager or an Account Admin, or someone who signs in to the portal, use "
+                <a href=links::users_for_account(&add_form_account)>"Users"</a> "."
+            </p>
+        })}
     }
 }
 

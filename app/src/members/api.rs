@@ -30,15 +30,34 @@ pub async fn fetch_member(account_id: String, subscriber_id: String) -> Result<M
 }
 
 /// Adds a member (a Telegent subscriber with the role Subscriber) to the
-/// Account, then opens their page.
+/// Account, with the free lines typed in `phone_numbers`, then opens their page.
 #[server(endpoint = "members/add")]
-pub async fn add_member(account_id: String, name: String, email: String) -> Result<(), AppError> {
+pub async fn add_member(
+    account_id: String,
+    name: String,
+    email: String,
+    phone_numbers: Option<String>,
+) -> Result<(), AppError> {
     let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
-    let subscriber_id = super::service::add(&ctx, &name, &email).await?;
+    let (subscriber_id, all_given) =
+        super::service::add(&ctx, &name, &email, phone_numbers.as_deref().unwrap_or_default()).await?;
     redirect(&links::with_notice(
         &links::member(&ctx.account_id, &subscriber_id),
         "saved",
-        "added",
+        if all_given { "added" } else { "added-lines-left" },
+    ));
+    Ok(())
+}
+
+/// Gives a member lines of their Account that have no person yet.
+#[server(endpoint = "members/give-lines")]
+pub async fn give_lines(account_id: String, subscriber_id: String, phone_numbers: String) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    let all_given = super::service::give_lines(&ctx, &subscriber_id, &phone_numbers).await?;
+    redirect(&links::with_notice(
+        &links::member(&ctx.account_id, &subscriber_id),
+        "saved",
+        if all_given { "lines-given" } else { "lines-left" },
     ));
     Ok(())
 }
@@ -114,6 +133,25 @@ pub async fn transfer_member(
         &links::member(&to, &subscriber_id),
         "saved",
         if links_ended { "moved" } else { "moved-links-left" },
+    ));
+    Ok(())
+}
+
+/// Changes a member's role in the Account (see `members::role`);
+/// `second_manager` is the box ticked after the one-Manager warning.
+#[server(endpoint = "members/role")]
+pub async fn change_member_role(
+    account_id: String,
+    subscriber_id: String,
+    role: String,
+    second_manager: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManageSubscribers, &account_id).await?;
+    super::role::change_role(&ctx, &subscriber_id, &role, second_manager.is_some()).await?;
+    redirect(&links::with_notice(
+        &links::member(&ctx.account_id, &subscriber_id),
+        "saved",
+        "role",
     ));
     Ok(())
 }

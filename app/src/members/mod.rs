@@ -8,9 +8,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod lines_given;
+pub mod lines_form;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod removal;
+#[cfg(feature = "ssr")]
+pub mod role;
+pub mod role_form;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -80,13 +86,25 @@ fn MemberView(
         as_of_seconds,
         can_transfer,
         activity,
+        role_choices,
     } = data;
     let line_names: Vec<String> = lines.iter().map(|l| l.summary.display.clone()).collect();
     let has_lines = !lines.is_empty();
+    let no_lines = if can_edit {
+        "No lines yet. A line of this account without a person can be given below; new numbers come from your Distributor."
+    } else {
+        "No lines yet."
+    };
     let plan_count = subscriptions.len();
     let guardian_href = links::guardian(&account_id, &subscriber_id);
     let notice = saved.map(|s| match s.as_str() {
-        "added" => "Member added. Give them a line from your Distributor, or set their limits once they have one.",
+        "added" => "Member added. Give them a line below, or set their limits once they have one.",
+        "added-lines-left" => {
+            "Member added, but Telegent did not take every line for them: see Recent activity, then give the rest below."
+        }
+        "lines-given" => "Line given.",
+        "role" => "Role changed. If they sign in to the portal, they sign in again with the new role.",
+        "lines-left" => "Telegent did not take every line: see Recent activity, then give the rest again.",
         "moved" => "Moved to this account, with their lines.",
         "moved-links-left" => {
             "Moved to this account, with their lines. A Guardian link with their former account could not be ended: \
@@ -110,7 +128,7 @@ fn MemberView(
         <section class="panel" aria-labelledby="lines-heading">
             <h2 id="lines-heading">"Lines"</h2>
             {if lines.is_empty() {
-                view! { <p class="muted">"No lines yet. Lines are given by your Distributor when a number is provisioned."</p> }.into_any()
+                view! { <p class="muted">{no_lines}</p> }.into_any()
             } else {
                 view! {
                     <ul class="line-usage-list">
@@ -180,7 +198,14 @@ fn MemberView(
         })}
 
         {activity.map(|items| view! { <RecentActivity items /> })}
-        {can_edit.then(|| view! { <EditMemberForm action=edit account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() email /> })}
+        {can_edit.then(|| view! {
+            <self::lines_form::GiveLinesForm account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() />
+            <EditMemberForm action=edit account_id=account_id.clone() subscriber_id=subscriber_id.clone() name=name.clone() email />
+        })}
+        {(role_choices.len() > 1).then(|| view! {
+            <self::role_form::RoleForm account_id=account_id.clone() subscriber_id=subscriber_id.clone()
+                current=role.clone() choices=role_choices.clone() />
+        })}
         {can_transfer.then(|| view! {
             <self::transfer_form::TransferSection account_id=account_id.clone()
                 subscriber_id=subscriber_id.clone() name=name.clone() move_to=move_to.clone() />
@@ -223,7 +248,7 @@ fn RecentActivity(items: Vec<self::model::Activity>) -> impl IntoView {
 }
 
 /// A member's fields, for the error summary of the add and edit forms.
-const MEMBER_FIELDS: &[(&str, &str)] = &[("name", "Name"), ("email", "E-mail")];
+const MEMBER_FIELDS: &[(&str, &str)] = &[("name", "Name"), ("email", "E-mail"), self::lines_form::LINES_FIELD];
 
 #[component]
 fn EditMemberForm(
@@ -334,13 +359,16 @@ pub fn AddMemberForm(account_id: String) -> impl IntoView {
             <summary class="button">"Add a member"</summary>
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
-                <p class="hint">"They join this account as a Subscriber. Lines are added by your Distributor."</p>
+                <p class="hint">"They join this account as a Subscriber."</p>
                 <ErrorSummary error=Signal::derive(error) fields=MEMBER_FIELDS />
                 <Field id="name" label="Name" autocomplete="off" required=true remember=AddMember::PATH
                     error=Signal::derive(move || field_error(error(), "name")) />
                 <Field id="email" label="E-mail" kind="email" autocomplete="off" required=true remember=AddMember::PATH
                     hint="Must not be used by anyone else on the platform."
                     error=Signal::derive(move || field_error(error(), "email")) />
+                <Field id="phone_numbers" label="Phone numbers (optional)" inputmode="tel" autocomplete="off" remember=AddMember::PATH
+                    hint="Lines of this account that have no person yet, e.g. 801 555 0123. Separate several with commas."
+                    error=Signal::derive(move || field_error(error(), "phone_numbers")) />
                 <SubmitButton label="Add member" busy_label="Adding…" />
             </ActionForm>
         </details>

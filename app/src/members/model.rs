@@ -34,6 +34,10 @@ pub struct MemberDetail {
     /// may read the audit log; within the caller's scope).
     #[serde(default)]
     pub activity: Option<Vec<Activity>>,
+    /// The roles the caller may give them (empty: no role form); never
+    /// offered to someone about themselves.
+    #[serde(default)]
+    pub role_choices: Vec<MemberRole>,
 }
 
 /// One audited action about a member, in words.

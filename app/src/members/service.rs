@@ -9,6 +9,7 @@ use telegent::types::Subscriber;
 
 use super::model::{MemberDetail, MemberLine, MemberRole, MemberSubscription, SubscriptionKind};
 use crate::accounts::service::account_subscribers;
+use super::lines_given;
 use crate::error::AppError;
 use crate::lines::service::{guardian_of, line_usage, summary, usage_of};
 use crate::policy::{Action, Role};
@@ -115,6 +116,12 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),
         can_edit: may_edit(caller, &member),
+        role_choices: match may_edit(caller, &member)
+            && caller.subscriber_id.as_deref() != Some(member.subscriber_id.as_str())
+        {
+            true => super::role::choices(caller.role),
+            false => Vec::new(),
+        },
         lines: lines
             .iter()
             .zip(details)
@@ -206,48 +213,122 @@ fn checked(name: &str, email: &str) -> Result<(String, String), AppError> {
 }
 
 /// Adds a member to the Account: a Telegent subscriber with the role
-/// Subscriber (whatever the form says: a Manager gives no other role here).
-/// Returns the new subscriber's ID.
-pub async fn add(ctx: &InAccount, name: &str, email: &str) -> Result<String, AppError> {
+/// Subscriber (whatever the form says: a Manager gives no other role here),
+/// holding the lines typed in `phone_numbers` (free lines of this Account).
+/// Returns the new subscriber's ID, and whether every line was given.
+pub async fn add(ctx: &InAccount, name: &str, email: &str, phone_numbers: &str) -> Result<(String, bool), AppError> {
     let InAccount {
         state,
         caller,
         tenant,
         account_id,
     } = ctx;
-    let (name, email) = checked(name, email)?;
+    // Every refusal of what was typed comes back at once, each at its field.
+    let (checked, lines) = (checked(name, email), lines_given::parse(phone_numbers));
+    let problems: Vec<AppError> = [checked.as_ref().err(), lines.as_ref().err()]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    if let Some(refused) = AppError::from_field_errors(problems) {
+        return Err(refused);
+    }
+    let ((name, email), lines) = (checked?, lines?);
     let _email_turn = email_tries_left(state, caller).await?;
     // Refused exactly as an edit is: a portal user already signs in with it.
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
     }
+    // Checked before anything changes: a refused line adds nobody.
+    let lines = lines_given::free_lines(tenant, account_id, &lines, None).await?;
     let entry = caller.audit_in(tenant, account_id, "AddMember", &[&email]);
     let request = SubscriberCreateRequest {
         name: name.clone(),
         email: email.clone(),
+        phone_numbers: lines.clone(),
         role: "Subscriber".into(),
         // Telegent requires one; people sign in to the portal, not to Telegent.
         password: temporary_password(),
         account_id: account_id.into(),
-        ..SubscriberCreateRequest::default()
     };
     let id = audit::begin(&state.pool, &entry).await?;
-    match tenant.client.create_subscriber(&request).await {
-        Ok(created) => {
-            let detail = format!("{name} <{email}> as Subscriber ({})", created.subscriber_id);
-            audit::finish(&state.pool, id, Outcome::Succeeded, &detail).await?;
-            crate::read_model::write_through::subscriber_saved(
-                &state.pool,
-                &tenant.distributor_id,
-                &created,
-                account_id,
-            )
-            .await;
-            Ok(created.subscriber_id)
-        }
+    let created = match tenant.client.create_subscriber(&request).await {
+        Ok(created) => created,
         Err(error) => {
             audit::finish(&state.pool, id, Outcome::Failed, &error.to_string()).await?;
-            Err(note_email_refusal(state, caller, email_taken(error)).await)
+            return Err(note_email_refusal(state, caller, email_taken(error)).await);
+        }
+    };
+    crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &created, account_id).await;
+    // The person exists from here on: a line that is not given is said in
+    // the audit row and on their page, never by failing the whole add.
+    let (given, failed) = lines_given::give(tenant, &created.subscriber_id, &lines).await;
+    crate::read_model::write_through::lines_given(
+        &state.pool,
+        &tenant.distributor_id,
+        account_id,
+        &created.subscriber_id,
+        &given,
+    )
+    .await;
+    let left = &lines[given.len()..];
+    let mut detail = format!("{name} <{email}> as Subscriber ({})", created.subscriber_id);
+    let lines_text = lines_given::audit_text(&given, failed.as_ref().map(|e| (left, e)));
+    if !lines_text.is_empty() {
+        detail.push_str(&format!("; {lines_text}"));
+    }
+    let outcome = match failed {
+        None => Outcome::Succeeded,
+        Some(_) => Outcome::Failed,
+    };
+    audit::finish(&state.pool, id, outcome, &detail).await?;
+    Ok((created.subscriber_id, failed.is_none()))
+}
+
+/// Gives the member lines of their Account that have no person yet (typed
+/// in `phone_numbers`). Returns whether every line was given; the audit row
+/// says which were not.
+pub async fn give_lines(ctx: &InAccount, subscriber_id: &str, phone_numbers: &str) -> Result<bool, AppError> {
+    let InAccount {
+        state,
+        caller,
+        tenant,
+        account_id,
+    } = ctx;
+    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let entry = caller.audit_in(tenant, account_id, "GiveLines", &[subscriber_id]);
+    if !may_edit(caller, &member) {
+        audit::record(&state.pool, &entry, Outcome::Denied, "may not change this member").await?;
+        return Err(AppError::Forbidden);
+    }
+    let lines = lines_given::parse(phone_numbers)?;
+    if lines.is_empty() {
+        return Err(AppError::invalid(lines_given::FIELD, "Type the phone number of a line to give."));
+    }
+    let lines = lines_given::free_lines(tenant, account_id, &lines, Some(subscriber_id)).await?;
+    if lines.is_empty() {
+        // Theirs already: nothing to change, nothing to audit.
+        return Ok(true);
+    }
+    let id = audit::begin(&state.pool, &entry).await?;
+    let (given, failed) = lines_given::give(tenant, subscriber_id, &lines).await;
+    crate::read_model::write_through::lines_given(&state.pool, &tenant.distributor_id, account_id, subscriber_id, &given)
+        .await;
+    let left = &lines[given.len()..];
+    let detail = lines_given::audit_text(&given, failed.as_ref().map(|e| (left, e)));
+    match failed {
+        None => {
+            audit::finish(&state.pool, id, Outcome::Succeeded, &detail).await?;
+            Ok(true)
+        }
+        // Nothing given at all is the upstream's error, said as such.
+        Some(error) if given.is_empty() => {
+            audit::finish(&state.pool, id, Outcome::Failed, &detail).await?;
+            Err(error.into())
+        }
+        Some(_) => {
+            audit::finish(&state.pool, id, Outcome::Failed, &detail).await?;
+            Ok(false)
         }
     }
 }

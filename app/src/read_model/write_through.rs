@@ -246,3 +246,72 @@ pub async fn subscriber_moved(
     .await;
     logged("subscriber moved", result);
 }
+
+/// Lines the portal gave a person of their Account (see
+/// `members::lines_given`): each line names them, their row lists it, and
+/// the Account's counts (lines without a person) follow.
+pub async fn lines_given(pool: &DbPool, distributor_id: &str, account_id: &str, subscriber_id: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        let now = now_text();
+        for line in lines {
+            sqlx::query(
+                "UPDATE rm_numbers SET subscriber_id = $1, written_at = $2 \
+                 WHERE distributor_id = $3 AND account_id = $4 AND msisdn = $5",
+            )
+            .bind(subscriber_id)
+            .bind(&now)
+            .bind(distributor_id)
+            .bind(account_id)
+            .bind(line)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        let held: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT numbers, name, email, role FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $2",
+        )
+        .bind(distributor_id)
+        .bind(subscriber_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        if let Some((numbers, name, email, role)) = held {
+            let mut all: Vec<String> = numbers.split_whitespace().map(String::from).collect();
+            for line in lines {
+                if !all.contains(line) {
+                    all.push(line.clone());
+                }
+            }
+            sqlx::query(
+                "UPDATE rm_subscribers SET numbers = $1, written_at = $2 WHERE distributor_id = $3 AND subscriber_id = $4",
+            )
+            .bind(all.join(" "))
+            .bind(&now)
+            .bind(distributor_id)
+            .bind(subscriber_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            // A person is found by their lines' numbers too.
+            let person = SubscriberIn {
+                id: subscriber_id.to_string(),
+                account_id: account_id.to_string(),
+                name,
+                email,
+                role,
+                numbers: all,
+            };
+            delete_search(&mut tx, distributor_id, "subscriber", subscriber_id).await?;
+            insert_search(&mut tx, distributor_id, account_id, "subscriber", subscriber_id, &subscriber_haystack(&person))
+                .await?;
+        }
+        recount(&mut tx, distributor_id, Some(account_id)).await?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("lines given", result);
+}

@@ -27,13 +27,7 @@ pub async fn list_users(search: String, page: u32) -> Result<UsersPage, AppError
 #[server(endpoint = "users/create")]
 pub async fn create_user(#[server(flatten)] form: NewUser) -> Result<CreatedUser, AppError> {
     let ctx = scoped(Action::ManageUsers).await?;
-    let email = form.email.trim().to_lowercase();
-    let (id, temporary_password) = super::service::create(&ctx.state, &ctx.caller, form).await?;
-    let created = CreatedUser {
-        id,
-        email,
-        temporary_password,
-    };
+    let created = super::service::create(&ctx.state, &ctx.caller, form).await?;
     session()
         .await?
         .insert(CREATED_USER_KEY, &created)

@@ -11,6 +11,10 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod create;
+#[cfg(feature = "ssr")]
+pub mod email_checks;
 pub mod model;
 pub mod roles;
 #[cfg(feature = "ssr")]
@@ -103,6 +107,12 @@ pub fn UsersPage() -> impl IntoView {
                             <p class="hint">
                                 "Hand it over in person or by phone; it is shown only this once. They choose their own at first sign-in."
                             </p>
+                            {(!c.lines_not_given.is_empty()).then(|| view! {
+                                <p>{format!(
+                                    "Telegent did not take these lines for them: {}. Give them from their page.",
+                                    c.lines_not_given.join(", ")
+                                )}</p>
+                            })}
                         </div>
                     })}
                     <ErrorSummary error=Signal::derive(move || actions.error()) fields=&[] />
@@ -310,6 +320,7 @@ const CREATE_FIELDS: &[(&str, &str)] = &[
     ("distributor_id", "Distributor"),
     ("account_id", "Account"),
     ("second_manager", "Second Manager"),
+    ("phone_numbers", "Phone numbers"),
 ];
 
 /// The choices of a placement select: "Choose …" first, then the places.
@@ -408,6 +419,12 @@ fn CreateUserForm(data: UsersPage, account_hint: String, action: ServerAction<Cr
                 />
                 {distributor_field}
                 {account_field}
+                {offers_account_roles.then(|| view! {
+                    <Field id="phone_numbers" label="Phone numbers (optional)" inputmode="tel" autocomplete="off"
+                        remember=CreateUser::PATH
+                        hint="For people in an Account: lines of it that have no person yet, in any format. Separate several with commas."
+                        error=field("phone_numbers") />
+                })}
                 // Asked only after the warning (the Account has a Manager already).
                 {move || field("second_manager").get().map(|message| view! {
                     <div class="check">

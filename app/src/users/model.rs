@@ -66,6 +66,10 @@ pub struct NewUser {
     /// Ticked after the warning that the Account already has a Manager.
     #[serde(default, deserialize_with = "crate::form_values::flag")]
     pub second_manager: bool,
+    /// Lines of the Account to give an account-level user, as typed
+    /// (see `members::lines_given`); empty gives none.
+    #[serde(default)]
+    pub phone_numbers: String,
 }
 
 /// A user just created: the temporary password is shown once.
@@ -74,6 +78,9 @@ pub struct CreatedUser {
     pub id: i64,
     pub email: String,
     pub temporary_password: String,
+    /// Lines typed that Telegent did not take (said in the notice).
+    #[serde(default)]
+    pub lines_not_given: Vec<String>,
 }
 
 /// What the last action on the users page did (`?done=…` after its redirect).

@@ -515,8 +515,11 @@ fn update(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             if let Some(p) = previous.and_then(|p| w.subscribers.get_mut(&p)) {
                 p.phone_numbers.retain(|x| *x != n.msisdn);
             }
+            // Listed once, also when the create already named it.
             if let Some(s) = subscriber.and_then(|s| w.subscribers.get_mut(&s)) {
-                s.phone_numbers.push(n.msisdn.clone());
+                if !s.phone_numbers.contains(&n.msisdn) {
+                    s.phone_numbers.push(n.msisdn.clone());
+                }
             }
         }
         let order = new_order(

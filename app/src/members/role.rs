@@ -1,0 +1,111 @@
+//! Changing a member's role inside their Account (Subscriber, Manager,
+//! Account Admin) from their page. Rank decides: the caller gives only a
+//! role they could give and changes only someone they may change; nobody
+//! changes their own. A second Manager is warned about, not forbidden.
+//! Their sign-in, if they have one, follows (its sessions end).
+
+use telegent::ops::subscribers::SubscriberUpdateRequest;
+
+use super::model::MemberRole;
+use super::service::{may_edit, member_in_account};
+use crate::error::AppError;
+use crate::ssr::audit::{self, Outcome};
+use crate::ssr::context::InAccount;
+
+/// The roles a caller of `caller_role` may give here, lowest first (the
+/// form's choices).
+pub fn choices(caller_role: crate::policy::Role) -> Vec<MemberRole> {
+    [MemberRole::Subscriber, MemberRole::Manager, MemberRole::AccountAdmin]
+        .into_iter()
+        .filter(|r| r.as_portal_role().is_some_and(|role| caller_role.may_grant(role)))
+        .collect()
+}
+
+pub async fn change_role(
+    ctx: &InAccount,
+    subscriber_id: &str,
+    role: &str,
+    second_manager: bool,
+) -> Result<(), AppError> {
+    let InAccount {
+        state,
+        caller,
+        tenant,
+        account_id,
+    } = ctx;
+    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    let entry = caller.audit_in(tenant, account_id, "ChangeMemberRole", &[subscriber_id]);
+    let is_self = caller.subscriber_id.as_deref() == Some(subscriber_id);
+    if is_self || !may_edit(caller, &member) {
+        let why = if is_self { "may not change their own role" } else { "may not change this member" };
+        audit::record(&state.pool, &entry, Outcome::Denied, why).await?;
+        return Err(AppError::Forbidden);
+    }
+    let new_role = MemberRole::from_telegent(role.trim());
+    let Some(portal_role) = new_role.as_portal_role().filter(|r| caller.role.may_grant(*r)) else {
+        return Err(AppError::invalid("role", "Choose one of the roles offered."));
+    };
+    let old_role = MemberRole::from_telegent(&member.role);
+    if new_role == old_role {
+        return Ok(());
+    }
+    if new_role == MemberRole::Manager {
+        let managers = crate::accounts::service::managers_in(state, tenant, account_id, &member.email).await?;
+        if !managers.is_empty() && !second_manager {
+            return Err(AppError::invalid(
+                "second_manager",
+                format!(
+                    "This account already has a Manager ({}). The platform's convention is one: \
+                     tick the box to make {} a second one anyway.",
+                    managers.join(", "),
+                    member.name
+                ),
+            ));
+        }
+    }
+    let audit_id = audit::begin(&state.pool, &entry).await?;
+    let request = SubscriberUpdateRequest {
+        subscriber_id: subscriber_id.into(),
+        role: Some(new_role.label().into()),
+        ..SubscriberUpdateRequest::default()
+    };
+    let updated = match tenant.client.update_subscriber(&request).await {
+        Ok(updated) => updated,
+        Err(error) => {
+            audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+            return Err(error.into());
+        }
+    };
+    crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &updated, account_id).await;
+    let detail = format!("{}: {} → {}", member.name, old_role.label(), new_role.label());
+    // Telegent changed: the sign-in and the audit row follow in one step,
+    // and nothing returns early before the row is finished.
+    let stored = async {
+        let mut tx = state.pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET role = $1, session_epoch = session_epoch + 1, updated_at = $2 \
+             WHERE subscriber_id = $3 AND account_id = $4",
+        )
+        .bind(format!("{portal_role:?}"))
+        .bind(crate::ssr::db::now_text())
+        .bind(subscriber_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        audit::finish_in(&mut tx, audit_id, Outcome::Succeeded, &detail).await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(error) = stored {
+        tracing::error!(%error, "role changed at Telegent, the portal sign-in was not updated");
+        audit::finish(
+            &state.pool,
+            audit_id,
+            Outcome::Failed,
+            &format!("{detail}; changed at Telegent, the portal sign-in was not updated"),
+        )
+        .await?;
+        return Err(AppError::Internal);
+    }
+    Ok(())
+}
