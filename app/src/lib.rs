@@ -51,6 +51,7 @@ use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::subscribers::SubscribersListPage;
+use crate::distributors::distributor_form::{EditDistributorPage, NewDistributorPage};
 use crate::users::UsersPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -102,7 +103,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/distributors") view=DistributorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/distributors/new") view=NewDistributorPage ssr=SsrMode::Async />
                     <Route path=path!("/distributors/:distributor_id") view=Dashboard ssr=SsrMode::Async />
+                    <Route path=path!("/distributors/:distributor_id/edit") view=EditDistributorPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/new") view=NewAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/edit") view=EditAccountPage ssr=SsrMode::Async />

@@ -48,6 +48,14 @@ pub fn distributor(distributor_id: &str) -> String {
     format!("/distributors/{}", segment(distributor_id))
 }
 
+pub fn new_distributor() -> String {
+    "/distributors/new".into()
+}
+
+pub fn edit_distributor(distributor_id: &str) -> String {
+    format!("{}/edit", distributor(distributor_id))
+}
+
 /// A Distributor's own staff start here (their accounts).
 pub fn staff_home() -> String {
     "/".into()

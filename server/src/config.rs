@@ -108,6 +108,13 @@ pub struct ServeArgs {
     /// The DistributorId, when it differs from the AccountKey.
     #[arg(long, env = "TELEGENT_DISTRIBUTOR_ID")]
     pub telegent_distributor_id: Option<String>,
+    /// The platform (Aggregator) AccountKey: with it, Platform admins create
+    /// Distributors from the portal. Optional; the sandbox has its own.
+    #[arg(long, env = "TELEGENT_PLATFORM_KEY")]
+    pub telegent_platform_key: Option<String>,
+    /// The platform (Aggregator) AccountSecret, with TELEGENT_PLATFORM_KEY.
+    #[arg(long, env = "TELEGENT_PLATFORM_SECRET", hide_env_values = true)]
+    pub telegent_platform_secret: Option<String>,
     /// Upstream calls allowed per minute for the credential (the platform allows about 50).
     #[arg(long, env = "TELEGENT_RATE_LIMIT", default_value_t = 50)]
     pub telegent_rate_limit: u32,
@@ -237,6 +244,8 @@ pub enum Upstream {
         account_key: String,
         account_secret: String,
         distributor_id: String,
+        /// The platform (Aggregator) credential: key and secret.
+        platform: Option<(String, String)>,
     },
 }
 
@@ -285,8 +294,20 @@ impl ServeArgs {
         }
         let key = self.telegent_account_key.clone().filter(|k| !k.trim().is_empty());
         let secret = self.telegent_account_secret.clone().filter(|s| !s.is_empty());
+        let platform_key = self.telegent_platform_key.clone().filter(|k| !k.trim().is_empty());
+        let platform_secret = self.telegent_platform_secret.clone().filter(|s| !s.is_empty());
+        let platform = match (platform_key, platform_secret) {
+            (Some(key), Some(secret)) => Some((key.trim().to_string(), secret)),
+            (None, None) => None,
+            _ => {
+                return Err(
+                    "TELEGENT_PLATFORM_KEY and TELEGENT_PLATFORM_SECRET go together: set both or neither.".into(),
+                )
+            }
+        };
         match (key, secret) {
             (Some(account_key), Some(account_secret)) => Ok(Upstream::Real {
+                platform,
                 base_url: url.trim_end_matches('/').to_string(),
                 distributor_id: self
                     .telegent_distributor_id
@@ -350,8 +371,21 @@ mod tests {
                 account_key: "DID-1".into(),
                 account_secret: "s3cret".into(),
                 distributor_id: "DID-1".into(),
+                platform: None,
             })
         );
+        let half = serve_args(parse(&[
+            "serve",
+            "--telegent-api-url",
+            "https://api.telegent.com/",
+            "--telegent-account-key",
+            "DID-1",
+            "--telegent-account-secret",
+            "s3cret",
+            "--telegent-platform-key",
+            "AGID-1",
+        ]));
+        assert!(half.upstream().unwrap_err().contains("TELEGENT_PLATFORM_SECRET"));
     }
 
     #[test]

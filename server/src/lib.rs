@@ -155,6 +155,23 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             ] {
                 register_distributor(&pool, &upstreams, key, &format!("http://{addr}"), key, secret).await?;
             }
+            upstreams.set_platform(&format!("http://{addr}"), seed::AGGREGATOR_KEY, seed::AGGREGATOR_SECRET)?;
+            // Distributors created from the portal live in this sandbox too:
+            // they follow it to its new address (only those it holds, and
+            // only from a loopback address, which a real API never has).
+            let world = instance.snapshot();
+            for (did, url) in sqlx::query_as::<_, (String, String)>("SELECT distributor_id, api_base_url FROM distributors")
+                .fetch_all(&pool)
+                .await?
+            {
+                if world.distributors.contains_key(&did) && url.starts_with("http://127.0.0.1:") {
+                    sqlx::query("UPDATE distributors SET api_base_url = $1 WHERE distributor_id = $2")
+                        .bind(format!("http://{addr}"))
+                        .bind(&did)
+                        .execute(&pool)
+                        .await?;
+                }
+            }
             sandbox = Some((instance, addr));
         }
         Upstream::Real {
@@ -162,8 +179,12 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             account_key,
             account_secret,
             distributor_id,
+            platform,
         } => {
             refuse_demo_users(&pool).await?;
+            if let Some((key, secret)) = &platform {
+                upstreams.set_platform(&base_url, key, secret)?;
+            }
             register_distributor(
                 &pool,
                 &upstreams,

@@ -74,12 +74,15 @@ pub fn EditAccountPage() -> impl IntoView {
     }
 }
 
+/// The form for an Account or, with `distributor`, for a Distributor (the
+/// same name and two addresses; no Manager's e-mail).
 #[component]
-fn AccountFormView(
+pub(crate) fn AccountFormView(
     page: AccountFormPage,
     path: &'static str,
     error: Signal<Option<AppError>>,
     creating: bool,
+    #[prop(optional)] distributor: bool,
 ) -> impl IntoView {
     let AccountFormPage {
         form,
@@ -87,15 +90,42 @@ fn AccountFormView(
         distributor_href,
         account_name,
     } = page;
-    let title = match &account_name {
-        Some(name) => format!("Edit {name}"),
-        None => "New account".to_string(),
+    let title = match (&account_name, distributor, creating) {
+        (Some(name), _, _) => format!("Edit {name}"),
+        (None, true, true) => "New distributor".to_string(),
+        (None, true, false) => format!("Edit {distributor_name}"),
+        (None, false, _) => "New account".to_string(),
     };
-    let mut crumbs = vec![Crumb::link(distributor_name, distributor_href)];
+    let mut crumbs = if distributor {
+        vec![Crumb::link("Distributors", links::distributors())]
+    } else {
+        vec![Crumb::link(distributor_name, distributor_href.clone())]
+    };
+    if distributor && !creating {
+        crumbs.push(Crumb::link(form.name.clone(), distributor_href));
+    }
     if let Some(name) = account_name {
         crumbs.push(Crumb::link(name, links::account(&form.account_id)));
     }
     crumbs.push(Crumb::here(title.clone()));
+    let (name_label, name_hint, id_shown) = if distributor {
+        (
+            "Distributor name",
+            "The carrier's, MVNE's or reseller's name, as Telegent shows it.",
+            form.distributor_id.clone(),
+        )
+    } else {
+        (
+            "Account name",
+            "A family's or a business's name, as staff will search for it.",
+            form.account_id.clone(),
+        )
+    };
+    let submit = match (creating, distributor) {
+        (true, true) => ("Create distributor", "Creating at Telegent…"),
+        (true, false) => ("Create account", "Creating…"),
+        (false, _) => ("Save changes", "Saving…"),
+    };
     // After a refusal the box is as it was posted (absent when unticked).
     let same_typed = crate::components::typed::typed(path, "mailing_same");
     let refused = error.get_untracked().is_some();
@@ -111,16 +141,16 @@ fn AccountFormView(
         <Breadcrumbs crumbs />
         <div class="page-head">
             <h1>{title}</h1>
-            {(!creating).then(|| view! { <p class="muted"><span class="id-text">{form.account_id.clone()}</span></p> })}
+            {(!creating).then(|| view! { <p class="muted"><span class="id-text">{id_shown}</span></p> })}
         </div>
         <ErrorSummary error fields=ACCOUNT_FIELDS />
         <form method="post" action=path class="stack account-form">
             <input type="hidden" name="account_id" value=form.account_id.clone() />
             <input type="hidden" name="distributor_id" value=form.distributor_id.clone() />
-            <Field id="name" label="Account name" autocomplete="organization" value=f.name.clone() required=true
-                remember=path hint="A family's or a business's name, as staff will search for it."
+            <Field id="name" label=name_label autocomplete="organization" value=f.name.clone() required=true
+                remember=path hint=name_hint
                 error=err("name") />
-            {creating.then(|| view! {
+            {(creating && !distributor).then(|| view! {
                 <Field id="admin_email" label="Manager's e-mail" kind="email" autocomplete="off" required=true
                     remember=path hint="Telegent's contact for this account. Add the Manager as a member afterwards."
                     error=err("admin_email") />
@@ -137,10 +167,7 @@ fn AccountFormView(
                 <legend>"Mailing address"</legend>
                 <AddressFields prefix="mailing" path form=f error />
             </fieldset>
-            <SubmitButton
-                label=if creating { "Create account" } else { "Save changes" }
-                busy_label=if creating { "Creating…" } else { "Saving…" }
-            />
+            <SubmitButton label=submit.0 busy_label=submit.1 />
         </form>
     }
 }

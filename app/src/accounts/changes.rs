@@ -66,14 +66,20 @@ fn checked_address(a: &AddressInput<'_>, problems: &mut Vec<AppError>) -> Addres
 
 /// The form's values, checked: name, billing and mailing address (the
 /// billing one again when "same as billing" is ticked).
-struct Checked {
-    name: String,
-    billing: Address,
-    mailing: Address,
+pub(crate) struct Checked {
+    pub name: String,
+    pub billing: Address,
+    pub mailing: Address,
 }
 
 fn check(form: &AccountForm, problems: &mut Vec<AppError>) -> Checked {
-    let name = text("name", &form.name, Some("Enter the account's name."), problems);
+    check_named(form, "Enter the account's name.", problems)
+}
+
+/// The name and addresses of the form (an Account's or, with the same
+/// fields, a Distributor's); `name_missing` is said when the name is empty.
+pub(crate) fn check_named(form: &AccountForm, name_missing: &str, problems: &mut Vec<AppError>) -> Checked {
+    let name = text("name", &form.name, Some(name_missing), problems);
     let billing = checked_address(
         &AddressInput {
             prefix: "billing",
@@ -154,15 +160,30 @@ pub async fn create(ctx: &InDistributor, form: &AccountForm) -> Result<String, A
 
 /// What an edit changes, in words for the audit row ("name, mailing address").
 fn changes(before: &telegent::types::Account, after: &Checked) -> Vec<&'static str> {
+    what_changed(
+        &before.account_name,
+        &before.billing_address,
+        &before.mailing_address,
+        after,
+    )
+}
+
+/// The same for anything with a name and two addresses (a Distributor too).
+pub(crate) fn what_changed(
+    name: &str,
+    billing: &Option<Address>,
+    mailing: &Option<Address>,
+    after: &Checked,
+) -> Vec<&'static str> {
     let mut changed = Vec::new();
-    if before.account_name != after.name {
+    if name != after.name {
         changed.push("name");
     }
     let same = |a: &Option<Address>, b: &Address| a.as_ref().map(Address::one_line).unwrap_or_default() == b.one_line();
-    if !same(&before.billing_address, &after.billing) {
+    if !same(billing, &after.billing) {
         changed.push("billing address");
     }
-    if !same(&before.mailing_address, &after.mailing) {
+    if !same(mailing, &after.mailing) {
         changed.push("mailing address");
     }
     changed
@@ -220,14 +241,12 @@ fn part(value: &Option<String>) -> String {
         .to_string()
 }
 
-/// The edit form, filled from the Account as Telegent has it now.
-pub async fn edit_page(ctx: &InAccount, distributor_href: String) -> Result<AccountFormPage, AppError> {
-    let account = ctx.tenant.client.account(&ctx.account_id).await?;
-    let billing = account.billing_address.clone().unwrap_or_default();
-    let mailing = account.mailing_address.clone().unwrap_or_default();
-    let form = AccountForm {
-        account_id: account.account_id.clone(),
-        name: account.account_name.clone(),
+/// An edit form filled with a name and two addresses as Telegent has them.
+pub(crate) fn filled_form(name: &str, billing: &Option<Address>, mailing: &Option<Address>) -> AccountForm {
+    let billing = billing.clone().unwrap_or_default();
+    let mailing = mailing.clone().unwrap_or_default();
+    AccountForm {
+        name: name.to_string(),
         billing_street1: part(&billing.street1),
         billing_street2: part(&billing.street2),
         billing_city: part(&billing.city),
@@ -243,6 +262,15 @@ pub async fn edit_page(ctx: &InAccount, distributor_href: String) -> Result<Acco
         mailing_zip: part(&mailing.zip),
         mailing_country: part(&mailing.country),
         ..AccountForm::default()
+    }
+}
+
+/// The edit form, filled from the Account as Telegent has it now.
+pub async fn edit_page(ctx: &InAccount, distributor_href: String) -> Result<AccountFormPage, AppError> {
+    let account = ctx.tenant.client.account(&ctx.account_id).await?;
+    let form = AccountForm {
+        account_id: account.account_id.clone(),
+        ..filled_form(&account.account_name, &account.billing_address, &account.mailing_address)
     };
     Ok(AccountFormPage {
         form,

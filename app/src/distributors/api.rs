@@ -34,6 +34,7 @@ pub async fn list_distributors() -> Result<Vec<DistributorRow>, AppError> {
         })
         .map(|r| DistributorRow {
             connected: ctx.state.upstreams.get(&r.distributor_id).is_some(),
+            can_edit: ctx.caller.allows(Action::ManageDistributors),
             id: r.distributor_id,
             name: r.name,
             api_base_url: r.api_base_url,
@@ -55,4 +56,56 @@ pub async fn save_distributor(#[server(flatten)] form: CredentialForm) -> Result
         form.distributor_id.trim(),
     ));
     Ok(())
+}
+
+/// Creates a Distributor at Telegent with the platform credential and
+/// stores its credential (Platform admin), then lists the Distributors.
+#[server(endpoint = "distributors/create")]
+pub async fn create_distributor(
+    #[server(flatten)] form: crate::accounts::model::AccountForm,
+) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageDistributors).await?;
+    let did = super::changes::create(&ctx.state, &ctx.caller, &form).await?;
+    redirect(&crate::links::with_notice(&crate::links::distributors(), "created", &did));
+    Ok(())
+}
+
+/// The Distributor form, filled from Telegent (Platform admin).
+#[server(endpoint = "distributors/edit-form")]
+pub async fn fetch_distributor_form(
+    distributor_id: String,
+) -> Result<crate::accounts::model::AccountFormPage, AppError> {
+    let ctx = scoped(Action::ManageDistributors).await?;
+    super::changes::edit_page(&ctx.state, &ctx.caller, &distributor_id).await
+}
+
+/// Changes a Distributor's name and addresses (Platform admin).
+#[server(endpoint = "distributors/update")]
+pub async fn update_distributor(
+    #[server(flatten)] form: crate::accounts::model::AccountForm,
+) -> Result<(), AppError> {
+    let ctx = scoped(Action::ManageDistributors).await?;
+    super::changes::update(&ctx.state, &ctx.caller, &form).await?;
+    redirect(&crate::links::with_notice(
+        &crate::links::distributors(),
+        "updated",
+        form.distributor_id.trim(),
+    ));
+    Ok(())
+}
+
+/// The empty Distributor form (Platform admin; anyone else is refused here,
+/// before seeing a form they can't send).
+#[server(endpoint = "distributors/new-form")]
+pub async fn fetch_new_distributor_form() -> Result<crate::accounts::model::AccountFormPage, AppError> {
+    scoped(Action::ManageDistributors).await?;
+    Ok(crate::accounts::model::AccountFormPage {
+        form: crate::accounts::model::AccountForm {
+            mailing_same: true,
+            ..Default::default()
+        },
+        distributor_name: String::new(),
+        distributor_href: crate::links::distributors(),
+        account_name: None,
+    })
 }

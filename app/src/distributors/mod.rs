@@ -1,6 +1,9 @@
 //! The Platform admin's view: the Distributors this portal serves.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod changes;
+pub mod distributor_form;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -22,7 +25,9 @@ use crate::session::api::fetch_current_user;
 pub fn DistributorsPage() -> impl IntoView {
     let query = use_query_map();
     let saved = move || query.read().get("saved");
-    let rows = Resource::new(saved, |_| list_distributors());
+    let created = move || query.read().get("created");
+    let updated = move || query.read().get("updated");
+    let rows = Resource::new(move || (saved(), created(), updated()), |_| list_distributors());
     let user = OnceResource::new(fetch_current_user());
     // Who may not read the list sees only the refusal: no heading first.
     let head = || {
@@ -42,6 +47,8 @@ pub fn DistributorsPage() -> impl IntoView {
                     Ok(rows) => view! {
                         {head()}
                         {saved().map(|id| view! { <p class="notice" role="status">{format!("Credential for {id} checked with Telegent and saved.")}</p> })}
+                        {created().map(|id| view! { <p class="notice" role="status">{format!("Distributor {id} created at Telegent. Its credential came with it and is stored sealed; nobody needs to copy it.")}</p> })}
+                        {updated().map(|id| view! { <p class="notice" role="status">{format!("Distributor {id} saved at Telegent.")}</p> })}
                         {if rows.is_empty() {
                             view! { <div class="empty-state"><p>"No Distributors are configured yet."</p></div> }.into_any()
                         } else {
@@ -56,7 +63,10 @@ pub fn DistributorsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let platform = user.await.ok().flatten().is_some_and(|u| u.role == Role::PlatformAdmin);
-                platform.then(|| view! { <CredentialForm /> })
+                platform.then(|| view! {
+                    <p><a class="button" href=crate::links::new_distributor()>"New distributor"</a></p>
+                    <CredentialForm />
+                })
             })}
         </Suspense>
     }
@@ -108,8 +118,13 @@ fn DistributorTable(rows: Vec<DistributorRow>) -> impl IntoView {
                             <tr>
                                 <td data-label="Distributor">
                                     <div>
-                                        <a href=crate::links::distributor(&d.id)>{d.name}</a>
-                                        <div class="id-text">{d.id}</div>
+                                        <a href=crate::links::distributor(&d.id)>{d.name.clone()}</a>
+                                        <div class="id-text">{d.id.clone()}</div>
+                                        {d.can_edit.then(|| view! {
+                                            <a href=crate::links::edit_distributor(&d.id)>
+                                                "Edit" <span class="visually-hidden">{format!(" {}", d.name)}</span>
+                                            </a>
+                                        })}
                                     </div>
                                 </td>
                                 <td data-label="API">{d.api_base_url}</td>

@@ -10,4 +10,7 @@ pub struct DistributorRow {
     pub account_key: String,
     /// Whether a client could be built from the stored, sealed credential.
     pub connected: bool,
+    /// The caller may change its name and addresses (Platform admin).
+    #[serde(default)]
+    pub can_edit: bool,
 }

@@ -35,16 +35,21 @@ pub async fn change_role(
     } = ctx;
     let member = member_in_account(tenant, account_id, subscriber_id).await?;
     let entry = caller.audit_in(tenant, account_id, "ChangeMemberRole", &[subscriber_id]);
-    let is_self = caller.subscriber_id.as_deref() == Some(subscriber_id);
-    if is_self || !may_edit(caller, &member) {
-        let why = if is_self { "may not change their own role" } else { "may not change this member" };
-        audit::record(&state.pool, &entry, Outcome::Denied, why).await?;
+    // Rank first (someone above the caller is refused whatever the form
+    // says), then what was chosen, then oneself (one may edit one's own
+    // name, never one's own role).
+    if !may_edit(caller, &member) {
+        audit::record(&state.pool, &entry, Outcome::Denied, "may not change this member").await?;
         return Err(AppError::Forbidden);
     }
     let new_role = MemberRole::from_telegent(role.trim());
     let Some(portal_role) = new_role.as_portal_role().filter(|r| caller.role.may_grant(*r)) else {
         return Err(AppError::invalid("role", "Choose one of the roles offered."));
     };
+    if caller.subscriber_id.as_deref() == Some(subscriber_id) {
+        audit::record(&state.pool, &entry, Outcome::Denied, "may not change their own role").await?;
+        return Err(AppError::Forbidden);
+    }
     let old_role = MemberRole::from_telegent(&member.role);
     if new_role == old_role {
         return Ok(());

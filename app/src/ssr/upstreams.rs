@@ -18,6 +18,9 @@ pub struct Upstreams {
     user_share_per_minute: u32,
     /// Each person's share, per Distributor: (Distributor, user) → budget.
     shares: std::sync::Mutex<HashMap<(String, i64), Arc<RateBudget>>>,
+    /// The platform (Aggregator) credential's client and its API address:
+    /// only it creates Distributors. `None`: not configured.
+    platform: RwLock<Option<(String, Arc<TelegentClient>)>>,
 }
 
 /// A Distributor as the platform operator sees it (never its secret).
@@ -37,7 +40,28 @@ impl Upstreams {
             clients: RwLock::new(HashMap::new()),
             user_share_per_minute,
             shares: std::sync::Mutex::new(HashMap::new()),
+            platform: RwLock::new(None),
         }
+    }
+
+    /// Sets the platform (Aggregator) credential, at `base_url`.
+    pub fn set_platform(&self, base_url: &str, account_key: &str, account_secret: &str) -> anyhow::Result<()> {
+        let mut config = ClientConfig::new(
+            base_url.to_string(),
+            Credentials {
+                account_key: account_key.to_string(),
+                account_secret: account_secret.to_string(),
+            },
+        );
+        config.rate_limit_per_minute = self.rate_limit_per_minute;
+        let client = Arc::new(TelegentClient::new(config)?);
+        *self.platform.write().expect("platform lock") = Some((base_url.to_string(), client));
+        Ok(())
+    }
+
+    /// The platform credential's API address and client, when configured.
+    pub fn platform(&self) -> Option<(String, Arc<TelegentClient>)> {
+        self.platform.read().expect("platform lock").clone()
     }
 
     pub fn get(&self, distributor_id: &str) -> Option<Arc<TelegentClient>> {

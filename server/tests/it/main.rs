@@ -6,6 +6,7 @@ mod client;
 mod common;
 mod dashboard;
 mod delivery;
+mod distributor_changes;
 mod family;
 mod forms;
 mod guardian;

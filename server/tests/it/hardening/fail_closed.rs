@@ -27,6 +27,7 @@ async fn a_portal_on_the_real_api_refuses_to_start_with_demo_users() {
             account_key: ACME_KEY.into(),
             account_secret: ACME_SECRET.into(),
             distributor_id: ACME_KEY.into(),
+            platform: None,
         },
         credential_key_file: Some(key_file.clone()),
         ..PortalConfig::for_tests()

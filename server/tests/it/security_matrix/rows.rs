@@ -1,0 +1,261 @@
+//! The matrix rows: every server function that takes an ID, the action it
+//! needs, and the form that names the IDs.
+
+use telegent_app::policy::Action;
+
+use super::{Child, Form};
+
+/// One server function that takes an ID.
+pub(super) struct Function {
+    pub endpoint: &'static str,
+    pub action: Action,
+    pub form: Form,
+}
+
+pub(super) fn functions() -> Vec<Function> {
+    vec![
+        Function {
+            endpoint: "family/overview",
+            action: Action::ViewSubscribers,
+            form: Form::Account(|id| format!("account_id={id}")),
+        },
+        Function {
+            endpoint: "family/line",
+            action: Action::ViewNumbers,
+            form: Form::AccountLine(|account, line| {
+                format!("account_id={account}&msisdn={}", line.replace('+', "%2B"))
+            }),
+        },
+        Function {
+            endpoint: "family/limits",
+            action: Action::ManageDataLimits,
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&numbers%5B%5D={}&unit=MB&notify=&throttle=&limit=20&speed=",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
+            endpoint: "family/renewal",
+            action: Action::ManageDataLimits,
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&numbers%5B%5D={}&period=M&day=1&auto_renew=on",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
+            endpoint: "family/voicemail",
+            action: Action::ManageVoicemail,
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&pin=4821&email=&first_name=&last_name=",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
+            endpoint: "family/voicemail-delete",
+            action: Action::ManageVoicemail,
+            // Confirmed, so the line is looked up; the own call deletes what the row above set.
+            form: Form::AccountLine(|account, line| {
+                format!("account_id={account}&msisdn={}&confirm=on", line.replace('+', "%2B"))
+            }),
+        },
+        Function {
+            endpoint: "members/detail",
+            action: Action::ViewSubscribers,
+            form: Form::AccountMember(|account, member| format!("account_id={account}&subscriber_id={member}")),
+        },
+        Function {
+            endpoint: "members/edit",
+            action: Action::ManageSubscribers,
+            // An empty e-mail: the own call is refused at the field, nothing changes.
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&name=Matrix+Edit&email=")
+            }),
+        },
+        Function {
+            endpoint: "members/remove",
+            action: Action::ManageSubscribers,
+            // Not confirmed: the own call is refused at the field, nothing changes.
+            form: Form::AccountMember(|account, member| format!("account_id={account}&subscriber_id={member}&heir=")),
+        },
+        Function {
+            endpoint: "guardian/detail",
+            action: Action::ViewSubscribers,
+            form: Form::Child(|c| guardian_form(c, "")),
+        },
+        Function {
+            endpoint: "guardian/switches",
+            action: Action::ManageGuardian,
+            form: Form::Child(|c| guardian_form(c, "&calls=on&messages=on")),
+        },
+        Function {
+            endpoint: "guardian/relation",
+            action: Action::ManageGuardian,
+            form: Form::ChildAndGuardian {
+                form: |c| guardian_form(c, &format!("&guardian_id={}&link=true", c.guardian)),
+                undo: |c| guardian_form(c, &format!("&guardian_id={}&link=false", c.guardian)),
+            },
+        },
+        Function {
+            endpoint: "guardian/call-filter",
+            action: Action::ManageGuardian,
+            form: Form::Child(|c| guardian_form(c, "&mode=BLACKLIST&block_unknown=on&inbound=on&outbound=on")),
+        },
+        Function {
+            endpoint: "guardian/message-filter",
+            action: Action::ManageGuardian,
+            form: Form::Child(|c| {
+                guardian_form(
+                    c,
+                    "&mode=CHILD&block_links=on&inbound=on&outbound=on&keywords=matrix&notify=",
+                )
+            }),
+        },
+        Function {
+            endpoint: "guardian/list",
+            action: Action::ManageGuardian,
+            // Adding a number twice keeps one entry, so every role's own call is alike.
+            form: Form::Child(|c| guardian_form(c, "&filter=call&list=blocked&number=%2B18015559999&add=true")),
+        },
+        Function {
+            endpoint: "members/add",
+            action: Action::ManageSubscribers,
+            form: Form::Account(|id| format!("account_id={id}&name=Matrix+Member&email=")),
+        },
+        Function {
+            endpoint: "accounts/detail",
+            action: Action::ViewAccounts,
+            form: Form::Account(|id| format!("account_id={id}")),
+        },
+        Function {
+            endpoint: "workspace",
+            action: Action::ViewAccounts,
+            form: Form::Distributor(|id| format!("distributor_id={id}")),
+        },
+        Function {
+            endpoint: "workspace/refresh",
+            action: Action::ViewDistributors,
+            form: Form::Distributor(|id| format!("distributor_id={id}&back=%2F")),
+        },
+        Function {
+            endpoint: "accounts/list",
+            action: Action::ViewAccounts,
+            form: Form::Distributor(|id| format!("distributor_id={id}&page=1&search=&sort=name")),
+        },
+        Function {
+            endpoint: "accounts/new-form",
+            action: Action::CreateAccounts,
+            form: Form::Distributor(|id| format!("distributor_id={id}")),
+        },
+        Function {
+            endpoint: "accounts/create",
+            action: Action::CreateAccounts,
+            // No name: an allowed own call is refused at the field and creates nothing.
+            form: Form::Distributor(|id| format!("account_id=&distributor_id={id}&name=&admin_email=")),
+        },
+        Function {
+            endpoint: "accounts/edit-form",
+            action: Action::ManageAccounts,
+            form: Form::Account(|id| format!("account_id={id}")),
+        },
+        Function {
+            endpoint: "accounts/update",
+            action: Action::ManageAccounts,
+            form: Form::Account(|id| format!("account_id={id}&name=")),
+        },
+        Function {
+            endpoint: "members/give-lines",
+            action: Action::ManageSubscribers,
+            // No number: an allowed own call is refused at the field and gives nothing.
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&phone_numbers=")
+            }),
+        },
+        Function {
+            endpoint: "members/role",
+            action: Action::ManageSubscribers,
+            // No role: an allowed own call is refused at the field and changes nothing.
+            form: Form::AccountMember(|account, member| format!("account_id={account}&subscriber_id={member}&role=")),
+        },
+        Function {
+            endpoint: "distributors/edit-form",
+            action: Action::ManageDistributors,
+            form: Form::Distributor(|id| format!("distributor_id={id}")),
+        },
+        Function {
+            endpoint: "distributors/update",
+            action: Action::ManageDistributors,
+            // No name: an allowed own call is refused at the field and sends nothing.
+            form: Form::Distributor(|id| format!("account_id=&distributor_id={id}&name=&admin_email=")),
+        },
+        Function {
+            endpoint: "members/transfer-step",
+            action: Action::TransferSubscribers,
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&move_to=")
+            }),
+        },
+        Function {
+            endpoint: "members/transfer",
+            action: Action::TransferSubscribers,
+            // No destination: an allowed own call is refused at the field and moves nobody.
+            form: Form::AccountMember(|account, member| {
+                format!("account_id={account}&subscriber_id={member}&to_account_id=&confirm_move=on")
+            }),
+        },
+        Function {
+            endpoint: "session/view-as",
+            action: Action::ViewAsManager,
+            form: Form::Account(|id| format!("account_id={id}&reason=Matrix+test+looking+in")),
+        },
+        Function {
+            endpoint: "users/create",
+            action: Action::ManageUsers,
+            form: Form::Account(|id| {
+                format!(
+                    "email=matrix.{}%40example.com&display_name=Matrix&role=Subscriber&distributor_id=&account_id={id}",
+                    id.to_lowercase()
+                )
+            }),
+        },
+        Function {
+            endpoint: "users/set-enabled",
+            action: Action::ManageUsers,
+            // Re-enabling an enabled user changes nothing, so own calls leave the matrix intact.
+            form: Form::User(|id, _| format!("user_id={id}&enabled=true")),
+        },
+        Function {
+            endpoint: "users/role",
+            action: Action::ManageUsers,
+            form: Form::User(|id, role| format!("user_id={id}&role={role:?}")),
+        },
+        Function {
+            endpoint: "users/send-reset",
+            action: Action::ManageUsers,
+            // Mails a link (to the outbox); the user's password stays.
+            form: Form::User(|id, _| format!("user_id={id}")),
+        },
+        Function {
+            endpoint: "users/end-sessions",
+            action: Action::ManageUsers,
+            // Ends another user's sessions; each demo user signs in afresh for its own row.
+            form: Form::User(|id, _| format!("user_id={id}")),
+        },
+    ]
+}
+
+/// The fields every Guardian form starts with, then `rest`.
+fn guardian_form(child: &Child, rest: &str) -> String {
+    format!(
+        "account_id={}&subscriber_id={}&line={}{rest}",
+        child.account,
+        child.id,
+        child.line.replace('+', "%2B")
+    )
+}
+
