@@ -10,7 +10,9 @@ use sqlx::Row;
 
 use super::model::Freshness;
 use super::scope::Scope;
-use super::sweep::{age_of, internal, AccountIn, NumberIn, SubscriberIn, UsageIn, REFRESH_AT_MOST_EVERY};
+use super::sweep::{
+    age_of, internal, AccountIn, NumberIn, SubscriberIn, SubscriptionIn, UsageIn, REFRESH_AT_MOST_EVERY,
+};
 use crate::error::AppError;
 use crate::ssr::db::{now_text, numbered, DbPool, DbTransaction};
 
@@ -260,6 +262,7 @@ pub(super) async fn replace_distributor(
     accounts: &[AccountIn],
     subscribers: &[SubscriberIn],
     numbers: &[NumberIn],
+    subscriptions: &[SubscriptionIn],
     usage: impl Fn(&str) -> Option<UsageIn>,
 ) -> Result<(), AppError> {
     // A write first: SQLite then holds the write lock for the whole step.
@@ -300,6 +303,16 @@ pub(super) async fn replace_distributor(
     .fetch_all(&mut **tx)
     .await
     .map_err(internal)?;
+    #[allow(clippy::type_complexity)]
+    let newer_plans: Vec<(String, String, String, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT subscription_id, account_id, subscriber_id, tnid, package_id, kind, active FROM rm_subscriptions \
+         WHERE distributor_id = $1 AND written_at > $2",
+    )
+    .bind(distributor_id)
+    .bind(read_from)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(internal)?;
     let kept: std::collections::HashSet<&str> = newer_people.iter().map(|p| p.0.as_str()).collect();
     let subscribers: Vec<&SubscriberIn> = subscribers.iter().filter(|s| !kept.contains(s.id.as_str())).collect();
     let kept_accounts: Vec<AccountIn> = newer_accounts
@@ -312,7 +325,7 @@ pub(super) async fn replace_distributor(
         .filter(|a| !kept.contains(a.id.as_str()))
         .chain(kept_accounts.iter())
         .collect();
-    for table in ["rm_accounts", "rm_subscribers", "rm_numbers", "rm_search"] {
+    for table in ["rm_accounts", "rm_subscribers", "rm_numbers", "rm_subscriptions", "rm_search"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE distributor_id = $1"))
             .bind(distributor_id)
             .execute(&mut **tx)
@@ -419,6 +432,44 @@ pub(super) async fn replace_distributor(
                         Some(u) => t(&u.confirmed_at),
                         None => Cell::Int(None),
                     },
+                    t(&at),
+                ]
+            })
+            .collect(),
+    )
+    .await?;
+    let kept_plans: Vec<SubscriptionIn> = newer_plans
+        .into_iter()
+        .map(|(id, account_id, subscriber_id, tnid, package_id, kind, active)| SubscriptionIn {
+            id,
+            account_id,
+            subscriber_id,
+            tnid,
+            package_id,
+            kind,
+            active: active.map(|a| a != 0),
+        })
+        .collect();
+    let kept: std::collections::HashSet<&str> = kept_plans.iter().map(|p| p.id.as_str()).collect();
+    insert_many(
+        tx,
+        "rm_subscriptions (distributor_id, subscription_id, account_id, subscriber_id, tnid, package_id, kind, \
+         active, confirmed_at)",
+        9,
+        subscriptions
+            .iter()
+            .filter(|p| !kept.contains(p.id.as_str()))
+            .chain(kept_plans.iter())
+            .map(|p| {
+                vec![
+                    t(d),
+                    t(&p.id),
+                    t(&p.account_id),
+                    t(&p.subscriber_id),
+                    t(&p.tnid),
+                    t(&p.package_id),
+                    t(&p.kind),
+                    Cell::Int(p.active.map(i64::from)),
                     t(&at),
                 ]
             })

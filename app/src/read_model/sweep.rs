@@ -40,6 +40,7 @@ pub struct SweepReport {
     pub accounts: usize,
     pub subscribers: usize,
     pub numbers: usize,
+    pub subscriptions: usize,
     pub millis: u64,
 }
 
@@ -76,6 +77,16 @@ pub(super) struct SubscriberIn {
     pub email: String,
     pub role: String,
     pub numbers: Vec<String>,
+}
+
+pub(super) struct SubscriptionIn {
+    pub id: String,
+    pub account_id: String,
+    pub subscriber_id: String,
+    pub tnid: String,
+    pub package_id: String,
+    pub kind: String,
+    pub active: Option<bool>,
 }
 
 pub(super) struct NumberIn {
@@ -290,6 +301,28 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
             name: a.account_name,
         })
         .collect();
+    // Each subscriber page lists its people's subscriptions: no call of their own.
+    let subscriptions: Vec<SubscriptionIn> = dedup_by(
+        subscribers
+            .iter()
+            .filter(|s| !removed.contains(&s.subscriber_id))
+            .flat_map(|s| {
+                let account_id = s.account_id().unwrap_or_default();
+                s.subscriptions.iter().filter_map(move |sub| {
+                    Some(SubscriptionIn {
+                        id: sub.subscription_id.clone().filter(|id| !id.is_empty())?,
+                        account_id: account_id.clone(),
+                        subscriber_id: sub.subscriber_id.clone().unwrap_or_else(|| s.subscriber_id.clone()),
+                        tnid: text(&sub.tnid),
+                        package_id: text(&sub.package_id),
+                        kind: text(&sub.kind),
+                        active: sub.active,
+                    })
+                })
+            })
+            .collect(),
+        |s| s.id.clone(),
+    );
     let subscribers: Vec<SubscriberIn> = subscribers
         .into_iter()
         .filter(|s| !removed.contains(&s.subscriber_id))
@@ -356,6 +389,7 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
         &accounts,
         &subscribers,
         &numbers,
+        &subscriptions,
         |msisdn| usage.get(msisdn).or_else(|| previous.get(msisdn)).cloned(),
     )
     .await?;
@@ -366,6 +400,7 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
         accounts: accounts.len(),
         subscribers: subscribers.len(),
         numbers: numbers.len(),
+        subscriptions: subscriptions.len(),
         millis: started.elapsed().as_millis() as u64,
     })
 }

@@ -238,6 +238,17 @@ pub async fn subscriber_moved(
             .await
             .map_err(internal)?;
         }
+        // The plans on their lines moved with them.
+        sqlx::query(
+            "UPDATE rm_subscriptions SET account_id = $1, written_at = $2 WHERE distributor_id = $3 AND subscriber_id = $4",
+        )
+        .bind(to_account_id)
+        .bind(now_text())
+        .bind(distributor_id)
+        .bind(&subscriber.subscriber_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
         // Both Accounts' line counts (the subscriber counts followed above).
         recount(&mut tx, distributor_id, Some(from_account_id)).await?;
         recount(&mut tx, distributor_id, Some(to_account_id)).await?;
@@ -314,4 +325,50 @@ pub async fn lines_given(pool: &DbPool, distributor_id: &str, account_id: &str, 
     }
     .await;
     logged("lines given", result);
+}
+
+/// A subscription Telegent created for the portal (its answer): listed at
+/// once, in the Account of its number.
+pub async fn subscription_saved(pool: &DbPool, distributor_id: &str, answer: &serde_json::Value) {
+    let field = |name: &str| answer[name].as_str().unwrap_or_default().to_string();
+    let (id, tnid) = (field("SubscriptionId"), field("TNID"));
+    if id.is_empty() {
+        return;
+    }
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        sqlx::query("DELETE FROM rm_subscriptions WHERE distributor_id = $1 AND subscription_id = $2")
+            .bind(distributor_id)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let account: Option<(String,)> =
+            sqlx::query_as("SELECT account_id FROM rm_numbers WHERE distributor_id = $1 AND number_id = $2")
+                .bind(distributor_id)
+                .bind(&tnid)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+        let now = now_text();
+        sqlx::query(
+            "INSERT INTO rm_subscriptions (distributor_id, subscription_id, account_id, subscriber_id, tnid, package_id, \
+             kind, active, confirmed_at, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+        )
+        .bind(distributor_id)
+        .bind(&id)
+        .bind(account.map(|(a,)| a).unwrap_or_default())
+        .bind(field("SubscriberId"))
+        .bind(&tnid)
+        .bind(field("PackageId"))
+        .bind(field("Type"))
+        .bind(answer["Active"].as_bool().map(i64::from))
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("subscription saved", result);
 }

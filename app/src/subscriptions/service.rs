@@ -38,5 +38,6 @@ pub async fn create(
     })
     .await?;
     tenant.client.invalidate_reads("/v1.0/account/subscriptions");
+    crate::read_model::write_through::subscription_saved(pool, &tenant.distributor_id, &answer).await;
     Ok(answer)
 }

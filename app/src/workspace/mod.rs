@@ -50,6 +50,7 @@ fn RollupView(rollup: Rollup) -> impl IntoView {
             {stat("Accounts", rollup.accounts)}
             {stat("Subscribers", rollup.subscribers)}
             {stat("Active lines", rollup.lines_active)}
+            {stat("Plans", rollup.subscriptions)}
             {stat("Suspended lines", rollup.lines_parked)}
             {stat("Pending lines", rollup.lines_pending)}
             {stat("Slowed down", rollup.lines_throttled)}

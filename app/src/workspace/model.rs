@@ -15,6 +15,9 @@ pub struct Rollup {
     pub lines_cancelled: u32,
     pub lines_throttled: u32,
     pub lines_blocked: u32,
+    /// Subscriptions (plans), one per line.
+    #[serde(default)]
+    pub subscriptions: u32,
 }
 
 /// One thing that needs someone: what, how many, where it is fixed, and

@@ -29,6 +29,10 @@ pub async fn rollup(state: &AppState, scope: &Scope) -> Result<Rollup, AppError>
             .scoped(scope, "")
             .count(pool)
             .await?,
+        subscriptions: Sql::new("SELECT COUNT(*) FROM rm_subscriptions WHERE 1 = 1")
+            .scoped(scope, "")
+            .count(pool)
+            .await?,
         ..Rollup::default()
     };
     let rows = Sql::new(
@@ -168,6 +172,23 @@ pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) ->
     if n > 0 {
         needs.push(NeedsAction {
             message: format!("{} without a subscriber", plural(n, "number", "numbers")),
+            count: n,
+            href: None,
+            examples,
+        });
+    }
+    // A line is billed through its subscription: an active line without one
+    // is used and not billed (or was set up halfway).
+    let (n, examples) = numbers_where(
+        state,
+        scope,
+        "lower(n.status) = 'active' AND NOT EXISTS (SELECT 1 FROM rm_subscriptions s \
+         WHERE s.distributor_id = n.distributor_id AND s.tnid = n.number_id)",
+    )
+    .await?;
+    if n > 0 {
+        needs.push(NeedsAction {
+            message: format!("{} without a plan (no subscription)", plural(n, "active line", "active lines")),
             count: n,
             href: None,
             examples,

@@ -145,6 +145,10 @@ pub struct Subscriber {
     /// The reference shows `null`; the sandbox and newer responses give the `AID-`.
     #[serde(alias = "AccountId", default)]
     pub account: Option<serde_json::Value>,
+    /// The distributor's subscriber pages list each one's subscriptions;
+    /// other answers leave it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subscriptions: Vec<crate::ops::catalog::Subscription>,
 }
 
 impl Subscriber {

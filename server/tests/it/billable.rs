@@ -270,6 +270,15 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .filter(|(_, r)| r.fields["TNID"] == line.as_str())
         .count();
     assert_eq!(subscriptions, 1, "one subscription for the number, not two");
+    // The read model lists it at once (written through, once).
+    let listed: Vec<(String, String)> =
+        sqlx::query_as("SELECT subscription_id, subscriber_id FROM rm_subscriptions WHERE tnid = $1")
+            .bind(&line)
+            .fetch_all(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0].1, sam);
 }
 
 /// The typed request of a billable operation, written as the API's JSON.

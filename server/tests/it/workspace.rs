@@ -447,3 +447,48 @@ async fn a_change_made_while_a_sweep_reads_is_not_undone_by_it() {
         "the sweep's older read kept the new member: {found:?}"
     );
 }
+
+#[tokio::test]
+async fn plans_come_with_the_subscriber_pages_and_an_active_line_without_one_needs_action() {
+    let portal = portal().await;
+    let (sandbox, _) = portal.sandbox.as_ref().unwrap();
+    // Sam's line loses its subscription (a plan deleted at Telegent).
+    let sam_line = "+18015550102";
+    let acme_plans = sandbox.mutate(|w| {
+        let nid = w.numbers.values().find(|n| n.msisdn == sam_line).unwrap().id.clone();
+        let plans = w.records.get_mut("subscriptions").unwrap();
+        plans.retain(|_, r| r.fields.get("TNID").and_then(|v| v.as_str()) != Some(nid.as_str()));
+        plans
+            .values()
+            .filter(|r| r.distributor_id == telegent_sandbox::seed::ACME_KEY)
+            .count()
+    });
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let before = upstream_calls(&portal);
+    let home = workspace(&mut admin).await;
+    assert_eq!(home.rollup.subscriptions as usize, acme_plans, "{:?}", home.rollup);
+    let missing = home
+        .needs
+        .iter()
+        .find(|n| n.message.contains("without a plan"))
+        .unwrap_or_else(|| panic!("{:?}", home.needs));
+    assert_eq!(missing.message, "1 active line without a plan (no subscription)");
+    assert!(missing.examples[0].0.starts_with("+1 (801) 555-0102"), "{missing:?}");
+    // The sweep read them with the subscriber pages: no call of their own.
+    let plan_calls = portal.sandbox.as_ref().unwrap().0.journal()[before..]
+        .iter()
+        .filter(|e| e.path.to_lowercase().contains("subscription"))
+        .count();
+    assert_eq!(plan_calls, 0);
+
+    // The other tree counts only its own, and sees none of Acme's lines.
+    let mut globex = Browser::signed_in(&portal, GLOBEX_ADMIN).await;
+    let theirs = workspace(&mut globex).await;
+    let globex_plans = sandbox
+        .snapshot()
+        .collection("subscriptions")
+        .filter(|(_, r)| r.distributor_id == telegent_sandbox::seed::GLOBEX_KEY)
+        .count();
+    assert_eq!(theirs.rollup.subscriptions as usize, globex_plans);
+    assert!(theirs.needs.iter().all(|n| !n.message.contains("without a plan")), "{:?}", theirs.needs);
+}
