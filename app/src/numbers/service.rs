@@ -76,6 +76,7 @@ pub async fn provision(
     })
     .await?;
     tenant.client.invalidate_reads("/v1.0/numbers");
+    crate::read_model::orders::submitted(pool, &tenant.distributor_id, account_id, "provision", &answer).await;
     Ok(answer)
 }
 
@@ -104,7 +105,7 @@ pub async fn submit_port_in(
         operation: "portin",
         request: &request,
     };
-    submit_once(pool, &tenant.client, call, || async {
+    let answer = submit_once(pool, &tenant.client, call, || async {
         let check = json!({ "PhoneNumber": number, "TargetClassification": classification });
         let answer: Value = tenant
             .client
@@ -115,7 +116,10 @@ pub async fn submit_port_in(
             .is_some_and(|m| m.to_lowercase().contains("already open"));
         Ok(open.then(|| json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true })))
     })
-    .await
+    .await?;
+    // A reconciled submit has no order ID to ask after: it is not listed.
+    crate::read_model::orders::submitted(pool, &tenant.distributor_id, account_id, "portin", &answer).await;
+    Ok(answer)
 }
 
 /// Requests a port-out PIN at most once per `intent_key`. The API offers no

@@ -8,6 +8,7 @@
 //!   a usage sweep (data use and limits, batched across Accounts) between.
 //! - `write_through`: the portal's own changes update their rows at once;
 //!   the next sweep confirms them.
+//! - `orders`: the open orders the portal submitted, until they end.
 //! - `store`: the queries. Every one starts from a [`scope::Scope`] built
 //!   from the session, never from request arguments.
 //! - `search`: the database's own text search (SQLite FTS5 trigrams,
@@ -17,6 +18,8 @@
 //! (`model::Freshness`): it is a copy and never pretends otherwise.
 
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod orders;
 #[cfg(feature = "ssr")]
 pub mod scope;
 #[cfg(feature = "ssr")]

@@ -4,7 +4,8 @@
 //! and Numbers (pages of 500) and this cycle's data use and limits (batches
 //! of 500 numbers across Accounts), then replaces the Distributor's rows in
 //! one transaction: ~12,000 numbers cost about 90 calls. A usage sweep
-//! refreshes only data use and limits. One sweep per Distributor runs at a
+//! refreshes only data use and limits. Both ask after the oldest open
+//! orders (`orders`). One sweep per Distributor runs at a
 //! time; a page that finds the model empty waits for the first one.
 
 use std::collections::{HashMap, HashSet};
@@ -394,6 +395,7 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
     )
     .await?;
     tx.commit().await.map_err(internal)?;
+    calls += super::orders::check_open(pool, &client, distributor_id).await?;
     Ok(SweepReport {
         kind: "full",
         calls,
@@ -424,6 +426,7 @@ pub async fn usage(pool: &DbPool, client: &TelegentClient, distributor_id: &str)
         set_usage(&mut tx, distributor_id, msisdn, u).await?;
     }
     tx.commit().await.map_err(internal)?;
+    calls += super::orders::check_open(pool, &client, distributor_id).await?;
     Ok(SweepReport {
         kind: "usage",
         calls,

@@ -119,6 +119,48 @@ async fn numbers_where(
     Ok((count, examples))
 }
 
+/// Open orders, oldest first: how many, and the oldest few with their age.
+async fn open_orders(state: &AppState, scope: &Scope) -> Result<(u32, Vec<(String, String)>), AppError> {
+    let count = Sql::new("SELECT COUNT(*) FROM rm_orders WHERE 1 = 1")
+        .scoped(scope, "")
+        .count(&state.pool)
+        .await?;
+    let rows = Sql::new("SELECT account_id, kind, numbers, status, submitted_at, order_id FROM rm_orders WHERE 1 = 1")
+        .scoped(scope, "")
+        .push(&format!(" ORDER BY submitted_at, order_id LIMIT {EXAMPLES}"))
+        .fetch_all(&state.pool)
+        .await?;
+    let examples = rows
+        .iter()
+        .map(|r| {
+            let kind = match r.get::<String, _>(1).as_str() {
+                "portin" => "Port-in",
+                _ => "New number",
+            };
+            let numbers: String = r.get(2);
+            let what = numbers
+                .split_whitespace()
+                .next()
+                .map(telegent::phone::format_for_display)
+                .unwrap_or_else(|| r.get::<String, _>(5));
+            let age = in_words(crate::read_model::sweep::age_of(&r.get::<String, _>(4)));
+            let label = format!("{kind} {what}: {}, {age}", r.get::<String, _>(3));
+            (label, links::account(&r.get::<String, _>(0)))
+        })
+        .collect();
+    Ok((count, examples))
+}
+
+/// "3 days", "5 hours", "under an hour": how old an order is.
+fn in_words(age: std::time::Duration) -> String {
+    let hours = age.as_secs() / 3600;
+    match hours {
+        0 => "under an hour".into(),
+        1..=47 => plural(hours as u32, "hour", "hours"),
+        _ => plural((hours / 24) as u32, "day", "days"),
+    }
+}
+
 fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -194,6 +236,15 @@ pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) ->
             examples,
         });
     }
+    let (n, examples) = open_orders(state, scope).await?;
+    if n > 0 {
+        needs.push(NeedsAction {
+            message: format!("{} still open, oldest first", plural(n, "order", "orders")),
+            count: n,
+            href: None,
+            examples,
+        });
+    }
     let (n, examples) = numbers_where(state, scope, "n.behaviour = 'unreadable'").await?;
     if n > 0 {
         needs.push(NeedsAction {
@@ -213,4 +264,18 @@ pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) ->
         needs,
         freshness: freshness(&state.pool, distributor_id).await?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_words;
+    use std::time::Duration;
+
+    #[test]
+    fn an_orders_age_reads_in_hours_then_days() {
+        assert_eq!(in_words(Duration::from_secs(59 * 60)), "under an hour");
+        assert_eq!(in_words(Duration::from_secs(3600)), "1 hour");
+        assert_eq!(in_words(Duration::from_secs(47 * 3600)), "47 hours");
+        assert_eq!(in_words(Duration::from_secs(3 * 86_400 + 5)), "3 days");
+    }
 }

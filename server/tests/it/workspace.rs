@@ -492,3 +492,61 @@ async fn plans_come_with_the_subscriber_pages_and_an_active_line_without_one_nee
     assert_eq!(theirs.rollup.subscriptions as usize, globex_plans);
     assert!(theirs.needs.iter().all(|n| !n.message.contains("without a plan")), "{:?}", theirs.needs);
 }
+
+#[tokio::test]
+async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let tenant = telegent_app::ssr::Tenant {
+        distributor_id: telegent_sandbox::seed::ACME_KEY.into(),
+        client: portal.state.upstreams.get(telegent_sandbox::seed::ACME_KEY).unwrap(),
+    };
+    let request: telegent::ops::numbers::PortInRequest = serde_json::from_value(serde_json::json!({
+        "PortInNumber": "+13855550141", "CurrentCarrierName": "Old Carrier", "CurrentAccountNumber": "123",
+        "CurrentAccountPassword": "0000", "TargetPortinClassification": "mvno", "SubscriberName": "Jane Doe",
+        "CurrentBillingAddress": {"Street1": "42 Maple Ave", "City": "Provo", "State": "UT", "Zip": "84601"}
+    }))
+    .unwrap();
+    let answer =
+        telegent_app::numbers::service::submit_port_in(&portal.state.pool, &tenant, "portin-open", &doe, &request)
+            .await
+            .unwrap();
+    let order_id = answer["OrderId"].as_str().unwrap().to_string();
+
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let home = workspace(&mut admin).await;
+    let open = home
+        .needs
+        .iter()
+        .find(|n| n.message.contains("still open"))
+        .unwrap_or_else(|| panic!("{:?}", home.needs));
+    assert_eq!(open.message, "1 order still open, oldest first");
+    assert!(
+        open.examples[0].0.starts_with("Port-in +1 (385) 555-0141: ") && open.examples[0].0.ends_with("under an hour"),
+        "{open:?}"
+    );
+    assert_eq!(open.examples[0].1, telegent_app::links::account(&doe));
+    // Not the other tree's business.
+    let mut globex = Browser::signed_in(&portal, GLOBEX_ADMIN).await;
+    assert!(workspace(&mut globex).await.needs.iter().all(|n| !n.message.contains("still open")));
+
+    // Telegent completes it; the next sweep asks after it and it leaves the list.
+    portal.sandbox.as_ref().unwrap().0.mutate(|w| {
+        w.orders.get_mut(&order_id).unwrap().state = "Complete".into();
+    });
+    let before = upstream_calls(&portal);
+    telegent_app::read_model::sweep::run(
+        &portal.state,
+        telegent_sandbox::seed::ACME_KEY,
+        telegent_app::read_model::sweep::Kind::Usage,
+    )
+    .await
+    .unwrap();
+    let asked = portal.sandbox.as_ref().unwrap().0.journal()[before..]
+        .iter()
+        .filter(|e| e.path.to_lowercase().ends_with("/numbers/order"))
+        .count();
+    assert_eq!(asked, 1, "one call for the one open order");
+    let home = workspace(&mut admin).await;
+    assert!(home.needs.iter().all(|n| !n.message.contains("still open")), "{:?}", home.needs);
+}
