@@ -41,6 +41,7 @@ use crate::audit::AuditPage;
 use crate::components::layout::Shell;
 use crate::components::not_found::NotFound;
 use crate::components::problem::error_fallback;
+use crate::distributors::distributor_form::{EditDistributorPage, NewDistributorPage};
 use crate::distributors::DistributorsPage;
 use crate::guardian::GuardianPage;
 use crate::lines::{LimitsPage, LinePage};
@@ -51,7 +52,6 @@ use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::subscribers::SubscribersListPage;
-use crate::distributors::distributor_form::{EditDistributorPage, NewDistributorPage};
 use crate::users::UsersPage;
 
 /// The HTML document around the app, rendered on the server.

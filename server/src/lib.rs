@@ -160,9 +160,10 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
             // they follow it to its new address (only those it holds, and
             // only from a loopback address, which a real API never has).
             let world = instance.snapshot();
-            for (did, url) in sqlx::query_as::<_, (String, String)>("SELECT distributor_id, api_base_url FROM distributors")
-                .fetch_all(&pool)
-                .await?
+            for (did, url) in
+                sqlx::query_as::<_, (String, String)>("SELECT distributor_id, api_base_url FROM distributors")
+                    .fetch_all(&pool)
+                    .await?
             {
                 if world.distributors.contains_key(&did) && url.starts_with("http://127.0.0.1:") {
                     sqlx::query("UPDATE distributors SET api_base_url = $1 WHERE distributor_id = $2")

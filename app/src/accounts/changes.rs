@@ -270,7 +270,11 @@ pub async fn edit_page(ctx: &InAccount, distributor_href: String) -> Result<Acco
     let account = ctx.tenant.client.account(&ctx.account_id).await?;
     let form = AccountForm {
         account_id: account.account_id.clone(),
-        ..filled_form(&account.account_name, &account.billing_address, &account.mailing_address)
+        ..filled_form(
+            &account.account_name,
+            &account.billing_address,
+            &account.mailing_address,
+        )
     };
     Ok(AccountFormPage {
         form,

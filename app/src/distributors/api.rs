@@ -61,12 +61,14 @@ pub async fn save_distributor(#[server(flatten)] form: CredentialForm) -> Result
 /// Creates a Distributor at Telegent with the platform credential and
 /// stores its credential (Platform admin), then lists the Distributors.
 #[server(endpoint = "distributors/create")]
-pub async fn create_distributor(
-    #[server(flatten)] form: crate::accounts::model::AccountForm,
-) -> Result<(), AppError> {
+pub async fn create_distributor(#[server(flatten)] form: crate::accounts::model::AccountForm) -> Result<(), AppError> {
     let ctx = scoped(Action::ManageDistributors).await?;
     let did = super::changes::create(&ctx.state, &ctx.caller, &form).await?;
-    redirect(&crate::links::with_notice(&crate::links::distributors(), "created", &did));
+    redirect(&crate::links::with_notice(
+        &crate::links::distributors(),
+        "created",
+        &did,
+    ));
     Ok(())
 }
 
@@ -81,9 +83,7 @@ pub async fn fetch_distributor_form(
 
 /// Changes a Distributor's name and addresses (Platform admin).
 #[server(endpoint = "distributors/update")]
-pub async fn update_distributor(
-    #[server(flatten)] form: crate::accounts::model::AccountForm,
-) -> Result<(), AppError> {
+pub async fn update_distributor(#[server(flatten)] form: crate::accounts::model::AccountForm) -> Result<(), AppError> {
     let ctx = scoped(Action::ManageDistributors).await?;
     super::changes::update(&ctx.state, &ctx.caller, &form).await?;
     redirect(&crate::links::with_notice(

@@ -66,7 +66,10 @@ pub async fn create(state: &AppState, caller: &Caller, form: &AccountForm) -> Re
         }
     };
     let (outcome, detail) = match &stored {
-        Ok(()) => (Outcome::Succeeded, format!("{} ({did}), credential stored", checked.name)),
+        Ok(()) => (
+            Outcome::Succeeded,
+            format!("{} ({did}), credential stored", checked.name),
+        ),
         Err(why) => (Outcome::Failed, format!("{} ({did}) created; {why}", checked.name)),
     };
     audit::finish(&state.pool, audit_id, outcome, &detail).await?;

@@ -8,9 +8,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub mod api;
+pub mod lines_form;
 #[cfg(feature = "ssr")]
 pub mod lines_given;
-pub mod lines_form;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod removal;

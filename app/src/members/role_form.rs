@@ -10,7 +10,12 @@ use crate::components::form::{field_error, Choice, ErrorSummary, SelectField, Su
 const ROLE_FIELDS: &[(&str, &str)] = &[("role", "Role"), ("second_manager", "Second Manager")];
 
 #[component]
-pub fn RoleForm(account_id: String, subscriber_id: String, current: MemberRole, choices: Vec<MemberRole>) -> impl IntoView {
+pub fn RoleForm(
+    account_id: String,
+    subscriber_id: String,
+    current: MemberRole,
+    choices: Vec<MemberRole>,
+) -> impl IntoView {
     let action = ServerAction::<ChangeMemberRole>::new();
     let error = move || action.value().get().and_then(|r| r.err());
     let choices: Vec<Choice> = choices

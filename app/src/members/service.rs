@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateRequest};
 use telegent::types::Subscriber;
 
+use super::lines_given;
 use super::model::{MemberDetail, MemberLine, MemberRole, MemberSubscription, SubscriptionKind};
 use crate::accounts::service::account_subscribers;
-use super::lines_given;
 use crate::error::AppError;
 use crate::lines::service::{guardian_of, line_usage, summary, usage_of};
 use crate::policy::{Action, Role};
@@ -303,7 +303,10 @@ pub async fn give_lines(ctx: &InAccount, subscriber_id: &str, phone_numbers: &st
     }
     let lines = lines_given::parse(phone_numbers)?;
     if lines.is_empty() {
-        return Err(AppError::invalid(lines_given::FIELD, "Type the phone number of a line to give."));
+        return Err(AppError::invalid(
+            lines_given::FIELD,
+            "Type the phone number of a line to give.",
+        ));
     }
     let lines = lines_given::free_lines(tenant, account_id, &lines, Some(subscriber_id)).await?;
     if lines.is_empty() {
@@ -312,8 +315,14 @@ pub async fn give_lines(ctx: &InAccount, subscriber_id: &str, phone_numbers: &st
     }
     let id = audit::begin(&state.pool, &entry).await?;
     let (given, failed) = lines_given::give(tenant, subscriber_id, &lines).await;
-    crate::read_model::write_through::lines_given(&state.pool, &tenant.distributor_id, account_id, subscriber_id, &given)
-        .await;
+    crate::read_model::write_through::lines_given(
+        &state.pool,
+        &tenant.distributor_id,
+        account_id,
+        subscriber_id,
+        &given,
+    )
+    .await;
     let left = &lines[given.len()..];
     let detail = lines_given::audit_text(&given, failed.as_ref().map(|e| (left, e)));
     match failed {

@@ -90,7 +90,11 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
             "UPDATE rm_orders SET status = $1, status_message = $2, confirmed_at = $3 \
              WHERE distributor_id = $4 AND order_id = $5",
         )
-        .bind(if status.is_empty() { "Pending".to_string() } else { status })
+        .bind(if status.is_empty() {
+            "Pending".to_string()
+        } else {
+            status
+        })
         .bind(order.order_status_message.unwrap_or_default())
         .bind(now_text())
         .bind(distributor_id)
@@ -121,7 +125,14 @@ mod tests {
         for status in ["Complete", "Completed", "rejected", " Cancelled ", "Canceled", "Failed"] {
             assert!(is_final(status), "{status}");
         }
-        for status in ["Pending", "InProgress", "ResolutionRequired", "Submitted", "Scheduled", ""] {
+        for status in [
+            "Pending",
+            "InProgress",
+            "ResolutionRequired",
+            "Submitted",
+            "Scheduled",
+            "",
+        ] {
             assert!(!is_final(status), "{status}");
         }
     }

@@ -325,7 +325,13 @@ pub(super) async fn replace_distributor(
         .filter(|a| !kept.contains(a.id.as_str()))
         .chain(kept_accounts.iter())
         .collect();
-    for table in ["rm_accounts", "rm_subscribers", "rm_numbers", "rm_subscriptions", "rm_search"] {
+    for table in [
+        "rm_accounts",
+        "rm_subscribers",
+        "rm_numbers",
+        "rm_subscriptions",
+        "rm_search",
+    ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE distributor_id = $1"))
             .bind(distributor_id)
             .execute(&mut **tx)
@@ -440,15 +446,17 @@ pub(super) async fn replace_distributor(
     .await?;
     let kept_plans: Vec<SubscriptionIn> = newer_plans
         .into_iter()
-        .map(|(id, account_id, subscriber_id, tnid, package_id, kind, active)| SubscriptionIn {
-            id,
-            account_id,
-            subscriber_id,
-            tnid,
-            package_id,
-            kind,
-            active: active.map(|a| a != 0),
-        })
+        .map(
+            |(id, account_id, subscriber_id, tnid, package_id, kind, active)| SubscriptionIn {
+                id,
+                account_id,
+                subscriber_id,
+                tnid,
+                package_id,
+                kind,
+                active: active.map(|a| a != 0),
+            },
+        )
         .collect();
     let kept: std::collections::HashSet<&str> = kept_plans.iter().map(|p| p.id.as_str()).collect();
     insert_many(

@@ -7,9 +7,9 @@ use telegent::ops::subscribers::{SubscriberCreateRequest, SubscriberUpdateReques
 
 use super::email_checks::{email_taken, email_tries_left, note_email_refusal, valid_email, EMAIL_IN_USE};
 use super::model::{CreatedUser, NewUser};
-use crate::members::lines_given;
 use super::roles;
 use crate::error::AppError;
+use crate::members::lines_given;
 use crate::policy::Role;
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::caller::{account_in_scope, distributor_in_scope, parse_role, Caller, Tenant};
@@ -122,16 +122,21 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             let audit_id = audit::begin(&state.pool, &entry).await?;
             pending_audit = Some(audit_id);
             let telegent_role = role.telegent_role().unwrap_or("Subscriber");
-            let subscriber = match link_subscriber(caller, &tenant.client, &account_id, &name, &email, telegent_role).await
-            {
-                Ok(subscriber) => subscriber,
-                Err(error) => {
-                    audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
-                    return Err(note_email_refusal(state, caller, error).await);
-                }
-            };
-            crate::read_model::write_through::subscriber_saved(&state.pool, &tenant.distributor_id, &subscriber, &account_id)
-                .await;
+            let subscriber =
+                match link_subscriber(caller, &tenant.client, &account_id, &name, &email, telegent_role).await {
+                    Ok(subscriber) => subscriber,
+                    Err(error) => {
+                        audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+                        return Err(note_email_refusal(state, caller, error).await);
+                    }
+                };
+            crate::read_model::write_through::subscriber_saved(
+                &state.pool,
+                &tenant.distributor_id,
+                &subscriber,
+                &account_id,
+            )
+            .await;
             // The person exists from here on: a line Telegent does not take
             // is said in the notice and the audit row, never by failing.
             let (given, failed) = lines_given::give(&tenant, &subscriber.subscriber_id, &lines).await;
@@ -332,4 +337,3 @@ async fn link_subscriber(
         .await;
     created.map_err(email_taken)
 }
-

@@ -81,4 +81,3 @@ pub async fn note_email_refusal(state: &AppState, caller: &Caller, error: AppErr
     }
     error
 }
-

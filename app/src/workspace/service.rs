@@ -230,7 +230,10 @@ pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) ->
     .await?;
     if n > 0 {
         needs.push(NeedsAction {
-            message: format!("{} without a plan (no subscription)", plural(n, "active line", "active lines")),
+            message: format!(
+                "{} without a plan (no subscription)",
+                plural(n, "active line", "active lines")
+            ),
             count: n,
             href: None,
             examples,

@@ -37,7 +37,10 @@ async fn the_platform_admin_creates_a_distributor_that_works_at_once_and_renames
     let portal = portal().await;
     let mut platform = Browser::signed_in(&portal, PLATFORM).await;
     let created = platform.call("distributors/create", &form("", "Initech Mobile")).await;
-    assert!(created.status.is_redirection() || created.status.is_success(), "{created:?}");
+    assert!(
+        created.status.is_redirection() || created.status.is_success(),
+        "{created:?}"
+    );
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     let made = world
         .distributors
@@ -48,16 +51,26 @@ async fn the_platform_admin_creates_a_distributor_that_works_at_once_and_renames
     assert_eq!(made.billing.city.as_deref(), Some("Denver"));
     assert_eq!(made.mailing, made.billing);
     assert!(
-        created.location().unwrap_or_default().contains(&format!("created={}", made.id)),
+        created
+            .location()
+            .unwrap_or_default()
+            .contains(&format!("created={}", made.id)),
         "{created:?}"
     );
     // Its credential came with the answer and is in use: the portal reads
     // the new Distributor with it (no Accounts yet).
     assert!(portal.state.upstreams.get(&made.id).is_some(), "connected");
     let client = portal.state.upstreams.get(&made.id).unwrap();
-    assert_eq!(client.distributor(&made.id).await.unwrap().distributor_name, "Initech Mobile");
+    assert_eq!(
+        client.distributor(&made.id).await.unwrap().distributor_name,
+        "Initech Mobile"
+    );
     let list = platform.call("distributors/list", "").await;
-    assert!(list.body.contains("Initech Mobile") && list.body.contains(&made.id), "{}", list.body);
+    assert!(
+        list.body.contains("Initech Mobile") && list.body.contains(&made.id),
+        "{}",
+        list.body
+    );
     // The secret is nowhere in the audit log.
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT outcome, detail FROM audit_log WHERE action = 'CreateDistributor'")
@@ -74,15 +87,26 @@ async fn the_platform_admin_creates_a_distributor_that_works_at_once_and_renames
         .call("distributors/edit-form", &format!("distributor_id={}", made.id))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains("Tower Rd") && page.body.contains("\"mailing_same\":true"), "{}", page.body);
-    let renamed = platform.call("distributors/update", &form(&made.id, "Initech Wireless")).await;
-    assert!(renamed.status.is_redirection() || renamed.status.is_success(), "{renamed:?}");
+    assert!(
+        page.body.contains("Tower Rd") && page.body.contains("\"mailing_same\":true"),
+        "{}",
+        page.body
+    );
+    let renamed = platform
+        .call("distributors/update", &form(&made.id, "Initech Wireless"))
+        .await;
+    assert!(
+        renamed.status.is_redirection() || renamed.status.is_success(),
+        "{renamed:?}"
+    );
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     assert_eq!(world.distributors[&made.id].name, "Initech Wireless");
     let list = platform.call("distributors/list", "").await;
     assert!(list.body.contains("Initech Wireless"), "{}", list.body);
     let before = posts(&portal);
-    let same = platform.call("distributors/update", &form(&made.id, "Initech Wireless")).await;
+    let same = platform
+        .call("distributors/update", &form(&made.id, "Initech Wireless"))
+        .await;
     assert!(same.status.is_redirection() || same.status.is_success(), "{same:?}");
     assert_eq!(posts(&portal), before, "nothing sent");
     let updates: Vec<(String,)> = sqlx::query_as("SELECT detail FROM audit_log WHERE action = 'UpdateDistributor'")
@@ -100,7 +124,10 @@ async fn staff_create_no_distributor_and_a_refused_form_sends_nothing() {
     let refused = admin.call("distributors/create", &form("", "Rogue Mobile")).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
     let rename = admin
-        .call("distributors/update", &form(telegent_sandbox::seed::ACME_KEY, "Acme Renamed"))
+        .call(
+            "distributors/update",
+            &form(telegent_sandbox::seed::ACME_KEY, "Acme Renamed"),
+        )
         .await;
     assert_eq!(rename.status, StatusCode::FORBIDDEN, "{}", rename.body);
     let page = admin.call("distributors/new-form", "").await;

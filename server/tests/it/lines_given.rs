@@ -30,7 +30,13 @@ fn orphan(portal: &Portal, msisdn: &str) {
 
 fn holder(portal: &Portal, msisdn: &str) -> Option<String> {
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-    world.numbers.values().find(|n| n.msisdn == msisdn).unwrap().subscriber_id.clone()
+    world
+        .numbers
+        .values()
+        .find(|n| n.msisdn == msisdn)
+        .unwrap()
+        .subscriber_id
+        .clone()
 }
 
 fn journal_len(portal: &Portal) -> usize {
@@ -72,24 +78,32 @@ async fn a_new_member_holds_the_free_line_typed_and_is_found_by_it() {
     orphan(&portal, LILY_LINE);
 
     let answer = admin
-        .call("members/add", &add_form(&doe, "Max Doe", "max.doe@example.com", "(801) 555-0103"))
+        .call(
+            "members/add",
+            &add_form(&doe, "Max Doe", "max.doe@example.com", "(801) 555-0103"),
+        )
         .await;
-    assert!(answer.status.is_redirection() || answer.status.is_success(), "{answer:?}");
+    assert!(
+        answer.status.is_redirection() || answer.status.is_success(),
+        "{answer:?}"
+    );
     let max = subscriber_id(&portal, "max.doe@example.com");
     let location = answer.location().unwrap_or_default().to_string();
-    assert!(location.contains(&max) && location.contains("saved=added"), "{location}");
+    assert!(
+        location.contains(&max) && location.contains("saved=added"),
+        "{location}"
+    );
     // Telegent: the line names Max, and Max lists it once.
     assert_eq!(holder(&portal, LILY_LINE).as_deref(), Some(max.as_str()));
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     assert_eq!(world.subscribers[&max].phone_numbers, vec![LILY_LINE.to_string()]);
 
     // The read model has it at once: the line's row and Max's search row.
-    let (held_by,): (String,) =
-        sqlx::query_as("SELECT subscriber_id FROM rm_numbers WHERE msisdn = $1")
-            .bind(LILY_LINE)
-            .fetch_one(&portal.state.pool)
-            .await
-            .unwrap();
+    let (held_by,): (String,) = sqlx::query_as("SELECT subscriber_id FROM rm_numbers WHERE msisdn = $1")
+        .bind(LILY_LINE)
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
     assert_eq!(held_by, max);
     let found = admin.call("search", &format!("q={}", urlencode("801.555.0103"))).await;
     let found: SearchResults = serde_json::from_str(&found.body).unwrap();
@@ -100,7 +114,10 @@ async fn a_new_member_holds_the_free_line_typed_and_is_found_by_it() {
     );
     let found = admin.call("search", "q=max.doe%40example.com").await;
     let found: SearchResults = serde_json::from_str(&found.body).unwrap();
-    assert_eq!(found.jump_to.as_deref(), Some(telegent_app::links::member(&doe, &max).as_str()));
+    assert_eq!(
+        found.jump_to.as_deref(),
+        Some(telegent_app::links::member(&doe, &max).as_str())
+    );
 
     let rows = detail_of(&portal, "AddMember").await;
     assert_eq!(rows.len(), 1);
@@ -116,26 +133,52 @@ async fn a_line_of_someone_else_another_account_or_nobody_is_refused_at_the_fiel
     let before = journal_len(&portal);
 
     // Every field's message at once: a blank name and a number that is none.
-    let both = admin.call("members/add", &add_form(&doe, " ", "new@example.com", "801 555 0103, 12ab")).await;
+    let both = admin
+        .call(
+            "members/add",
+            &add_form(&doe, " ", "new@example.com", "801 555 0103, 12ab"),
+        )
+        .await;
     assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", both.body);
-    assert!(both.body.contains("\"name\"") && both.body.contains("“12ab”"), "{}", both.body);
+    assert!(
+        both.body.contains("\"name\"") && both.body.contains("“12ab”"),
+        "{}",
+        both.body
+    );
 
-    let taken = admin.call("members/add", &add_form(&doe, "New", "new@example.com", SAM_LINE)).await;
+    let taken = admin
+        .call("members/add", &add_form(&doe, "New", "new@example.com", SAM_LINE))
+        .await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", taken.body);
-    assert!(taken.body.contains("phone_numbers") && taken.body.contains("someone else"), "{}", taken.body);
+    assert!(
+        taken.body.contains("phone_numbers") && taken.body.contains("someone else"),
+        "{}",
+        taken.body
+    );
 
     // Another Distributor's line and a number nobody has read alike.
-    let foreign = admin.call("members/add", &add_form(&doe, "New", "new@example.com", GLOBEX_LINE)).await;
-    let unknown = admin.call("members/add", &add_form(&doe, "New", "new@example.com", "+15125559999")).await;
+    let foreign = admin
+        .call("members/add", &add_form(&doe, "New", "new@example.com", GLOBEX_LINE))
+        .await;
+    let unknown = admin
+        .call("members/add", &add_form(&doe, "New", "new@example.com", "+15125559999"))
+        .await;
     assert_eq!(foreign.status, StatusCode::UNPROCESSABLE_ENTITY);
     let words = |body: &str| body.replace("(512) 555-0120", "N").replace("(512) 555-9999", "N");
     assert_eq!(words(&foreign.body), words(&unknown.body), "foreign = missing");
     assert!(foreign.body.contains("not a line of this account"), "{}", foreign.body);
 
-    assert!(writes_since(&portal, before).is_empty(), "nothing was sent: {:?}", writes_since(&portal, before));
+    assert!(
+        writes_since(&portal, before).is_empty(),
+        "nothing was sent: {:?}",
+        writes_since(&portal, before)
+    );
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     assert!(!world.subscribers.values().any(|s| s.email == "new@example.com"));
-    assert_eq!(holder(&portal, SAM_LINE), Some(subscriber_id(&portal, "sam.doe@example.com")));
+    assert_eq!(
+        holder(&portal, SAM_LINE),
+        Some(subscriber_id(&portal, "sam.doe@example.com"))
+    );
     assert!(detail_of(&portal, "AddMember").await.is_empty(), "nothing began");
 }
 
@@ -145,7 +188,10 @@ async fn a_manager_gives_a_free_line_to_a_subscriber_who_cannot_give_it_themselv
     let doe = account_id(&portal, "Doe Family");
     let sam = subscriber_id(&portal, "sam.doe@example.com");
     orphan(&portal, LILY_LINE);
-    let form = format!("account_id={doe}&subscriber_id={sam}&phone_numbers={}", urlencode("801-555-0103"));
+    let form = format!(
+        "account_id={doe}&subscriber_id={sam}&phone_numbers={}",
+        urlencode("801-555-0103")
+    );
 
     // Sam (a Subscriber) may not give lines, not even to himself.
     let mut sam_browser = Browser::signed_in(&portal, "sam.doe@example.com").await;
@@ -161,7 +207,10 @@ async fn a_manager_gives_a_free_line_to_a_subscriber_who_cannot_give_it_themselv
     let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
     let given = jane.call("members/give-lines", &form).await;
     assert!(given.status.is_redirection() || given.status.is_success(), "{given:?}");
-    assert!(given.location().unwrap_or_default().contains("saved=lines-given"), "{given:?}");
+    assert!(
+        given.location().unwrap_or_default().contains("saved=lines-given"),
+        "{given:?}"
+    );
     assert_eq!(holder(&portal, LILY_LINE).as_deref(), Some(sam.as_str()));
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     assert_eq!(
@@ -183,7 +232,10 @@ async fn a_manager_gives_a_free_line_to_a_subscriber_who_cannot_give_it_themselv
     assert!(rows[0].1.contains(LILY_LINE));
     // An empty field says what to type.
     let empty = jane
-        .call("members/give-lines", &format!("account_id={doe}&subscriber_id={sam}&phone_numbers=+"))
+        .call(
+            "members/give-lines",
+            &format!("account_id={doe}&subscriber_id={sam}&phone_numbers=+"),
+        )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.body);
 }
@@ -205,7 +257,11 @@ async fn a_user_created_through_users_gets_their_lines_and_only_account_roles_ho
         )
         .await;
     assert_eq!(viewer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", viewer.body);
-    assert!(viewer.body.contains("Only people in an Account hold lines"), "{}", viewer.body);
+    assert!(
+        viewer.body.contains("Only people in an Account hold lines"),
+        "{}",
+        viewer.body
+    );
 
     let created = admin
         .call(
@@ -217,14 +273,21 @@ async fn a_user_created_through_users_gets_their_lines_and_only_account_roles_ho
             ),
         )
         .await;
-    assert!(created.status.is_success() || created.status.is_redirection(), "{created:?}");
+    assert!(
+        created.status.is_success() || created.status.is_redirection(),
+        "{created:?}"
+    );
     let kid = subscriber_id(&portal, "kid.doe@example.com");
     assert_eq!(holder(&portal, LILY_LINE).as_deref(), Some(kid.as_str()));
-    let (linked,): (Option<String>,) = sqlx::query_as("SELECT subscriber_id FROM users WHERE email = 'kid.doe@example.com'")
-        .fetch_one(&portal.state.pool)
-        .await
-        .unwrap();
+    let (linked,): (Option<String>,) =
+        sqlx::query_as("SELECT subscriber_id FROM users WHERE email = 'kid.doe@example.com'")
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
     assert_eq!(linked.as_deref(), Some(kid.as_str()), "the sign-in is theirs");
     let rows = detail_of(&portal, "CreateUser").await;
-    assert!(rows.last().unwrap().1.contains(&format!("lines given: {LILY_LINE}")), "{rows:?}");
+    assert!(
+        rows.last().unwrap().1.contains(&format!("lines given: {LILY_LINE}")),
+        "{rows:?}"
+    );
 }

@@ -9,11 +9,16 @@ use telegent_portal::Portal;
 use crate::common::{account_id, portal, subscriber_id, Browser, ACME_ADMIN};
 
 fn role_at_telegent(portal: &Portal, subscriber: &str) -> String {
-    portal.sandbox.as_ref().unwrap().0.snapshot().subscribers[subscriber].role.clone()
+    portal.sandbox.as_ref().unwrap().0.snapshot().subscribers[subscriber]
+        .role
+        .clone()
 }
 
 fn form(account: &str, subscriber: &str, role: &str) -> String {
-    format!("account_id={account}&subscriber_id={subscriber}&role={}", role.replace(' ', "+"))
+    format!(
+        "account_id={account}&subscriber_id={subscriber}&role={}",
+        role.replace(' ', "+")
+    )
 }
 
 #[tokio::test]
@@ -26,13 +31,23 @@ async fn staff_make_a_subscriber_a_manager_after_the_warning_and_the_sign_in_fol
 
     let warned = admin.call("members/role", &form(&doe, &sam, "Manager")).await;
     assert_eq!(warned.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", warned.body);
-    assert!(warned.body.contains("second_manager") && warned.body.contains("Jane Doe"), "{}", warned.body);
+    assert!(
+        warned.body.contains("second_manager") && warned.body.contains("Jane Doe"),
+        "{}",
+        warned.body
+    );
     assert_eq!(role_at_telegent(&portal, &sam), "Subscriber", "nothing changed");
 
     let changed = admin
-        .call("members/role", &format!("{}&second_manager=on", form(&doe, &sam, "Manager")))
+        .call(
+            "members/role",
+            &format!("{}&second_manager=on", form(&doe, &sam, "Manager")),
+        )
         .await;
-    assert!(changed.status.is_redirection() || changed.status.is_success(), "{changed:?}");
+    assert!(
+        changed.status.is_redirection() || changed.status.is_success(),
+        "{changed:?}"
+    );
     assert!(changed.location().unwrap_or_default().contains("saved=role"));
     assert_eq!(role_at_telegent(&portal, &sam), "Manager");
     let (portal_role,): (String,) = sqlx::query_as("SELECT role FROM users WHERE email = 'sam.doe@example.com'")
@@ -57,7 +72,10 @@ async fn staff_make_a_subscriber_a_manager_after_the_warning_and_the_sign_in_fol
             .fetch_all(&portal.state.pool)
             .await
             .unwrap();
-    assert_eq!(rows, vec![("succeeded".to_string(), "Sam Doe: Subscriber → Manager".to_string())]);
+    assert_eq!(
+        rows,
+        vec![("succeeded".to_string(), "Sam Doe: Subscriber → Manager".to_string())]
+    );
 }
 
 #[tokio::test]
@@ -68,9 +86,13 @@ async fn a_manager_gives_no_role_above_subscriber_and_nobody_changes_their_own()
     let jane = subscriber_id(&portal, "jane.doe@example.com");
     let mut jane_browser = Browser::signed_in(&portal, "jane.doe@example.com").await;
 
-    let above = jane_browser.call("members/role", &form(&doe, &sam, "Account Admin")).await;
+    let above = jane_browser
+        .call("members/role", &form(&doe, &sam, "Account Admin"))
+        .await;
     assert_eq!(above.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", above.body);
-    let own = jane_browser.call("members/role", &form(&doe, &jane, "Subscriber")).await;
+    let own = jane_browser
+        .call("members/role", &form(&doe, &jane, "Subscriber"))
+        .await;
     assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.body);
     let unknown = jane_browser.call("members/role", &form(&doe, &sam, "Owner")).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -87,7 +109,9 @@ async fn a_manager_gives_no_role_above_subscriber_and_nobody_changes_their_own()
         .call("members/detail", &format!("account_id={doe}&subscriber_id={sam}"))
         .await;
     assert!(
-        sam_page.body.contains("\"role_choices\":[\"Subscriber\",\"Manager\",\"AccountAdmin\"]"),
+        sam_page
+            .body
+            .contains("\"role_choices\":[\"Subscriber\",\"Manager\",\"AccountAdmin\"]"),
         "{}",
         sam_page.body
     );

@@ -490,7 +490,11 @@ async fn plans_come_with_the_subscriber_pages_and_an_active_line_without_one_nee
         .filter(|(_, r)| r.distributor_id == telegent_sandbox::seed::GLOBEX_KEY)
         .count();
     assert_eq!(theirs.rollup.subscriptions as usize, globex_plans);
-    assert!(theirs.needs.iter().all(|n| !n.message.contains("without a plan")), "{:?}", theirs.needs);
+    assert!(
+        theirs.needs.iter().all(|n| !n.message.contains("without a plan")),
+        "{:?}",
+        theirs.needs
+    );
 }
 
 #[tokio::test]
@@ -528,7 +532,11 @@ async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
     assert_eq!(open.examples[0].1, telegent_app::links::account(&doe));
     // Not the other tree's business.
     let mut globex = Browser::signed_in(&portal, GLOBEX_ADMIN).await;
-    assert!(workspace(&mut globex).await.needs.iter().all(|n| !n.message.contains("still open")));
+    assert!(workspace(&mut globex)
+        .await
+        .needs
+        .iter()
+        .all(|n| !n.message.contains("still open")));
 
     // Telegent completes it; the next sweep asks after it and it leaves the list.
     portal.sandbox.as_ref().unwrap().0.mutate(|w| {
@@ -548,5 +556,9 @@ async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
         .count();
     assert_eq!(asked, 1, "one call for the one open order");
     let home = workspace(&mut admin).await;
-    assert!(home.needs.iter().all(|n| !n.message.contains("still open")), "{:?}", home.needs);
+    assert!(
+        home.needs.iter().all(|n| !n.message.contains("still open")),
+        "{:?}",
+        home.needs
+    );
 }

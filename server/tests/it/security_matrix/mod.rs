@@ -83,8 +83,6 @@ enum Form {
     },
 }
 
-
-
 async fn users_in(portal: &Portal) -> Vec<(i64, String, String, Option<String>, Option<String>)> {
     sqlx::query_as("SELECT id, email, role, distributor_id, account_id FROM users")
         .fetch_all(&portal.state.pool)
@@ -453,7 +451,6 @@ async fn foreign_ids_look_missing_and_touch_nothing_for_every_role_and_function(
 
 /// Server functions without ID arguments: each role gets exactly what the
 /// policy table gives it, and nothing outside its scope appears in the answer.
-
 
 /// The rank dimension: inside one Account, a Manager acting on the Account
 /// Admin (above them) or the Admin's line, through every member-, line- and

@@ -258,4 +258,3 @@ fn guardian_form(child: &Child, rest: &str) -> String {
         child.line.replace('+', "%2B")
     )
 }
-
