@@ -449,9 +449,6 @@ async fn foreign_ids_look_missing_and_touch_nothing_for_every_role_and_function(
     assert!(checked >= 100, "the matrix covers {checked} cells");
 }
 
-/// Server functions without ID arguments: each role gets exactly what the
-/// policy table gives it, and nothing outside its scope appears in the answer.
-
 /// The rank dimension: inside one Account, a Manager acting on the Account
 /// Admin (above them) or the Admin's line, through every member-, line- and
 /// child-targeted mutation of the matrix, is refused with 403, audited as

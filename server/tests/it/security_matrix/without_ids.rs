@@ -84,6 +84,8 @@ const WITHOUT_MATRIX_ROW: &[(&str, &str)] = &[
     ),
 ];
 
+/// Server functions without ID arguments: each role gets exactly what the
+/// policy table gives it, and nothing outside its scope appears in the answer.
 #[tokio::test]
 async fn functions_without_ids_follow_the_policy_table_for_every_role() {
     let portal = portal().await;
