@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
 
-// Distributor staff create Accounts and move a person between them, with
+// Distributor staff create Accounts, a Manager and members (one with a
+// spare line, found by its typed number), change a role, and move a person
+// between Accounts, with
 // JavaScript on and off (the no-js project): every field's message at once,
 // a confirmation saying what moves, counts that follow at once. Names carry
 // the project and a random suffix: both projects share one portal.
@@ -52,6 +54,17 @@ test.describe('Staff changes', () => {
     await createAccount(page, `Ortega ${suffix}`);
     const ortega = page.url().split('?')[0];
 
+    // A Manager for Rivera, through Users (the Account chosen already by the link).
+    await page.goto(rivera);
+    await page.locator('p.hint').getByRole('link', { name: 'Users' }).click();
+    const newUser = page.locator('section', { has: page.getByRole('heading', { name: 'Add a user' }) });
+    await newUser.getByLabel('Name', { exact: true }).fill(`Mara ${suffix}`);
+    await newUser.getByLabel('E-mail address').fill(`mara.${suffix}@example.com`);
+    await newUser.getByLabel('Role', { exact: true }).selectOption({ label: 'Manager' });
+    await expect(newUser.getByLabel('Account', { exact: true })).toHaveValue(rivera.split('/').pop()!);
+    await newUser.getByRole('button', { name: 'Add user' }).click();
+    await expect(page.getByText(`mara.${suffix}@example.com can now sign in.`)).toBeVisible();
+
     // A member in Rivera, found by e-mail through the global search.
     await page.goto(rivera);
     await page.locator('summary', { hasText: 'Add a member' }).click();
@@ -84,7 +97,7 @@ test.describe('Staff changes', () => {
     const facts = page.locator('dl.facts');
     await expect(facts.locator('dt:has-text("Subscribers") + dd')).toHaveText('1');
     await page.goto(rivera);
-    await expect(page.locator('dl.facts').locator('dt:has-text("Subscribers") + dd')).toHaveText('0');
+    await expect(page.locator('dl.facts').locator('dt:has-text("Subscribers") + dd')).toHaveText('1');
     await expect(page.getByRole('link', { name: 'Edit account' })).toBeVisible();
 
     // The account form fits a phone.
@@ -94,6 +107,45 @@ test.describe('Staff changes', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, testInfo);
+  });
+
+  test('staff add a person with a spare line, find them by the typed number and make them a Manager', async ({ page }, testInfo) => {
+    const suffix = `${testInfo.project.name}-${Math.random().toString(36).slice(2, 7)}`;
+    // The demo's Bright Bakery has two spare SIMs: one for each project.
+    const spare = testInfo.project.name === 'js' ? '0114' : '0115';
+    const name = `Kai ${suffix}`;
+    await signIn(page, 'admin@acme.example');
+    await page.goto('/search?q=Bright+Bakery');
+    await page.getByRole('link', { name: 'Bright Bakery LLC' }).first().click();
+    await page.locator('summary', { hasText: 'Add a member' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('E-mail', { exact: true }).fill(`kai.${suffix}@example.com`);
+    await page.getByLabel('Phone numbers (optional)').fill(`(385) 555-${spare}`);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect(page).toHaveURL(/saved=added$/);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('link', { name: `+1 (385) 555-${spare}` })).toBeVisible();
+
+    // Found by the number typed another way: the line, and who holds it.
+    const box = page.getByRole('searchbox', { name: 'Find an account, subscriber or number' });
+    await box.fill(`385.555.${spare}`);
+    await box.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/lines/1385555${spare}$`));
+    await expect(page.locator('.page-head')).toContainText(name);
+
+    // A second Manager is warned about, then made.
+    await page.getByRole('searchbox', { name: 'Find an account, subscriber or number' }).fill(`kai.${suffix}@example.com`);
+    await page.getByRole('searchbox', { name: 'Find an account, subscriber or number' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await page.getByLabel('Role', { exact: true }).selectOption('Manager');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await expect(page.locator('.error-summary')).toContainText('already has a Manager');
+    await expectAccessible(page, testInfo);
+    await page.getByLabel('Yes, this account will have two Managers').check();
+    await page.getByLabel('Role', { exact: true }).selectOption('Manager');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await expect(page.getByText('Role changed.')).toBeVisible();
+    await expect(page.locator('.role-badge')).toHaveText('Manager');
   });
 
   test('a viewer sees the accounts and members but no control to change them', async ({ page }) => {

@@ -380,7 +380,11 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
         ] />
         <div class="page-head">
             <h1>{line.display.clone()}</h1>
-            <p class="muted">{owner}</p>
+            <p class="muted">{if owner.is_empty() {
+                "Nobody holds this line yet: give it to a person from their page (Give a line).".to_string()
+            } else {
+                owner
+            }}</p>
         </div>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <section class="panel" aria-labelledby="usage-heading">

@@ -246,11 +246,19 @@ pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, Ap
     // Account's line is "not found".
     let wanted = phone::normalize_e164(msisdn).map_err(|_| AppError::NotFound)?;
     let members = account_subscribers(&tenant.client, account_id).await?;
-    let holder = members
-        .iter()
-        .find(|s| s.phone_numbers.contains(&wanted))
-        .ok_or(AppError::NotFound)?;
-    let (line, owner, owner_id) = (wanted.clone(), holder.name.clone(), holder.subscriber_id.clone());
+    let (owner, owner_id) = match members.iter().find(|s| s.phone_numbers.contains(&wanted)) {
+        Some(holder) => (holder.name.clone(), holder.subscriber_id.clone()),
+        // A line nobody holds yet (a spare SIM): still this Account's to show
+        // when Telegent says so; anything else is "not found" as before.
+        None => {
+            let details = tenant.client.number_details(&wanted).await?;
+            if details.account_id.as_deref() != Some(account_id.as_str()) {
+                return Err(AppError::NotFound);
+            }
+            (String::new(), String::new())
+        }
+    };
+    let line = wanted.clone();
     let account = tenant.client.account(account_id).await?;
     let usage = usage_of(tenant, std::slice::from_ref(&line))
         .await?
@@ -261,7 +269,9 @@ pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, Ap
         subscriber_id: &owner_id,
         used_kb: usage.used_kb,
     };
-    sample_usage(state, account_id, &[sample]).await?;
+    if !owner_id.is_empty() {
+        sample_usage(state, account_id, &[sample]).await?;
+    }
     // Only this assignment's history: a number that changed hands starts afresh.
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT at, used_kb FROM usage_samples WHERE msisdn = $1 AND account_id = $2 AND subscriber_id = $3 ORDER BY at",
@@ -278,7 +288,8 @@ pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, Ap
         samples: current_cycle(&rows),
         voicemail: voicemail_of(tenant, &line).await,
         line: summary(&line, usage),
-        can_manage: caller.allows(Action::ManageDataLimits),
+        // Limits are set for a person's line (see `lines_to_change`).
+        can_manage: caller.allows(Action::ManageDataLimits) && !owner_id.is_empty(),
     })
 }
 

@@ -134,6 +134,10 @@ pub fn demo_world(seed: u64) -> World {
         "Subscriber",
         &[iot("+13855550111"), iot("+13855550112"), iot("+13855550113")],
     );
+    // Spare SIMs nobody holds yet and nothing bills: staff give them to a
+    // person (and the home lists them until then).
+    add_spare_line(&mut w, &bakery, iot("+13855550114"));
+    add_spare_line(&mut w, &bakery, iot("+13855550115"));
 
     let smith = add_account(
         &mut w,
@@ -411,6 +415,31 @@ fn add_wired_subscriber(
         },
     );
     id
+}
+
+/// A line of the Account with no subscriber and no subscription.
+fn add_spare_line(w: &mut World, account_id: &str, line: Line<'_>) {
+    let wired = wiring(w, account_id);
+    let nid = w.new_id("NID");
+    let iccid = format!("89010{:015}", w.id_counter * 7919 % 1_000_000_000_000_000);
+    w.numbers.insert(
+        nid.clone(),
+        Number {
+            id: nid,
+            account_id: account_id.into(),
+            subscriber_id: None,
+            msisdn: line.msisdn.into(),
+            iccid,
+            number_type: line.number_type.into(),
+            product_type: line.product_type.into(),
+            status: "active".into(),
+            message_route_id: wired.mrid,
+            voice_route_id: None,
+            sim_status: Some("Active".into()),
+            message_type: Some("p2p".into()),
+            ..Number::default()
+        },
+    );
 }
 
 /// Grows a Distributor to `accounts` Accounts of realistic shape, for
