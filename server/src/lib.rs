@@ -165,7 +165,15 @@ pub async fn build_portal(cfg: PortalConfig, leptos_options: LeptosOptions) -> a
                     .fetch_all(&pool)
                     .await?
             {
-                if world.distributors.contains_key(&did) && url.starts_with("http://127.0.0.1:") {
+                let local = [
+                    "http://127.0.0.1:",
+                    "http://localhost:",
+                    "http://[::1]:",
+                    "http://0.0.0.0:",
+                ]
+                .iter()
+                .any(|prefix| url.starts_with(prefix));
+                if world.distributors.contains_key(&did) && local {
                     sqlx::query("UPDATE distributors SET api_base_url = $1 WHERE distributor_id = $2")
                         .bind(format!("http://{addr}"))
                         .bind(&did)

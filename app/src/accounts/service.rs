@@ -14,7 +14,7 @@ use super::model::{
 use crate::error::AppError;
 use crate::guardian::model::GuardianSummary;
 use crate::lines::model::{Behaviour, LineUsage};
-use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, usage_of, LineSample};
+use crate::lines::service::{guardian_of, line_usage, sample_usage, summary, LineSample};
 use crate::members::model::MemberRole;
 use crate::policy::Action;
 use crate::read_model::scope::Scope;
@@ -409,7 +409,7 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
     let (account, mut subscribers) = (account?, subscribers?);
     subscribers.sort_by_key(|s| (s.role != "Manager", s.name.to_lowercase()));
     let msisdns: Vec<String> = subscribers.iter().flat_map(|s| s.phone_numbers.clone()).collect();
-    let mut usage = usage_of(tenant, &msisdns).await?;
+    let (mut usage, usage_age) = crate::lines::service::usage_or_copy(state, tenant, &msisdns).await?;
     let mut members = Vec::new();
     for s in subscribers {
         let guardian = if s.role == "Subscriber" {
@@ -431,7 +431,10 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
             })
         })
         .collect();
-    sample_usage(state, account_id, &samples).await?;
+    // A copy's figures are the last sweep's, not a reading of now: no sample.
+    if usage_age.is_none() {
+        sample_usage(state, account_id, &samples).await?;
+    }
     Ok(FamilyOverview {
         account_id: account.account_id,
         account_name: account.account_name,
@@ -439,7 +442,11 @@ pub async fn overview(ctx: &InAccount) -> Result<FamilyOverview, AppError> {
         members,
         can_manage: caller.allows(Action::ManageDataLimits),
         can_add_members: caller.allows(Action::ManageSubscribers),
-        as_of_seconds: tenant.client.copy_age().map(|age| age.as_secs()),
+        // The oldest copy on the page: the client's, or the read model's usage.
+        as_of_seconds: match (tenant.client.copy_age().map(|age| age.as_secs()), usage_age) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        },
     })
 }
 

@@ -37,8 +37,23 @@ pub async fn create(state: &AppState, caller: &Caller, form: &AccountForm) -> Re
         billing_address: Some(checked.billing.clone()),
         mailing_address: Some(checked.mailing.clone()),
     };
+    // Sent once (a repeat would make a second Distributor).
     let created = match platform.create_distributor(&request).await {
         Ok(created) => created,
+        Err(telegent::TelegentError::OutcomeUnknown { detail }) => {
+            audit::finish(
+                &state.pool,
+                audit_id,
+                Outcome::Failed,
+                &format!("outcome unknown: {detail}"),
+            )
+            .await?;
+            return Err(AppError::Upstream(format!(
+                "Telegent did not confirm the new Distributor “{}”. Ask Telegent whether it exists before \
+                 creating it again: a second request would make a second one.",
+                checked.name
+            )));
+        }
         Err(error) => {
             audit::finish(&state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
             return Err(error.into());
@@ -56,11 +71,15 @@ pub async fn create(state: &AppState, caller: &Caller, form: &AccountForm) -> Re
                 account_key: did.clone(),
             };
             match state.upstreams.store(&state.pool, &record, secret).await {
-                Ok(()) => state
-                    .upstreams
-                    .connect(&record, secret)
-                    .map(|_| ())
-                    .map_err(|e| format!("stored, not connected: {e}")),
+                Ok(()) => match state.upstreams.connect(&record, secret) {
+                    // Tried once, as a saved credential is: the key is
+                    // taken to be the DID, and only Telegent can say so.
+                    Ok(client) => match client.distributor(&did).await {
+                        Ok(_) => Ok(()),
+                        Err(e) => Err(format!("its credential was stored but Telegent refused it ({e}): replace it on the Distributors page")),
+                    },
+                    Err(e) => Err(format!("stored, not connected: {e}")),
+                },
                 Err(e) => Err(format!("its credential was not stored: {e}")),
             }
         }

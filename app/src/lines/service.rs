@@ -97,6 +97,41 @@ pub fn line_usage(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsage
 
 /// Usage and settings for many lines: one call each, whatever the number of lines.
 pub async fn usage_of(tenant: &Tenant, msisdns: &[String]) -> Result<HashMap<String, LineUsage>, AppError> {
+    Ok(usage_read(tenant, msisdns).await?)
+}
+
+/// As [`usage_of`]; when the budget is spent and the client has no copy of
+/// its own to serve, the read model's copy from the last sweep instead (all
+/// the lines, or none), with its age in seconds. A tight budget then costs
+/// a family page nothing upstream for its usage.
+pub async fn usage_or_copy(
+    state: &crate::ssr::AppState,
+    tenant: &Tenant,
+    msisdns: &[String],
+) -> Result<(HashMap<String, LineUsage>, Option<u64>), AppError> {
+    match usage_read(tenant, msisdns).await {
+        Ok(usage) => Ok((usage, None)),
+        Err(busy @ (telegent::TelegentError::Busy { .. } | telegent::TelegentError::RateLimited { .. })) => {
+            match crate::read_model::store::usage_copy(&state.pool, &tenant.distributor_id, msisdns).await? {
+                Some((copy, age)) => {
+                    tracing::info!(
+                        lines = copy.len(),
+                        age_s = age,
+                        "budget spent: usage from the read model"
+                    );
+                    Ok((copy, Some(age)))
+                }
+                None => Err(busy.into()),
+            }
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn usage_read(
+    tenant: &Tenant,
+    msisdns: &[String],
+) -> Result<HashMap<String, LineUsage>, telegent::TelegentError> {
     if msisdns.is_empty() {
         return Ok(HashMap::new());
     }
@@ -251,8 +286,11 @@ pub async fn line_detail(ctx: &InAccount, msisdn: &str) -> Result<LineDetail, Ap
         // A line nobody holds yet (a spare SIM): still this Account's to show
         // when Telegent says so; anything else is "not found" as before.
         None => {
-            let details = tenant.client.number_details(&wanted).await?;
-            if details.account_id.as_deref() != Some(account_id.as_str()) {
+            // Read afresh: a copy from before a transfer must not open a
+            // line that has since left for another Account.
+            let details = tenant.client.fresh().number_details(&wanted).await?;
+            let nobody = details.assigned_subscriber_id.as_deref().is_none_or(str::is_empty);
+            if details.account_id.as_deref() != Some(account_id.as_str()) || !nobody {
                 return Err(AppError::NotFound);
             }
             (String::new(), String::new())

@@ -12,6 +12,13 @@ use crate::error::AppError;
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::context::InAccount;
 
+/// Whether the member is the caller: by their linked subscriber, or by
+/// e-mail (a sign-in not linked to one is still the same person).
+pub fn is_themselves(caller: &crate::ssr::Caller, member: &telegent::types::Subscriber) -> bool {
+    caller.subscriber_id.as_deref() == Some(member.subscriber_id.as_str())
+        || caller.email.eq_ignore_ascii_case(&member.email)
+}
+
 /// The roles a caller of `caller_role` may give here, lowest first (the
 /// form's choices).
 pub fn choices(caller_role: crate::policy::Role) -> Vec<MemberRole> {
@@ -46,7 +53,7 @@ pub async fn change_role(
     let Some(portal_role) = new_role.as_portal_role().filter(|r| caller.role.may_grant(*r)) else {
         return Err(AppError::invalid("role", "Choose one of the roles offered."));
     };
-    if caller.subscriber_id.as_deref() == Some(subscriber_id) {
+    if is_themselves(caller, &member) {
         audit::record(&state.pool, &entry, Outcome::Denied, "may not change their own role").await?;
         return Err(AppError::Forbidden);
     }

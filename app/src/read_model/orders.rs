@@ -77,7 +77,16 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
                 continue;
             }
             Err(error) => {
-                tracing::warn!(%error, order_id, "an open order was not read; asked again next sweep");
+                // To the back of the queue: one order that keeps failing must
+                // not take every sweep's checks from the others.
+                tracing::warn!(%error, order_id, "an open order was not read; asked again later");
+                sqlx::query("UPDATE rm_orders SET confirmed_at = $1 WHERE distributor_id = $2 AND order_id = $3")
+                    .bind(now_text())
+                    .bind(distributor_id)
+                    .bind(&order_id)
+                    .execute(pool)
+                    .await
+                    .map_err(internal)?;
                 continue;
             }
         };

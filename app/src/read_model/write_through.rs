@@ -343,13 +343,22 @@ pub async fn subscription_saved(pool: &DbPool, distributor_id: &str, answer: &se
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        let account: Option<(String,)> =
-            sqlx::query_as("SELECT account_id FROM rm_numbers WHERE distributor_id = $1 AND number_id = $2")
-                .bind(distributor_id)
-                .bind(&tnid)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?;
+        // The number's Account, else its subscriber's (never none: an
+        // Account-scoped list would not show it).
+        let account: Option<(String,)> = sqlx::query_as(
+            "SELECT account_id FROM rm_numbers WHERE distributor_id = $1 AND number_id = $2 \
+             UNION ALL SELECT account_id FROM rm_subscribers WHERE distributor_id = $1 AND subscriber_id = $3",
+        )
+        .bind(distributor_id)
+        .bind(&tnid)
+        .bind(field("SubscriberId"))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let Some((account_id,)) = account else {
+            // Not in the copy yet: the next sweep lists it.
+            return tx.commit().await.map_err(internal);
+        };
         let now = now_text();
         sqlx::query(
             "INSERT INTO rm_subscriptions (distributor_id, subscription_id, account_id, subscriber_id, tnid, package_id, \
@@ -357,7 +366,7 @@ pub async fn subscription_saved(pool: &DbPool, distributor_id: &str, answer: &se
         )
         .bind(distributor_id)
         .bind(&id)
-        .bind(account.map(|(a,)| a).unwrap_or_default())
+        .bind(&account_id)
         .bind(field("SubscriberId"))
         .bind(&tnid)
         .bind(field("PackageId"))

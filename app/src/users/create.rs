@@ -106,6 +106,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     let mut detail = format!("{email} as {}", role.label());
     let mut pending_audit = None;
     let mut lines_not_given = Vec::new();
+    let mut lines_failed = false;
     let _email_turn = email_tries_left(state, caller).await?;
     if crate::ssr::caller::user_by_email(&state.pool, &email).await?.is_some() {
         return Err(note_email_refusal(state, caller, AppError::invalid("email", EMAIL_IN_USE)).await);
@@ -149,6 +150,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
             )
             .await;
             lines_not_given = lines[given.len()..].to_vec();
+            lines_failed = failed.is_some();
             let lines_text = lines_given::audit_text(&given, failed.as_ref().map(|e| (&lines_not_given[..], e)));
             if !lines_text.is_empty() {
                 detail.push_str(&format!("; {lines_text}"));
@@ -172,14 +174,19 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     };
     let stored = store_user(state, &entry, pending_audit, &detail, row).await;
     if let (Err(_), Some(audit_id)) = (&stored, pending_audit) {
-        // Telegent was changed but the portal's row was not written.
+        // Telegent was changed but the portal's row was not written: the row
+        // keeps what Telegent did.
         audit::finish(
             &state.pool,
             audit_id,
             Outcome::Failed,
-            "the portal user could not be stored",
+            &format!("{detail}; the portal user could not be stored"),
         )
         .await?;
+    }
+    if let (Ok(_), Some(audit_id), true) = (&stored, pending_audit, lines_failed) {
+        // The user exists; a line Telegent did not take makes the row a failure.
+        audit::finish(&state.pool, audit_id, Outcome::Failed, &detail).await?;
     }
     Ok(CreatedUser {
         id: stored?,

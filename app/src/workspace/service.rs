@@ -225,7 +225,7 @@ pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) ->
         state,
         scope,
         "lower(n.status) = 'active' AND NOT EXISTS (SELECT 1 FROM rm_subscriptions s \
-         WHERE s.distributor_id = n.distributor_id AND s.tnid = n.number_id)",
+         WHERE s.distributor_id = n.distributor_id AND s.tnid = n.number_id AND COALESCE(s.active, 1) <> 0)",
     )
     .await?;
     if n > 0 {

@@ -220,7 +220,8 @@ impl TelegentClient {
     }
 
     /// The same handle (same share) whose reads skip the cached copies; see
-    /// `bypass_cache`. A busy budget still falls back to the last copy.
+    /// `bypass_cache`. For the checks before a change: a busy budget is said
+    /// as such, never answered with an old copy the change would rest on.
     pub fn fresh(&self) -> Self {
         Self {
             shared: self.shared.clone(),
@@ -360,6 +361,8 @@ impl TelegentClient {
                 *cached = Some((Instant::now(), fresh.clone()));
                 Ok(fresh)
             }
+            // A fresh read (a check before a change, a sweep) never rests on a copy.
+            Err(TelegentError::Busy { wait }) if self.bypass_cache => Err(TelegentError::Busy { wait }),
             Err(TelegentError::Busy { wait }) => match cached.as_ref() {
                 Some((at, stale)) => {
                     self.note_copy(*at);

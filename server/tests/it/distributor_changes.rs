@@ -71,7 +71,18 @@ async fn the_platform_admin_creates_a_distributor_that_works_at_once_and_renames
         "{}",
         list.body
     );
-    // The secret is nowhere in the audit log.
+    // The secret is nowhere in the audit log (no column of any row), nor in
+    // what the pages were answered.
+    let (leaks,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE detail LIKE $1 OR target_ids LIKE $1 OR action LIKE $1 \
+         OR user_email LIKE $1 OR COALESCE(account_id, '') LIKE $1 OR COALESCE(distributor_id, '') LIKE $1",
+    )
+    .bind(format!("%{}%", made.secret))
+    .fetch_one(&portal.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(leaks, 0);
+    assert!(!created.body.contains(&made.secret) && !list.body.contains(&made.secret));
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT outcome, detail FROM audit_log WHERE action = 'CreateDistributor'")
             .fetch_all(&portal.state.pool)

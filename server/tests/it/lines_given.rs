@@ -168,6 +168,19 @@ async fn a_line_of_someone_else_another_account_or_nobody_is_refused_at_the_fiel
     assert_eq!(words(&foreign.body), words(&unknown.body), "foreign = missing");
     assert!(foreign.body.contains("not a line of this account"), "{}", foreign.body);
 
+    // A line of another Account of the same Distributor (Bright Bakery's
+    // spare SIM) reads like both: not a line of this account.
+    let other_account = admin
+        .call("members/add", &add_form(&doe, "New", "new@example.com", "+13855550114"))
+        .await;
+    assert_eq!(other_account.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let words = |body: &str| body.replace("(385) 555-0114", "N").replace("(512) 555-9999", "N");
+    assert_eq!(
+        words(&other_account.body),
+        words(&unknown.body),
+        "another Account's line = missing"
+    );
+
     assert!(
         writes_since(&portal, before).is_empty(),
         "nothing was sent: {:?}",
@@ -288,6 +301,60 @@ async fn a_user_created_through_users_gets_their_lines_and_only_account_roles_ho
     let rows = detail_of(&portal, "CreateUser").await;
     assert!(
         rows.last().unwrap().1.contains(&format!("lines given: {LILY_LINE}")),
+        "{rows:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_line_telegent_does_not_take_is_said_and_the_person_is_still_added() {
+    let portal = portal().await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    // Telegent refuses the next line binding.
+    portal
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .0
+        .add_fault(telegent_sandbox::faults::FaultRule {
+            path_prefix: "/v1.0/numbers/update".into(),
+            status: Some(400),
+            remaining: Some(1),
+            ..Default::default()
+        });
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let answer = admin
+        .call(
+            "members/add",
+            &add_form(
+                &bakery,
+                "Till Baker",
+                "till@brightbakery.example",
+                "385 555 0114, 385 555 0115",
+            ),
+        )
+        .await;
+    assert!(
+        answer.status.is_redirection() || answer.status.is_success(),
+        "{answer:?}"
+    );
+    assert!(
+        answer.location().unwrap_or_default().contains("saved=added-lines-left"),
+        "the page says not every line was given: {answer:?}"
+    );
+    let till = subscriber_id(&portal, "till@brightbakery.example");
+    // The first bind failed, so nothing after it was sent: both lines stay free.
+    assert_eq!(holder(&portal, "+13855550114"), None);
+    assert_eq!(holder(&portal, "+13855550115"), None);
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    assert!(
+        world.subscribers[&till].phone_numbers.is_empty(),
+        "listed as holding nothing"
+    );
+    let rows = detail_of(&portal, "AddMember").await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "failed");
+    assert!(
+        rows[0].1.contains("lines not given: +13855550114 +13855550115"),
         "{rows:?}"
     );
 }

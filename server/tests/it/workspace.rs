@@ -475,7 +475,10 @@ async fn plans_come_with_the_subscriber_pages_and_an_active_line_without_one_nee
     // Sam's line and Bright Bakery's two spare SIMs.
     assert_eq!(missing.message, "3 active lines without a plan (no subscription)");
     assert!(
-        missing.examples.iter().any(|(label, _)| label.starts_with("+1 (801) 555-0102")),
+        missing
+            .examples
+            .iter()
+            .any(|(label, _)| label.starts_with("+1 (801) 555-0102")),
         "{missing:?}"
     );
     // The sweep read them with the subscriber pages: no call of their own.
@@ -565,4 +568,35 @@ async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
         "{:?}",
         home.needs
     );
+}
+
+#[tokio::test]
+async fn a_spent_budget_reads_a_familys_usage_from_the_read_model() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    workspace(&mut admin).await; // the first fill reads every line's usage
+    let acme = telegent_sandbox::seed::ACME_KEY;
+    let client = portal.state.upstreams.get(acme).unwrap();
+    // A person whose share of the budget allows one call this minute, and
+    // no copy in the client to fall back on.
+    let spent = std::sync::Arc::new(telegent::RateBudget::per_minute(1));
+    let tenant = telegent_app::ssr::Tenant {
+        distributor_id: acme.into(),
+        client: std::sync::Arc::new(client.with_share(spent)),
+    };
+    tenant.client.invalidate_reads("/v1.0/numbers");
+    let lines = vec!["+18015550101".to_string(), "+18015550102".to_string()];
+    let (usage, age) = telegent_app::lines::service::usage_or_copy(&portal.state, &tenant, &lines)
+        .await
+        .unwrap();
+    assert!(age.is_some(), "said to be a copy");
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    for line in &lines {
+        let used = world.numbers.values().find(|n| &n.msisdn == line).unwrap().used_kb;
+        assert_eq!(usage[line].used_kb, used, "{line}: the sweep's reading");
+    }
+    // A line the copy does not hold: the page is told "busy", not shown zeros.
+    let unknown =
+        telegent_app::lines::service::usage_or_copy(&portal.state, &tenant, &["+15125550120".to_string()]).await;
+    assert!(unknown.is_err(), "{unknown:?}");
 }

@@ -84,7 +84,9 @@ operations! {
     Mutation POST "/v1.0/account/update"
         => update_account(request: AccountUpdateRequest) -> Account,
         invalidates ["/v1.0/account", "/v1.0/distributor/accounts"];
-    Mutation POST "/v1.0/distributor/create"
+    /// Sent once, like a billable call: a repeat would create a second
+    /// Distributor, and its credential's secret comes back only once.
+    Billable POST "/v1.0/distributor/create"
         => create_distributor(request: DistributorCreateRequest) -> DistributorCreated,
         invalidates ["/v1.0/distributor"];
     Mutation POST "/v1.0/distributor/update"

@@ -359,6 +359,8 @@ operations! {
             "/v1.0/distributor/subscribers",
             "/v1.0/account",
             "/v1.0/distributor/accounts",
+            // Their lines changed Account: no copy of a number may say otherwise.
+            "/v1.0/numbers",
         ];
     Read GET "/v1.0/subscribers/get"
         => subscriber(subscriber_id: &str = "SubscriberId") -> Subscriber;
@@ -372,6 +374,8 @@ operations! {
             "/v1.0/distributor/subscribers",
             "/v1.0/account",
             "/v1.0/distributor/accounts",
+            // Their lines changed Account: no copy of a number may say otherwise.
+            "/v1.0/numbers",
         ];
     Read GET "/v1.0/subscribers/guardian-features"
         => guardian_features(
