@@ -250,6 +250,10 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
             subscriptions.retain(|_, r| r.fields["TNID"] != line.as_str());
         }
     });
+    // Staff lists exist (the read model holds the line, not yet its plan).
+    telegent_app::read_model::sweep::run(&portal.state, ACME_KEY, telegent_app::read_model::sweep::Kind::Full)
+        .await
+        .unwrap();
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
     let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &typed(&request))
@@ -279,6 +283,12 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
             .unwrap();
     assert_eq!(listed.len(), 1, "{listed:?}");
     assert_eq!(listed[0].1, sam);
+    let (account,): (String,) = sqlx::query_as("SELECT account_id FROM rm_subscriptions WHERE tnid = $1")
+        .bind(&line)
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(account, world.accounts.values().find(|a| a.name == "Doe Family").unwrap().id);
 }
 
 /// The typed request of a billable operation, written as the API's JSON.
