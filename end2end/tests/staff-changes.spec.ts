@@ -145,7 +145,7 @@ test.describe('Staff changes', () => {
     await page.getByLabel('Role', { exact: true }).selectOption('Manager');
     await page.getByRole('button', { name: 'Change role' }).click();
     await expect(page.getByText('Role changed.')).toBeVisible();
-    await expect(page.locator('.role-badge')).toHaveText('Manager');
+    await expect(page.locator('.page-head .role-badge')).toHaveText('Manager');
   });
 
   test('a viewer sees the accounts and members but no control to change them', async ({ page }) => {
