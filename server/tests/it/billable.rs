@@ -288,7 +288,10 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .fetch_one(&portal.state.pool)
         .await
         .unwrap();
-    assert_eq!(account, world.accounts.values().find(|a| a.name == "Doe Family").unwrap().id);
+    assert_eq!(
+        account,
+        world.accounts.values().find(|a| a.name == "Doe Family").unwrap().id
+    );
 }
 
 /// The typed request of a billable operation, written as the API's JSON.
