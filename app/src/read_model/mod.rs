@@ -30,3 +30,21 @@ pub mod store;
 pub mod sweep;
 #[cfg(feature = "ssr")]
 pub mod write_through;
+
+/// A count of the changes made to the read model by this process (sweeps,
+/// write-through, orders): what is computed from the copy may be kept while
+/// it has not moved (see `workspace::service`).
+#[cfg(feature = "ssr")]
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The read model changed (called after every write to it).
+#[cfg(feature = "ssr")]
+pub fn changed() {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// See [`changed`].
+#[cfg(feature = "ssr")]
+pub fn generation() -> u64 {
+    GENERATION.load(std::sync::atomic::Ordering::SeqCst)
+}

@@ -50,6 +50,7 @@ pub async fn submitted(pool: &DbPool, distributor_id: &str, account_id: &str, ki
     .bind(&now)
     .execute(pool)
     .await;
+    super::changed();
     if let Err(error) = result {
         tracing::warn!(%error, order_id, "an open order was not recorded; it is not listed until it is sent again");
     }

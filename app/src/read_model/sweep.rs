@@ -49,6 +49,8 @@ pub struct SweepReport {
 #[derive(Default)]
 pub struct Sweeper {
     locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// What the staff home computed from the copy, kept while it is unchanged.
+    pub workspace: crate::workspace::service::Kept,
 }
 
 impl Sweeper {
@@ -494,6 +496,7 @@ pub async fn run(state: &AppState, distributor_id: &str, kind: Kind) -> Result<O
         Kind::Full => full(pool, &client, distributor_id).await,
         Kind::Usage => usage(pool, &client, distributor_id).await,
     };
+    super::changed();
     let finished = now_text();
     let kind_word = if kind == Kind::Full { "full" } else { "usage" };
     let query = match (&result, kind) {

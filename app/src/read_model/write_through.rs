@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::ssr::db::{now_text, DbPool};
 
 fn logged(what: &str, result: Result<(), AppError>) {
+    super::changed();
     if let Err(error) = result {
         tracing::warn!(what, %error, "read model write-through failed; the next sweep repairs it");
     }

@@ -600,3 +600,27 @@ async fn a_spent_budget_reads_a_familys_usage_from_the_read_model() {
         telegent_app::lines::service::usage_or_copy(&portal.state, &tenant, &["+15125550120".to_string()]).await;
     assert!(unknown.is_err(), "{unknown:?}");
 }
+
+#[tokio::test]
+async fn the_homes_counts_are_kept_only_while_the_copy_is_unchanged() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let first = workspace(&mut admin).await;
+    assert_eq!(workspace(&mut admin).await.rollup, first.rollup, "kept");
+    // A change the portal makes shows at once, not after the kept copy expires.
+    let doe = account_id(&portal, "Doe Family");
+    let added = admin
+        .call(
+            "members/add",
+            &format!("account_id={doe}&name=Kept+Doe&email=kept.doe%40example.com&phone_numbers="),
+        )
+        .await;
+    assert!(added.status.is_redirection() || added.status.is_success(), "{added:?}");
+    let after = workspace(&mut admin).await;
+    assert_eq!(
+        after.rollup.subscribers,
+        first.rollup.subscribers + 1,
+        "{:?}",
+        after.rollup
+    );
+}
