@@ -1,7 +1,8 @@
 //! Global search over the read model: Accounts, Subscribers and Numbers in
 //! the caller's scope, by any part of a name, e-mail, number (typed in any
 //! format), ICCID or Telegent ID. An exact match on an identifier is one
-//! record to jump to; anything else is a grouped list.
+//! record to jump to (a SUB- opens the line it bills, an open order's
+//! JNUOID- its Account); anything else is a grouped list.
 
 use sqlx::Row;
 
@@ -70,6 +71,31 @@ async fn exact(pool: &DbPool, scope: &Scope, query: &str) -> Result<Option<Strin
         .await?
         {
             found.push(links::member(&r.get::<String, _>(0), &r.get::<String, _>(1)));
+        }
+    }
+    if upper.starts_with("SUB-") {
+        // A subscription opens the line it bills.
+        for r in Sql::new(
+            "SELECT s.account_id, n.msisdn FROM rm_subscriptions s JOIN rm_numbers n \
+             ON n.distributor_id = s.distributor_id AND n.number_id = s.tnid WHERE upper(s.subscription_id) = ?",
+        )
+        .with_value(&upper)
+        .scoped(scope, "s")
+        .fetch_all(pool)
+        .await?
+        {
+            found.push(links::line(&r.get::<String, _>(0), &r.get::<String, _>(1)));
+        }
+    }
+    if upper.starts_with("JNUOID-") {
+        // An open order opens its Account (where its number will be).
+        for r in Sql::new("SELECT account_id FROM rm_orders WHERE upper(order_id) = ?")
+            .with_value(&upper)
+            .scoped(scope, "")
+            .fetch_all(pool)
+            .await?
+        {
+            found.push(links::account(&r.get::<String, _>(0)));
         }
     }
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();

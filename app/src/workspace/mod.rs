@@ -55,6 +55,7 @@ fn RollupView(rollup: Rollup) -> impl IntoView {
             {stat("Pending lines", rollup.lines_pending)}
             {stat("Slowed down", rollup.lines_throttled)}
             {stat("Blocked", rollup.lines_blocked)}
+            {stat("Open orders", rollup.open_orders)}
         </dl>
     }
 }

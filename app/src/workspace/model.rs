@@ -18,6 +18,9 @@ pub struct Rollup {
     /// Subscriptions (plans), one per line.
     #[serde(default)]
     pub subscriptions: u32,
+    /// Orders the portal submitted that are still open (port-ins, new numbers).
+    #[serde(default)]
+    pub open_orders: u32,
 }
 
 /// One thing that needs someone: what, how many, where it is fixed, and

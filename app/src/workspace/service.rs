@@ -33,6 +33,10 @@ pub async fn rollup(state: &AppState, scope: &Scope) -> Result<Rollup, AppError>
             .scoped(scope, "")
             .count(pool)
             .await?,
+        open_orders: Sql::new("SELECT COUNT(*) FROM rm_orders WHERE 1 = 1")
+            .scoped(scope, "")
+            .count(pool)
+            .await?,
         ..Rollup::default()
     };
     let rows = Sql::new(

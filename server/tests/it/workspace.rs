@@ -487,6 +487,26 @@ async fn plans_come_with_the_subscriber_pages_and_an_active_line_without_one_nee
         .filter(|e| e.path.to_lowercase().contains("subscription"))
         .count();
     assert_eq!(plan_calls, 0);
+    // A plan's SUB- opens the line it bills (Jane's).
+    let jane_plan = sandbox
+        .snapshot()
+        .collection("subscriptions")
+        .find(|(_, r)| {
+            let nid = r.fields.get("TNID").and_then(|v| v.as_str()).unwrap_or_default();
+            sandbox
+                .snapshot()
+                .numbers
+                .get(nid)
+                .is_some_and(|n| n.msisdn == "+18015550101")
+        })
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    let found = search(&mut admin, &jane_plan).await;
+    let doe = account_id(&portal, "Doe Family");
+    assert_eq!(
+        found.jump_to.as_deref(),
+        Some(telegent_app::links::line(&doe, "+18015550101").as_str())
+    );
 
     // The other tree counts only its own, and sees none of Acme's lines.
     let mut globex = Browser::signed_in(&portal, GLOBEX_ADMIN).await;
@@ -537,6 +557,13 @@ async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
         "{open:?}"
     );
     assert_eq!(open.examples[0].1, telegent_app::links::account(&doe));
+    assert_eq!(home.rollup.open_orders, 1);
+    // Its order ID opens its Account; the other tree finds nothing by it.
+    let found = search(&mut admin, &order_id).await;
+    assert_eq!(
+        found.jump_to.as_deref(),
+        Some(telegent_app::links::account(&doe).as_str())
+    );
     // Not the other tree's business.
     let mut globex = Browser::signed_in(&portal, GLOBEX_ADMIN).await;
     assert!(workspace(&mut globex)
@@ -544,6 +571,9 @@ async fn an_open_port_in_is_listed_by_age_until_a_sweep_finds_it_ended() {
         .needs
         .iter()
         .all(|n| !n.message.contains("still open")));
+    let theirs = search(&mut globex, &order_id).await;
+    assert_eq!(theirs.jump_to, None);
+    assert_eq!(theirs.total, 0, "{theirs:?}");
 
     // Telegent completes it; the next sweep asks after it and it leaves the list.
     portal.sandbox.as_ref().unwrap().0.mutate(|w| {
