@@ -112,7 +112,7 @@ pub async fn usage_or_copy(
     match usage_read(tenant, msisdns).await {
         Ok(usage) => Ok((usage, None)),
         Err(busy @ (telegent::TelegentError::Busy { .. } | telegent::TelegentError::RateLimited { .. })) => {
-            match crate::read_model::store::usage_copy(&state.pool, &tenant.distributor_id, msisdns).await? {
+            match crate::read_model::usage_copy::usage_copy(&state.pool, &tenant.distributor_id, msisdns).await? {
                 Some((copy, age)) => {
                     tracing::info!(
                         lines = copy.len(),

@@ -6,6 +6,7 @@
 
 use telegent::ops::numbers::{NumberDetails, NumberUpdateRequest};
 use telegent::phone;
+use telegent::types::Subscriber;
 
 use crate::error::AppError;
 use crate::ssr::Tenant;
@@ -41,12 +42,13 @@ pub fn parse(text: &str) -> Result<Vec<String>, AppError> {
 /// Checks, before anything changes, that each line is one of this Account's
 /// and has no person (or is `holder`'s already, which gives nothing). A line
 /// of another Account or Distributor reads exactly like one that does not
-/// exist. Returns the lines still to give. One read per line.
+/// exist. Returns the lines still to give. One read per line. `holder`:
+/// the person given to, with the Account's members as just read afresh.
 pub async fn free_lines(
     tenant: &Tenant,
     account_id: &str,
     lines: &[String],
-    holder: Option<&str>,
+    holder: Option<(&str, &[Subscriber])>,
 ) -> Result<Vec<String>, AppError> {
     if lines.is_empty() {
         return Ok(Vec::new());
@@ -54,9 +56,16 @@ pub async fn free_lines(
     // Read afresh, whoever built the handle: a line is given on what
     // Telegent says now, never on a copy (a busy budget refuses instead).
     let client = tenant.client.fresh();
-    // Someone's line by the Account's own list too (one read for all), in
-    // case a number's details lag behind a change of hands.
-    let members = crate::accounts::service::account_subscribers(&client, account_id).await?;
+    // Someone's line by the Account's own list too, in case a number's
+    // details lag behind a change of hands: the caller's fresh read of it
+    // when they made one (the member's page), else one read here.
+    let (holder, members) = match holder {
+        Some((holder, members)) => (Some(holder), std::borrow::Cow::Borrowed(members)),
+        None => (
+            None,
+            std::borrow::Cow::Owned(crate::accounts::service::account_subscribers(&client, account_id).await?),
+        ),
+    };
     let mut to_give = Vec::new();
     for line in lines {
         let shown = phone::format_for_display(line);

@@ -295,7 +295,13 @@ pub async fn give_lines(ctx: &InAccount, subscriber_id: &str, phone_numbers: &st
         tenant,
         account_id,
     } = ctx;
-    let member = member_in_account(tenant, account_id, subscriber_id).await?;
+    // Read afresh (a change): the same list serves the free-line check below.
+    let members = account_subscribers(&tenant.client, account_id).await?;
+    let member = members
+        .iter()
+        .find(|s| s.subscriber_id == subscriber_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
     let entry = caller.audit_in(tenant, account_id, "GiveLines", &[subscriber_id]);
     if !may_edit(caller, &member) {
         audit::record(&state.pool, &entry, Outcome::Denied, "may not change this member").await?;
@@ -308,7 +314,7 @@ pub async fn give_lines(ctx: &InAccount, subscriber_id: &str, phone_numbers: &st
             "Type the phone number of a line to give.",
         ));
     }
-    let lines = lines_given::free_lines(tenant, account_id, &lines, Some(subscriber_id)).await?;
+    let lines = lines_given::free_lines(tenant, account_id, &lines, Some((subscriber_id, &members))).await?;
     if lines.is_empty() {
         // Theirs already: nothing to change, nothing to audit.
         return Ok(true);

@@ -29,6 +29,8 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod sweep;
 #[cfg(feature = "ssr")]
+pub mod usage_copy;
+#[cfg(feature = "ssr")]
 pub mod write_through;
 
 /// A count of the changes made to the read model by this process (sweeps,

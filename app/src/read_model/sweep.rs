@@ -125,6 +125,17 @@ pub fn behaviour_code(behaviour: Behaviour) -> &'static str {
     }
 }
 
+/// The stored code read back (`behaviour_code`'s inverse; anything else unknown).
+pub fn behaviour_from_code(code: &str) -> Behaviour {
+    match code {
+        "normal" => Behaviour::Normal,
+        "notified" => Behaviour::Notified,
+        "throttled" => Behaviour::Throttled,
+        "blocked" => Behaviour::Blocked,
+        _ => Behaviour::Unknown,
+    }
+}
+
 /// A number's usage as stored: `unreadable` when Telegent's answer for it
 /// could not be read (it still lists, and says so).
 fn usage_row(info: Option<&DataUsageInfoEntry>, settings: Option<&DataUsageSettingsEntry>, at: &str) -> UsageIn {
