@@ -93,9 +93,13 @@ pub async fn list(
 ) -> Result<AccountsPage, AppError> {
     ensure_filled(state, distributor_id).await?;
     let distributor_name = stored_distributor_name(state, distributor_id).await?;
-    let total = filtered(scope, args)
-        .with_prefix("SELECT COUNT(*)")
-        .count(&state.pool)
+    let count = filtered(scope, args).with_prefix("SELECT COUNT(*)");
+    // Kept while the copy is unchanged: every page of the list asks it.
+    let key = format!("accounts {scope:?} {:?} {:?}", args.search.trim(), args.needs);
+    let total = state
+        .sweeper
+        .totals
+        .get_or_compute(key, count.count(&state.pool))
         .await?;
     let total_pages = total.div_ceil(ACCOUNTS_PER_PAGE).max(1);
     let page = args.page.clamp(1, total_pages);

@@ -17,6 +17,8 @@
 //! Pages built on it say when their data was last confirmed
 //! (`model::Freshness`): it is a copy and never pretends otherwise.
 
+#[cfg(feature = "ssr")]
+pub mod kept;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod orders;
@@ -35,7 +37,7 @@ pub mod write_through;
 
 /// A count of the changes made to the read model by this process (sweeps,
 /// write-through, orders): what is computed from the copy may be kept while
-/// it has not moved (see `workspace::service`).
+/// it has not moved (see `kept`).
 #[cfg(feature = "ssr")]
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 

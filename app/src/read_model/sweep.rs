@@ -50,7 +50,9 @@ pub struct SweepReport {
 pub struct Sweeper {
     locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// What the staff home computed from the copy, kept while it is unchanged.
-    pub workspace: crate::workspace::service::Kept,
+    pub workspace: super::kept::Kept<crate::workspace::service::Computed>,
+    /// The staff lists' totals (per scope and filters), kept the same way.
+    pub totals: super::kept::Kept<u32>,
 }
 
 impl Sweeper {

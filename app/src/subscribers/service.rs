@@ -16,13 +16,17 @@ use crate::ssr::AppState;
 
 const COLUMNS: &str = "SELECT s.subscriber_id, s.name, s.email, s.role, s.account_id, a.name, s.numbers";
 
-/// `FROM … WHERE <scope> …` for the query's search and role.
-fn filtered(scope: &Scope, query: &SubscribersQuery) -> Result<Sql, AppError> {
-    let mut sql = Sql::new(
-        " FROM rm_subscribers s LEFT JOIN rm_accounts a ON a.distributor_id = s.distributor_id \
-         AND a.account_id = s.account_id WHERE 1 = 1",
-    )
-    .scoped(scope, "s");
+/// The rows with their Account's name (for the column and the sort).
+const WITH_ACCOUNTS: &str = " FROM rm_subscribers s LEFT JOIN rm_accounts a ON a.distributor_id = s.distributor_id \
+     AND a.account_id = s.account_id WHERE 1 = 1";
+/// The rows alone: the join on the Account's key never changes how many
+/// there are, and without it a count reads one index instead of looking up
+/// every row's Account (5 ms against 1 ms at 8,000 subscribers).
+const ALONE: &str = " FROM rm_subscribers s WHERE 1 = 1";
+
+/// `<from> AND <scope> …` for the query's search and role.
+fn filtered(from: &str, scope: &Scope, query: &SubscribersQuery) -> Result<Sql, AppError> {
+    let mut sql = Sql::new(from).scoped(scope, "s");
     if let Some(needle) = needle(&query.search) {
         let ids = matching_ids(scope, "subscriber", &needle);
         sql = sql.and(&format!("s.subscriber_id IN ({})", ids.text), ids.values);
@@ -73,9 +77,18 @@ pub async fn fill(state: &AppState, scope: &Scope) -> Result<(), AppError> {
 
 pub async fn list(state: &AppState, scope: &Scope, query: &SubscribersQuery) -> Result<SubscribersPage, AppError> {
     fill(state, scope).await?;
-    let total = filtered(scope, query)?
-        .with_prefix("SELECT COUNT(*)")
-        .count(&state.pool)
+    let count = filtered(ALONE, scope, query)?.with_prefix("SELECT COUNT(*)");
+    // Paging through a list asks the same count on every page: kept while
+    // the copy is unchanged.
+    let key = format!(
+        "subscribers {scope:?} {:?} {:?}",
+        query.search.trim(),
+        query.role.trim()
+    );
+    let total = state
+        .sweeper
+        .totals
+        .get_or_compute(key, count.count(&state.pool))
         .await?;
     let total_pages = total.div_ceil(SUBSCRIBERS_PER_PAGE).max(1);
     let page = query.page.clamp(1, total_pages);
@@ -113,7 +126,7 @@ pub async fn export_chunk(
     limit: u32,
 ) -> Result<Vec<SubscriberListRow>, AppError> {
     let sort = SubscriberSort::from_param(&query.sort);
-    let rows = filtered(scope, query)?
+    let rows = filtered(WITH_ACCOUNTS, scope, query)?
         .with_prefix(COLUMNS)
         .push(&format!(" ORDER BY {} LIMIT {limit} OFFSET {offset}", sort.order_by()))
         .fetch_all(&state.pool)

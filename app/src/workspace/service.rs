@@ -173,53 +173,15 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     }
 }
 
-/// How long counts and needs-action stay computed while the read model has
-/// not changed in this process (another portal process's write-through is
-/// seen within this time).
-const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(30);
-
-type Computed = (Rollup, Vec<NeedsAction>);
-
-/// The counts and needs-action last computed per scope, with the read
-/// model's generation then: ~20 queries over every number of a Distributor
-/// (about 0.3 s at 12,000 numbers) are not run again for every visit of the
-/// home while nothing changed. One per portal (in `AppState::sweeper`).
-#[derive(Default)]
-pub struct Kept {
-    computed: std::sync::Mutex<std::collections::HashMap<String, (u64, std::time::Instant, Computed)>>,
-}
-
-impl Kept {
-    fn get(&self, key: &str, generation: u64) -> Option<Computed> {
-        let computed = self.computed.lock().expect("workspace cache");
-        let (at_generation, at, value) = computed.get(key)?;
-        (*at_generation == generation && at.elapsed() < KEPT_FOR).then(|| value.clone())
-    }
-
-    fn put(&self, key: String, generation: u64, value: Computed) {
-        let mut computed = self.computed.lock().expect("workspace cache");
-        // Scopes are few (Distributors, and Accounts for their own people); a
-        // bound keeps a long-running process from holding every Account's.
-        if computed.len() > 1_000 {
-            computed.clear();
-        }
-        computed.insert(key, (generation, std::time::Instant::now(), value));
-    }
-}
+pub(crate) type Computed = (Rollup, Vec<NeedsAction>);
 
 pub async fn workspace(state: &AppState, distributor_id: &str, scope: &Scope) -> Result<Workspace, AppError> {
     ensure_filled(state, distributor_id).await?;
-    let key = format!("{scope:?}");
-    let generation = crate::read_model::generation();
-    let kept = &state.sweeper.workspace;
-    let (rollup, needs) = match kept.get(&key, generation) {
-        Some(computed) => computed,
-        None => {
-            let computed = compute(state, scope).await?;
-            kept.put(key, generation, computed.clone());
-            computed
-        }
-    };
+    let (rollup, needs) = state
+        .sweeper
+        .workspace
+        .get_or_compute(format!("{scope:?}"), compute(state, scope))
+        .await?;
     Ok(Workspace {
         distributor_id: distributor_id.to_string(),
         distributor_name: stored_distributor_name(state, distributor_id).await?,
