@@ -15,6 +15,7 @@ pub mod ssr;
 // DTOs (model.rs) and, on the server only, its logic (service.rs).
 pub mod accounts;
 pub mod audit;
+pub mod catalog;
 pub mod distributors;
 pub mod guardian;
 pub mod lines;
@@ -38,6 +39,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::accounts::{AccountPage, Dashboard, EditAccountPage, NewAccountPage};
 use crate::audit::AuditPage;
+use crate::catalog::{PackageFormPage, PackagePage, PackagesPage, ProductFormPage, ProductPage, ProductsPage};
 use crate::components::layout::Shell;
 use crate::components::not_found::NotFound;
 use crate::components::problem::error_fallback;
@@ -119,6 +121,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/products") view=ProductsPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/products/new") view=ProductFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/products/:product_id") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/products/:product_id/edit") view=ProductFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/packages") view=PackagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/packages/new") view=PackageFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/packages/:package_id") view=PackagePage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/packages/:package_id/edit") view=PackageFormPage ssr=SsrMode::Async />
                 </Routes>
                 </ErrorBoundary>
             </Shell>

@@ -180,6 +180,50 @@ pub fn outbox() -> String {
 }
 
 /// `href` with one more query parameter (for "saved" notices after a redirect).
+/// The catalog's pages; `distributor_id` only for a Platform admin (empty:
+/// the caller's own Distributor).
+fn in_catalog(path: String, distributor_id: &str) -> String {
+    with_query(&path, &[("distributor", distributor_id.to_string())])
+}
+
+pub fn products(distributor_id: &str) -> String {
+    in_catalog("/catalog/products".into(), distributor_id)
+}
+
+pub fn new_product(distributor_id: &str) -> String {
+    in_catalog("/catalog/products/new".into(), distributor_id)
+}
+
+pub fn product(distributor_id: &str, product_id: &str) -> String {
+    in_catalog(format!("/catalog/products/{}", segment(product_id)), distributor_id)
+}
+
+pub fn edit_product(distributor_id: &str, product_id: &str) -> String {
+    in_catalog(
+        format!("/catalog/products/{}/edit", segment(product_id)),
+        distributor_id,
+    )
+}
+
+pub fn packages(distributor_id: &str) -> String {
+    in_catalog("/catalog/packages".into(), distributor_id)
+}
+
+pub fn new_package(distributor_id: &str) -> String {
+    in_catalog("/catalog/packages/new".into(), distributor_id)
+}
+
+pub fn package(distributor_id: &str, package_id: &str) -> String {
+    in_catalog(format!("/catalog/packages/{}", segment(package_id)), distributor_id)
+}
+
+pub fn edit_package(distributor_id: &str, package_id: &str) -> String {
+    in_catalog(
+        format!("/catalog/packages/{}/edit", segment(package_id)),
+        distributor_id,
+    )
+}
+
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };
     format!("{href}{separator}{key}={}", urlencode(value))

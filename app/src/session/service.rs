@@ -72,6 +72,10 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
         Role::Manager => add(home.clone(), "Family"),
         Role::Subscriber => add(links::my_lines(), "My lines"),
     }
+    // A Platform admin chooses the Distributor first.
+    if caller.allows(Action::ViewCatalog) && caller.role != Role::Subscriber {
+        add(links::packages(""), "Catalog");
+    }
     if caller.allows(Action::ManageUsers) {
         add(links::users(), "Users");
     }

@@ -479,6 +479,13 @@ fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, Api
         one_subscription_per_number(&world, did, ctx.input)?;
         derive_sim(&world, did, &mut fields);
     }
+    // A package created with its items: each becomes a package item, as
+    // `packages/items/add` would make it (and is listed by `packages/items`).
+    let inline_items = if c.name == "packages" {
+        inline_package_items(&world, did, &mut fields)?
+    } else {
+        Vec::new()
+    };
     drop(world);
     // A child lives in its parent's Account; other Account-scoped records
     // follow the one rule; the catalogue may name an Account or none.
@@ -502,12 +509,54 @@ fn create(ctx: &Ctx<'_>, c: &'static Collection, did: &str) -> Result<Value, Api
             parent_id: parent.map(|(id, _)| id),
             fields,
         };
+        for mut item in inline_items {
+            let item_id = w.new_id("PIID");
+            item.insert("PackageItemId".into(), json!(item_id));
+            item.insert("PackageId".into(), json!(id));
+            item.entry("Active").or_insert(json!(true));
+            let child = Record {
+                distributor_id: did.into(),
+                account_id: record.account_id.clone(),
+                parent_id: Some(id.clone()),
+                fields: item,
+            };
+            w.insert_record("package_items", item_id, child);
+        }
         w.insert_record(c.name, id, record.clone());
         record
     });
     let mut out = shape(documented, &view(&record, documented));
     report_outcome(&mut out, documented, "Created");
     set_message(&mut out, format!("{} created successfully.", c.noun));
+    Ok(out)
+}
+
+/// The `PackageItems` of a package create, taken out of its fields: each
+/// must name a product of the Distributor.
+fn inline_package_items(
+    world: &crate::World,
+    did: &str,
+    fields: &mut Map<String, Value>,
+) -> Result<Vec<Map<String, Value>>, ApiError> {
+    let key = fields.keys().find(|k| k.eq_ignore_ascii_case("PackageItems")).cloned();
+    let Some(Value::Array(items)) = key.and_then(|k| fields.remove(&k)) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let Value::Object(item) = item else {
+            return Err(ApiError::bad_request("Each of PackageItems is an object."));
+        };
+        let product = get(&Value::Object(item.clone()), "ProductId")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| ApiError::required("PackageItems.ProductId"))?
+            .to_string();
+        if world.record_in("products", did, &product).is_none() {
+            return Err(ApiError::not_found("Product"));
+        }
+        out.push(item);
+    }
     Ok(out)
 }
 

@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 pub use api::implementation;
-pub use world::World;
+pub use world::{Record, World};
 
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {

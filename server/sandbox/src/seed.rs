@@ -138,6 +138,7 @@ pub fn demo_world(seed: u64) -> World {
     // person (and the home lists them until then).
     add_spare_line(&mut w, &bakery, iot("+13855550114"));
     add_spare_line(&mut w, &bakery, iot("+13855550115"));
+    add_account_catalog(&mut w, &acme, &bakery, "BAKERY-POS", "Bakery card readers");
 
     let smith = add_account(
         &mut w,
@@ -169,7 +170,49 @@ pub fn demo_world(seed: u64) -> World {
         "Subscriber",
         &[mobile("+15125550121")],
     );
+    add_account_catalog(&mut w, &globex, &smith, "SMITH-TRAVEL", "Smith travel add-on");
     w
+}
+
+/// An Account's own product and a package of it (its Account Admin's to
+/// change; the Distributor's staff see it, other Accounts never do).
+fn add_account_catalog(w: &mut World, distributor_id: &str, account_id: &str, sku: &str, package_name: &str) {
+    let fields = json!({
+        "SKU": sku, "Description": format!("{package_name} data"), "Type": "data",
+        "Cost": 2.0, "BillingFrequency": "MRC", "Active": true, "AccountId": account_id,
+    });
+    let product_id = record(
+        w,
+        "products",
+        "PRID",
+        "ProductId",
+        (distributor_id, Some(account_id)),
+        fields,
+    );
+    let fields = json!({
+        "PackageName": package_name, "Description": "", "Type": "iot",
+        "Price": 5.0, "Monthly": true, "Active": true, "AccountId": account_id,
+    });
+    let package_id = record(
+        w,
+        "packages",
+        "PKID",
+        "PackageId",
+        (distributor_id, Some(account_id)),
+        fields,
+    );
+    let fields = json!({ "PackageId": package_id, "ProductId": product_id, "Price": 0, "Monthly": true, "Type": "product", "Active": true });
+    let item_id = record(
+        w,
+        "package_items",
+        "PIID",
+        "PackageItemId",
+        (distributor_id, Some(account_id)),
+        fields,
+    );
+    if let Some(item) = w.records.get_mut("package_items").and_then(|c| c.get_mut(&item_id)) {
+        item.parent_id = Some(package_id);
+    }
 }
 
 fn add_distributor(w: &mut World, id: &str, name: &str, secret: &str, addr: Address) -> String {

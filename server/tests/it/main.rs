@@ -2,6 +2,7 @@
 //! test file used to be its own binary linking the whole portal.
 
 mod billable;
+mod catalog;
 mod client;
 mod common;
 mod dashboard;

@@ -22,6 +22,9 @@ pub struct ProductCreateRequest {
     pub cost: f64,
     /// One of: `MRC`, `NRC`.
     pub billing_frequency: String,
+    /// An Account's own product (none: the Distributor's catalog).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -41,6 +44,10 @@ pub struct ProductUpdateRequest {
     /// One of: `MRC`, `NRC`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_frequency: Option<String>,
+    /// Not in the documented request; the record keeps what an update sends,
+    /// and lists filter on it (how a product is retired without deleting it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -63,6 +70,9 @@ pub struct PackageCreateRequest {
     pub monthly: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package_items: Option<Vec<PackageItemInput>>,
+    /// An Account's own package (none: the Distributor's catalog).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -94,6 +104,9 @@ pub struct PackageUpdateRequest {
     pub price: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly: Option<bool>,
+    /// As for products: not documented, kept by the record, filtered on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -169,6 +182,9 @@ pub struct Product {
     pub cost: Option<f64>,
     pub billing_frequency: Option<String>,
     pub active: Option<bool>,
+    /// Set when the product is one Account's own.
+    #[serde(alias = "AccountID")]
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -200,6 +216,10 @@ pub struct Package {
     pub price: Option<f64>,
     pub monthly: Option<bool>,
     pub active: Option<bool>,
+    pub description: Option<String>,
+    /// Set when the package is one Account's own.
+    #[serde(alias = "AccountID")]
+    pub account_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -282,6 +302,15 @@ pub struct SubscriptionDeleted {
     pub subscription_status: Option<String>,
 }
 
+/// A package with the subscriptions on it (active and not).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct PackageSubscriptions {
+    pub package_id: Option<String>,
+    pub package_name: Option<String>,
+    pub subscriptions: Vec<Subscription>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct SubscriptionList {
@@ -329,6 +358,9 @@ operations! {
         invalidates ["/v1.0/packages", "/v1.0/account/packages", "/v1.0/distributor/packages"];
     Read GET "/v1.0/packages/items"
         => package_items(package_id: &str = "PackageId") -> Vec<PackageItem> as ListOf<PackageItem>;
+    /// Used before deleting a package or a product: what still bills on it.
+    Read GET "/v1.0/packages/subscriptions"
+        => package_subscriptions(package_id: &str = "PackageId") -> PackageSubscriptions;
     Read GET "/v1.0/account/packages"
         => account_packages(filter: Option<&str> = "Filter") -> PackageList;
     Read GET "/v1.0/distributor/packages"
@@ -341,13 +373,13 @@ operations! {
     /// subscription in `account_subscriptions` before creating it again.
     Billable POST "/v1.0/subscriptions"
         => create_subscription(request: SubscriptionCreateRequest) -> Subscription,
-        invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions"];
+        invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions", "/v1.0/packages/subscriptions"];
     Read GET "/v1.0/subscriptions"
         => subscription(subscription_id: &str = "SubscriptionId") -> Subscription;
     /// The only way to cancel a subscription; its ICCID can be reused afterwards.
     Mutation POST "/v1.0/subscriptions/delete"
         => delete_subscription(request: SubscriptionDeleteRequest) -> SubscriptionDeleted,
-        invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions"];
+        invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions", "/v1.0/packages/subscriptions"];
     /// A Distributor names the Account
     /// (`AccountId`) when it has more than one.
     Read GET "/v1.0/account/subscriptions"

@@ -53,6 +53,15 @@ struct Ids {
     /// yet a guardian of that Account's member above.
     own_guardian: String,
     foreign_guardians: Vec<String>,
+    /// A product and a package of the caller's catalog, and one item of that
+    /// package; the same of catalogs the caller does not reach.
+    own_product: String,
+    foreign_products: Vec<String>,
+    own_package: String,
+    foreign_packages: Vec<String>,
+    own_item: String,
+    /// (package, item) pairs.
+    foreign_items: Vec<(String, String)>,
 }
 
 /// A child of an Account as the Guardian forms name them: the Account, the
@@ -81,6 +90,12 @@ enum Form {
         form: fn(&Child) -> String,
         undo: fn(&Child) -> String,
     },
+    /// The caller's Distributor (as a Platform admin names it) and a product.
+    Product(fn(&str, &str) -> String),
+    /// The same with a package.
+    Package(fn(&str, &str) -> String),
+    /// The Distributor, a package and one of its items.
+    PackageItem(fn(&str, &str, &str) -> String),
 }
 
 async fn users_in(portal: &Portal) -> Vec<(i64, String, String, Option<String>, Option<String>)> {
@@ -180,6 +195,52 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
             .min()
             .unwrap()
     };
+    // The catalog: records are the Distributor's (no Account) or one Account's own.
+    let own_catalog_account = me.4.clone();
+    let reaches = |r: &telegent_sandbox::Record| {
+        r.distributor_id == own_distributor
+            && (own_catalog_account.is_none() || r.account_id.is_none() || r.account_id == own_catalog_account)
+    };
+    let own_of = |collection: &str| {
+        let mine = world
+            .collection(collection)
+            .filter(|(_, r)| {
+                r.distributor_id == own_distributor && r.account_id.is_some() && r.account_id == own_catalog_account
+            })
+            .map(|(id, _)| id.clone())
+            .min();
+        mine.or_else(|| {
+            world
+                .collection(collection)
+                .filter(|(_, r)| r.distributor_id == own_distributor && r.account_id.is_none())
+                .map(|(id, _)| id.clone())
+                .min()
+        })
+        .unwrap()
+    };
+    let foreign_of = |collection: &str| -> Vec<String> {
+        world
+            .collection(collection)
+            .filter(|(_, r)| !platform && !reaches(r))
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    let own_product = own_of("products");
+    let own_package = own_of("packages");
+    let item_of = |package: &str| {
+        world
+            .collection("package_items")
+            .filter(|(_, r)| r.parent_id.as_deref() == Some(package))
+            .map(|(id, _)| id.clone())
+            .min()
+    };
+    let own_item = item_of(&own_package).unwrap();
+    let foreign_packages = foreign_of("packages");
+    let foreign_products = foreign_of("products");
+    let foreign_items = foreign_packages
+        .iter()
+        .filter_map(|p| item_of(p).map(|i| (p.clone(), i)))
+        .collect();
     let own_line = line_of(&own_account);
     let foreign_lines: Vec<String> = foreign_accounts.iter().map(|a| line_of(a)).collect();
     let own_member = owner_of(&own_line);
@@ -201,6 +262,12 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         foreign_distributors: if platform { vec![] } else { vec![foreign_distributor] },
         own_user,
         foreign_users,
+        own_product,
+        foreign_products,
+        own_package,
+        foreign_packages,
+        own_item,
+        foreign_items,
     }
 }
 
@@ -274,6 +341,34 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
             form(MISSING_DISTRIBUTOR),
             form(&ids.own_distributor),
         ),
+        // Foreign records through one's own Distributor, and (but for the
+        // Platform admin) through the other one named outright.
+        Form::Product(form) | Form::Package(form) => {
+            let (own, foreign) = match function.form {
+                Form::Product(_) => (&ids.own_product, &ids.foreign_products),
+                _ => (&ids.own_package, &ids.foreign_packages),
+            };
+            let mut forms: Vec<String> = foreign.iter().map(|id| form(&ids.own_distributor, id)).collect();
+            for other in &ids.foreign_distributors {
+                forms.extend(foreign.iter().map(|id| form(other, id)));
+            }
+            simple(
+                forms,
+                form(&ids.own_distributor, "PRID-00000000-0000-0000-0000-000000000000"),
+                form(&ids.own_distributor, own),
+            )
+        }
+        Form::PackageItem(form) => {
+            let d = &ids.own_distributor;
+            let mut forms: Vec<String> = ids.foreign_items.iter().map(|(p, i)| form(d, p, i)).collect();
+            // Another catalog's item through one's own package.
+            forms.extend(ids.foreign_items.iter().map(|(_, i)| form(d, &ids.own_package, i)));
+            simple(
+                forms,
+                form(d, "PKID-00000000-0000-0000-0000-000000000000", &ids.own_item),
+                form(d, &ids.own_package, &ids.own_item),
+            )
+        }
         Form::User(form) => simple(
             ids.foreign_users.iter().map(|(id, role)| form(*id, *role)).collect(),
             form(MISSING_USER, Role::Subscriber),
@@ -492,7 +587,12 @@ async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admi
             Form::AccountLine(form) => form(&bakery, line),
             Form::AccountMember(form) => form(&bakery, &priya),
             Form::Child(form) | Form::ChildAndGuardian { form, .. } => form(&admin),
-            Form::Account(_) | Form::Distributor(_) | Form::User(_) => continue,
+            Form::Account(_)
+            | Form::Distributor(_)
+            | Form::User(_)
+            | Form::Product(_)
+            | Form::Package(_)
+            | Form::PackageItem(_) => continue,
         };
         let before = sandbox.journal().len();
         let denied_before = denied_rows(&portal).await;

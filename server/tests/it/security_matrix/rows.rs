@@ -246,6 +246,71 @@ pub(super) fn functions() -> Vec<Function> {
             // Ends another user's sessions; each demo user signs in afresh for its own row.
             form: Form::User(|id, _| format!("user_id={id}")),
         },
+        // The catalog: a product or package of the caller's catalog (their
+        // Account's own for an Account's people, when it has one), the other
+        // tree's, and a sibling Account's own. Changes are refused at a field
+        // (empty values, no confirmation), so nothing changes.
+        Function {
+            endpoint: "catalog/product",
+            action: Action::ViewCatalog,
+            form: Form::Product(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/product-form",
+            action: Action::ManageCatalog,
+            form: Form::Product(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/product-save",
+            action: Action::ManageCatalog,
+            form: Form::Product(|d, id| {
+                format!("distributor_id={d}&product_id={id}&sku=&description=&kind=&cost=&billing_frequency=")
+            }),
+        },
+        Function {
+            endpoint: "catalog/product-delete",
+            action: Action::ManageCatalog,
+            form: Form::Product(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/package",
+            action: Action::ViewCatalog,
+            form: Form::Package(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/package-form",
+            action: Action::ManageCatalog,
+            form: Form::Package(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/package-save",
+            action: Action::ManageCatalog,
+            form: Form::Package(|d, id| format!("distributor_id={d}&package_id={id}&package_name=&kind=&price=")),
+        },
+        Function {
+            endpoint: "catalog/package-delete",
+            action: Action::ManageCatalog,
+            form: Form::Package(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/package-clone",
+            action: Action::ManageCatalog,
+            form: Form::Package(|d, id| format!("distributor_id={d}&id={id}&new_name=")),
+        },
+        Function {
+            endpoint: "catalog/package-item-save",
+            action: Action::ManageCatalog,
+            form: Form::PackageItem(|d, package, item| {
+                format!("distributor_id={d}&package_id={package}&package_item_id={item}&item_price=abc")
+            }),
+        },
+        Function {
+            endpoint: "catalog/package-item-remove",
+            action: Action::ManageCatalog,
+            form: Form::PackageItem(|d, package, item| {
+                format!("distributor_id={d}&id={package}&package_item_id={item}")
+            }),
+        },
     ]
 }
 
