@@ -319,9 +319,13 @@ async fn typed_reads_decode_the_sandbox_answers() {
         .id
         .clone();
 
+    // The Distributor's four, and Bright Bakery's own.
     let products = client.distributor_products(None).await.unwrap();
-    assert_eq!(products.results.len(), 4);
-    assert_eq!(products.total_products, Some(4));
+    assert_eq!(products.results.len(), 5);
+    assert_eq!(products.total_products, Some(5));
+    let own: Vec<_> = products.results.iter().filter(|p| p.account_id.is_some()).collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].sku.as_deref(), Some("BAKERY-POS"));
     let packages = client.account_packages(Some("family")).await.unwrap();
     assert_eq!(packages.results.len(), 1);
     let routes = client.account_message_routes(Some(&doe)).await.unwrap();
