@@ -54,6 +54,7 @@ use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::subscribers::SubscribersListPage;
+use crate::subscriptions::{NewSubscriptionPage, SubscriptionPage, SubscriptionsListPage};
 use crate::users::UsersPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -121,6 +122,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions") view=SubscriptionsListPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions/new") view=NewSubscriptionPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions/:subscription_id") view=SubscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/catalog/products") view=ProductsPage ssr=SsrMode::Async />
                     <Route path=path!("/catalog/products/new") view=ProductFormPage ssr=SsrMode::Async />
                     <Route path=path!("/catalog/products/:product_id") view=ProductPage ssr=SsrMode::Async />

@@ -224,6 +224,27 @@ pub fn edit_package(distributor_id: &str, package_id: &str) -> String {
     )
 }
 
+/// The subscriptions list, narrowed by `filters` (`package`, `subscriber`,
+/// `number`, `account`; empty values are left out).
+pub fn subscriptions(filters: &[(&str, String)]) -> String {
+    with_query("/subscriptions", filters)
+}
+
+pub fn subscription(subscription_id: &str) -> String {
+    format!("/subscriptions/{}", segment(subscription_id))
+}
+
+/// The new-subscription form for an Account (and, chosen, one of its members).
+pub fn new_subscription(account_id: &str, subscriber_id: &str) -> String {
+    with_query(
+        "/subscriptions/new",
+        &[
+            ("account", account_id.to_string()),
+            ("subscriber", subscriber_id.to_string()),
+        ],
+    )
+}
+
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };
     format!("{href}{separator}{key}={}", urlencode(value))

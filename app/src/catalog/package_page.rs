@@ -102,7 +102,10 @@ fn PackageView(data: PackageDetail, notice: Option<&'static str>) -> impl IntoVi
             {if subscriptions.is_empty() {
                 view! { <p class="muted">"No active subscription uses this package."</p> }.into_any()
             } else {
-                view! { <ul class="id-list">{subscriptions.iter().map(|s| view! { <li class="id-text">{s.clone()}</li> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul class="id-list">{subscriptions.iter().map(|s| view! { <li><a class="id-text" href=links::subscription(s)>{s.clone()}</a></li> }).collect_view()}</ul>
+                    <p><a href=links::subscriptions(&[("distributor", did.clone()), ("package", id.clone())])>"Open them as a list"</a></p>
+                }.into_any()
             }}
         </section>
         {can_edit.then(|| view! {

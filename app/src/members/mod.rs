@@ -82,6 +82,7 @@ fn MemberView(
         subscriptions,
         guardian,
         can_edit,
+        can_subscribe,
         removal,
         as_of_seconds,
         can_transfer,
@@ -176,7 +177,7 @@ fn MemberView(
                             <tbody>
                                 {subscriptions.into_iter().map(|s| view! {
                                     <tr>
-                                        <td>{s.package}<br /><span class="id-text">{s.subscription_id}</span></td>
+                                        <td>{s.package}<br /><a class="id-text" href=links::subscription(&s.subscription_id)>{s.subscription_id.clone()}</a></td>
                                         <td>{s.line.unwrap_or_else(|| "—".into())}</td>
                                         <td>{s.kind.label().to_string()}</td>
                                         <td>{if s.active { "Active" } else { "Inactive" }}</td>
@@ -187,6 +188,9 @@ fn MemberView(
                     </div>
                 }.into_any()
             }}
+            {(can_subscribe && has_lines).then(|| view! {
+                <p><a class="button" href=links::new_subscription(&account_id, &subscriber_id)>"Add a subscription"</a></p>
+            })}
         </section>
 
         {guardian.map(|g| view! {

@@ -22,6 +22,9 @@ pub struct MemberDetail {
     pub guardian: Option<GuardianSummary>,
     /// The caller may change this member's name and e-mail.
     pub can_edit: bool,
+    /// The caller may bill this member's lines on a package (subscriptions).
+    #[serde(default)]
+    pub can_subscribe: bool,
     /// What removing them would do, when the caller may remove them.
     pub removal: Option<RemovalPlan>,
     /// See `FamilyOverview::as_of_seconds`.

@@ -116,6 +116,7 @@ pub async fn detail(ctx: &InAccount, subscriber_id: &str) -> Result<MemberDetail
         account_name: account.account_name,
         subscriber_id: member.subscriber_id.clone(),
         can_edit: may_edit(caller, &member),
+        can_subscribe: may_edit(caller, &member) && caller.allows(Action::ManageSubscriptions),
         role_choices: match may_edit(caller, &member) && !super::role::is_themselves(caller, &member) {
             true => super::role::choices(caller.role),
             false => Vec::new(),

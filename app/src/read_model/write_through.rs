@@ -382,3 +382,15 @@ pub async fn subscription_saved(pool: &DbPool, distributor_id: &str, answer: &se
     .await;
     logged("subscription saved", result);
 }
+
+/// A subscription the portal cancelled leaves the copy at once.
+pub async fn subscription_removed(pool: &DbPool, distributor_id: &str, subscription_id: &str) {
+    let result = sqlx::query("DELETE FROM rm_subscriptions WHERE distributor_id = $1 AND subscription_id = $2")
+        .bind(distributor_id)
+        .bind(subscription_id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        .map_err(internal);
+    logged("subscription removed", result);
+}

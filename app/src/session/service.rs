@@ -72,6 +72,9 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
         Role::Manager => add(home.clone(), "Family"),
         Role::Subscriber => add(links::my_lines(), "My lines"),
     }
+    if matches!(caller.role, Role::DistributorAdmin | Role::DistributorViewer) {
+        add(links::subscriptions(&[]), "Subscriptions");
+    }
     // A Platform admin chooses the Distributor first.
     if caller.allows(Action::ViewCatalog) && caller.role != Role::Subscriber {
         add(links::packages(""), "Catalog");

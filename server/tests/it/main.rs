@@ -21,5 +21,6 @@ mod pages_in_words;
 mod password_reset;
 mod security_matrix;
 mod staff_changes;
+mod subscriptions;
 mod users_page;
 mod workspace;

@@ -161,6 +161,15 @@ pub struct SubscriptionCreateRequest {
     pub kind: String,
 }
 
+/// Moves a subscription to another package (the number and subscriber stay).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct SubscriptionUpdateRequest {
+    pub subscription_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct SubscriptionDeleteRequest {
@@ -376,6 +385,9 @@ operations! {
         invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions", "/v1.0/packages/subscriptions"];
     Read GET "/v1.0/subscriptions"
         => subscription(subscription_id: &str = "SubscriptionId") -> Subscription;
+    Mutation POST "/v1.0/subscriptions/update"
+        => update_subscription(request: SubscriptionUpdateRequest) -> Subscription,
+        invalidates ["/v1.0/subscriptions", "/v1.0/account/subscriptions", "/v1.0/distributor/subscriptions", "/v1.0/packages/subscriptions"];
     /// The only way to cancel a subscription; its ICCID can be reused afterwards.
     Mutation POST "/v1.0/subscriptions/delete"
         => delete_subscription(request: SubscriptionDeleteRequest) -> SubscriptionDeleted,

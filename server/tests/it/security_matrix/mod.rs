@@ -62,6 +62,9 @@ struct Ids {
     own_item: String,
     /// (package, item) pairs.
     foreign_items: Vec<(String, String)>,
+    /// A subscription billing a line of the own Account, and of the foreign ones.
+    own_subscription: String,
+    foreign_subscriptions: Vec<String>,
 }
 
 /// A child of an Account as the Guardian forms name them: the Account, the
@@ -94,6 +97,7 @@ enum Form {
     Product(fn(&str, &str) -> String),
     /// The same with a package.
     Package(fn(&str, &str) -> String),
+    Subscription(fn(&str) -> String),
     /// The Distributor, a package and one of its items.
     PackageItem(fn(&str, &str, &str) -> String),
 }
@@ -241,6 +245,16 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         .iter()
         .filter_map(|p| item_of(p).map(|i| (p.clone(), i)))
         .collect();
+    let subscription_in = |account: &str| {
+        world
+            .collection("subscriptions")
+            .filter(|(_, r)| r.account_id.as_deref() == Some(account))
+            .map(|(id, _)| id.clone())
+            .min()
+            .unwrap()
+    };
+    let own_subscription = subscription_in(&own_account);
+    let foreign_subscriptions: Vec<String> = foreign_accounts.iter().map(|a| subscription_in(a)).collect();
     let own_line = line_of(&own_account);
     let foreign_lines: Vec<String> = foreign_accounts.iter().map(|a| line_of(a)).collect();
     let own_member = owner_of(&own_line);
@@ -268,6 +282,8 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         foreign_packages,
         own_item,
         foreign_items,
+        own_subscription,
+        foreign_subscriptions,
     }
 }
 
@@ -358,6 +374,11 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
                 form(&ids.own_distributor, own),
             )
         }
+        Form::Subscription(form) => simple(
+            ids.foreign_subscriptions.iter().map(|id| form(id)).collect(),
+            form("SUB-00000000-0000-0000-0000-000000000000"),
+            form(&ids.own_subscription),
+        ),
         Form::PackageItem(form) => {
             let d = &ids.own_distributor;
             let mut forms: Vec<String> = ids.foreign_items.iter().map(|(p, i)| form(d, p, i)).collect();
@@ -592,7 +613,8 @@ async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admi
             | Form::User(_)
             | Form::Product(_)
             | Form::Package(_)
-            | Form::PackageItem(_) => continue,
+            | Form::PackageItem(_)
+            | Form::Subscription(_) => continue,
         };
         let before = sandbox.journal().len();
         let denied_before = denied_rows(&portal).await;

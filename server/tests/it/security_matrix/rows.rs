@@ -246,6 +246,42 @@ pub(super) fn functions() -> Vec<Function> {
             // Ends another user's sessions; each demo user signs in afresh for its own row.
             form: Form::User(|id, _| format!("user_id={id}")),
         },
+        // Subscriptions: one of the caller's Account (any of the
+        // Distributor's for staff); changes refused at a field.
+        Function {
+            endpoint: "subscriptions/list",
+            action: Action::ViewSubscribers,
+            form: Form::Distributor(|id| format!("distributor_id={id}&page=1")),
+        },
+        Function {
+            endpoint: "subscriptions/detail",
+            action: Action::ViewSubscribers,
+            form: Form::Subscription(|id| format!("subscription_id={id}")),
+        },
+        Function {
+            endpoint: "subscriptions/change-package",
+            action: Action::ManageSubscriptions,
+            form: Form::Subscription(|id| format!("subscription_id={id}&package_id=")),
+        },
+        Function {
+            endpoint: "subscriptions/cancel",
+            action: Action::ManageSubscriptions,
+            // Not confirmed: refused at the field, nothing changes.
+            form: Form::Subscription(|id| format!("subscription_id={id}")),
+        },
+        Function {
+            endpoint: "subscriptions/new-form",
+            action: Action::ManageSubscriptions,
+            form: Form::Account(|id| format!("account_id={id}&subscriber_id=")),
+        },
+        Function {
+            endpoint: "subscriptions/create",
+            action: Action::ManageSubscriptions,
+            // No member chosen: refused at the field, nothing is ordered.
+            form: Form::Account(|id| {
+                format!("account_id={id}&subscriber_id=&tnid=&package_id=&iccid=&intent_key=0123456789abcdef0123")
+            }),
+        },
         // The catalog: a product or package of the caller's catalog (their
         // Account's own for an Account's people, when it has one), the other
         // tree's, and a sibling Account's own. Changes are refused at a field
