@@ -130,7 +130,7 @@ fn MarginPanel(margin: Margin, price: Money, monthly: bool) -> impl IntoView {
                 <dt>"Margin"</dt>
                 <dd class=if negative { "danger-text" } else { "" }>
                     {priced(margin.margin, monthly)}
-                    {negative.then(|| " — below cost")}
+                    {negative.then_some(" — below cost")}
                 </dd>
             </dl>
             {(margin.usage_items > 0).then(|| view! {

@@ -196,7 +196,7 @@ pub async fn detail(cat: &Catalog, package_id: &str) -> Result<PackageDetail, Ap
             )
         })
         .collect();
-    choices.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    choices.sort_by_key(|a| a.1.to_lowercase());
     Ok(PackageDetail {
         can_edit: cat.may_change(package.account_id.as_deref()),
         package: row(cat, &package, &items, &products),

@@ -58,7 +58,7 @@ pub async fn list(cat: &Catalog, shown: Shown, search: &str) -> Result<ListPage<
         .map(|p| row(cat, p))
         .filter(|r| shown.keeps(r.active) && matches(r, search))
         .collect();
-    rows.sort_by(|a, b| a.sku.to_lowercase().cmp(&b.sku.to_lowercase()));
+    rows.sort_by_key(|a| a.sku.to_lowercase());
     Ok(ListPage {
         rows,
         shown,
