@@ -25,6 +25,7 @@ pub mod messaging;
 pub mod numbers;
 pub mod outbox;
 pub mod password_reset;
+pub mod routing;
 pub mod search;
 pub mod session;
 pub mod subscribers;
@@ -51,6 +52,7 @@ use crate::me::MyLinesPage;
 use crate::members::MemberPage;
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
+use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::subscribers::SubscribersListPage;
@@ -116,6 +118,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accounts/:account_id/lines/:line") view=LinePage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/guardian/:subscriber_id") view=GuardianPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/members/:subscriber_id") view=MemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes") view=RoutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/message/new") view=MessageRouteFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/message/:route_id") view=MessageRoutePage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/message/:route_id/edit") view=MessageRouteFormPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />

@@ -245,6 +245,23 @@ pub fn new_subscription(account_id: &str, subscriber_id: &str) -> String {
     )
 }
 
+/// An Account's message and voice routes.
+pub fn routes(account_id: &str) -> String {
+    format!("{}/routes", account(account_id))
+}
+
+pub fn new_message_route(account_id: &str) -> String {
+    format!("{}/routes/message/new", account(account_id))
+}
+
+pub fn message_route(account_id: &str, route_id: &str) -> String {
+    format!("{}/routes/message/{}", account(account_id), segment(route_id))
+}
+
+pub fn edit_message_route(account_id: &str, route_id: &str) -> String {
+    format!("{}/edit", message_route(account_id, route_id))
+}
+
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };
     format!("{href}{separator}{key}={}", urlencode(value))

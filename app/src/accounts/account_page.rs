@@ -42,6 +42,7 @@ fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
         distributor_name,
         distributor_href,
         can_view_as,
+        can_view_routes,
         can_edit,
         id,
         name,
@@ -82,6 +83,12 @@ fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
             <dd>{subscribers.len()}</dd>
             {lines.map(|n| view! { <dt>"Lines"</dt><dd>{n}</dd> })}
         </dl>
+        <nav class="filter-links" aria-label="This account">
+            <ul>
+                <li><a href=links::subscriptions(&[("account", id.clone())])>"Subscriptions"</a></li>
+                {can_view_routes.then(|| view! { <li><a href=links::routes(&id)>"Routes"</a></li> })}
+            </ul>
+        </nav>
         {can_view_as.then(|| view! { <ViewAsForm account_id=id_for_view_as.clone() /> })}
         <FamilySection account_id=id_for_family />
     }

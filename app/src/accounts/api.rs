@@ -74,6 +74,7 @@ pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, A
         _ => None,
     };
     detail.can_view_as = ctx.caller.allows(Action::ViewAsManager);
+    detail.can_view_routes = ctx.caller.allows(Action::ViewRoutes);
     Ok(detail)
 }
 

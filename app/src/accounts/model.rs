@@ -140,6 +140,9 @@ pub struct AccountDetail {
     pub distributor_href: Option<String>,
     /// The caller may open this Account's Manager portal in "view as".
     pub can_view_as: bool,
+    /// The caller may open the Account's routes.
+    #[serde(default)]
+    pub can_view_routes: bool,
     /// The caller may change the Account's name and addresses.
     #[serde(default)]
     pub can_edit: bool,

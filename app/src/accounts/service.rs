@@ -289,6 +289,7 @@ async fn detail_from_copy(
         distributor_name: stored_distributor_name(state, distributor_id).await?,
         distributor_href: None,
         can_view_as: false,
+        can_view_routes: false,
         can_edit: false,
         id: account_id.to_string(),
         name: row.get(0),
@@ -318,6 +319,7 @@ async fn detail_live(tenant: &Tenant, account_id: &str) -> Result<AccountDetail,
         distributor_name,
         distributor_href: None,
         can_view_as: false,
+        can_view_routes: false,
         can_edit: false,
         address: account
             .billing_address

@@ -19,6 +19,7 @@ mod member_role;
 mod members;
 mod pages_in_words;
 mod password_reset;
+mod routes;
 mod security_matrix;
 mod staff_changes;
 mod subscriptions;

@@ -291,6 +291,9 @@ pub struct MessageRoute {
     pub callback_message_authentication_type: Option<String>,
     pub callback_message_username: Option<String>,
     pub callback_message_password_token: Option<String>,
+    pub inbound_bypass: Option<bool>,
+    pub outbound_bypass: Option<bool>,
+    pub intelligent_route_enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -65,6 +65,9 @@ struct Ids {
     /// A subscription billing a line of the own Account, and of the foreign ones.
     own_subscription: String,
     foreign_subscriptions: Vec<String>,
+    /// A message route of the own Account, and of each foreign one.
+    own_route: String,
+    foreign_routes: Vec<String>,
 }
 
 /// A child of an Account as the Guardian forms name them: the Account, the
@@ -98,6 +101,8 @@ enum Form {
     /// The same with a package.
     Package(fn(&str, &str) -> String),
     Subscription(fn(&str) -> String),
+    /// An Account and one of its message routes.
+    AccountRoute(fn(&str, &str) -> String),
     /// The Distributor, a package and one of its items.
     PackageItem(fn(&str, &str, &str) -> String),
 }
@@ -253,6 +258,16 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
             .min()
             .unwrap()
     };
+    let route_in = |account: &str| {
+        world
+            .collection("message_routes")
+            .filter(|(_, r)| r.account_id.as_deref() == Some(account))
+            .map(|(id, _)| id.clone())
+            .min()
+            .unwrap()
+    };
+    let own_route = route_in(&own_account);
+    let foreign_routes: Vec<String> = foreign_accounts.iter().map(|a| route_in(a)).collect();
     let own_subscription = subscription_in(&own_account);
     let foreign_subscriptions: Vec<String> = foreign_accounts.iter().map(|a| subscription_in(a)).collect();
     let own_line = line_of(&own_account);
@@ -284,6 +299,8 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         foreign_items,
         own_subscription,
         foreign_subscriptions,
+        own_route,
+        foreign_routes,
     }
 }
 
@@ -372,6 +389,21 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
                 forms,
                 form(&ids.own_distributor, "PRID-00000000-0000-0000-0000-000000000000"),
                 form(&ids.own_distributor, own),
+            )
+        }
+        Form::AccountRoute(form) => {
+            let mut foreign: Vec<String> = ids
+                .foreign_accounts
+                .iter()
+                .zip(&ids.foreign_routes)
+                .map(|(account, route)| form(account, route))
+                .collect();
+            // Another Account's route through one's own Account is foreign too.
+            foreign.extend(ids.foreign_routes.iter().map(|route| form(&ids.own_account, route)));
+            simple(
+                foreign,
+                form(MISSING_ACCOUNT, &ids.own_route),
+                form(&ids.own_account, &ids.own_route),
             )
         }
         Form::Subscription(form) => simple(
@@ -614,7 +646,8 @@ async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admi
             | Form::Product(_)
             | Form::Package(_)
             | Form::PackageItem(_)
-            | Form::Subscription(_) => continue,
+            | Form::Subscription(_)
+            | Form::AccountRoute(_) => continue,
         };
         let before = sandbox.journal().len();
         let denied_before = denied_rows(&portal).await;

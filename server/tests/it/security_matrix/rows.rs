@@ -246,6 +246,36 @@ pub(super) fn functions() -> Vec<Function> {
             // Ends another user's sessions; each demo user signs in afresh for its own row.
             form: Form::User(|id, _| format!("user_id={id}")),
         },
+        // Routes: the Account's, a route of it; changes refused at a field.
+        Function {
+            endpoint: "routes/list",
+            action: Action::ViewRoutes,
+            form: Form::Account(|id| format!("account_id={id}")),
+        },
+        Function {
+            endpoint: "routes/message",
+            action: Action::ViewRoutes,
+            form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
+        Function {
+            endpoint: "routes/message-form",
+            action: Action::ManageRoutes,
+            form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
+        Function {
+            endpoint: "routes/message-save",
+            action: Action::ManageRoutes,
+            // No name or URL: refused at the fields, nothing sent.
+            form: Form::AccountRoute(|account, route| {
+                format!("account_id={account}&message_route_id={route}&route_name=&message_url=")
+            }),
+        },
+        Function {
+            endpoint: "routes/message-delete",
+            action: Action::ManageRoutes,
+            // Not confirmed.
+            form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
         // Subscriptions: one of the caller's Account (any of the
         // Distributor's for staff); changes refused at a field.
         Function {
