@@ -33,3 +33,15 @@ where
         TextOr::Text(text) => text.trim().parse().unwrap_or_default(),
     })
 }
+
+/// An ID or filter value as posted: no control characters (a NUL byte
+/// would fail the database's bind, a 500) and not absurdly long. Anything
+/// else is a malformed request, not something a person typed.
+pub fn plain_id(value: &str) -> Result<&str, crate::error::AppError> {
+    if value.len() > 200 || value.chars().any(char::is_control) {
+        return Err(crate::error::AppError::BadRequest(
+            "an ID holds characters no ID has".into(),
+        ));
+    }
+    Ok(value)
+}

@@ -71,6 +71,7 @@ pub async fn fetch_product_form(#[server(flatten)] target: CatalogRef) -> Result
     Ok(FormPage {
         form: products::form(&cat, &target.id).await?,
         accounts: cat.account_choices(),
+        staff: cat.is_staff(),
         distributor_name: cat.distributor_name.clone(),
     })
 }
@@ -126,6 +127,7 @@ pub async fn fetch_package_form(#[server(flatten)] target: CatalogRef) -> Result
     Ok(FormPage {
         form: packages::form(&cat, &target.id).await?,
         accounts: cat.account_choices(),
+        staff: cat.is_staff(),
         distributor_name: cat.distributor_name.clone(),
     })
 }

@@ -144,12 +144,18 @@ pub struct FormPage<F> {
     pub form: F,
     /// (AID, name): staff choose an owner; empty for an Account's people.
     pub accounts: Vec<(String, String)>,
+    /// Distributor staff: the wholesale cost is theirs to see and set.
+    #[serde(default)]
+    pub staff: bool,
     pub distributor_name: String,
 }
 
 /// A package that uses a product, and the active subscriptions on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageUse {
+    /// The caller sees the package (another Account's is only counted).
+    #[serde(skip)]
+    pub visible: bool,
     pub package_id: String,
     pub package_name: String,
     pub subscriptions: Vec<String>,

@@ -55,7 +55,22 @@ impl Money {
     /// At most two decimals; not negative; at most $1,000,000.
     pub fn parse(typed: &str) -> Result<Money, &'static str> {
         const HOW: &str = "Enter an amount in dollars, like 39.99.";
-        let text: String = typed.trim().trim_start_matches('$').trim().replace(',', "");
+        let typed = typed.trim().trim_start_matches('$').trim();
+        // Commas only as thousands groups (1,250.00): "39,99" is someone's
+        // decimal comma, not $3,999.
+        let whole_part = typed.split('.').next().unwrap_or_default();
+        if whole_part.contains(',') {
+            let groups: Vec<&str> = whole_part.split(',').collect();
+            let grouped = (1..=3).contains(&groups[0].len())
+                && groups[0].chars().all(|c| c.is_ascii_digit())
+                && groups[1..]
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+            if !grouped {
+                return Err("Use a dot for cents, like 39.99.");
+            }
+        }
+        let text: String = typed.replace(',', "");
         if text.is_empty() {
             return Err(HOW);
         }
@@ -241,6 +256,10 @@ mod tests {
         assert!(Money::parse("1e3").is_err());
         assert!(Money::parse(".").is_err());
         assert!(Money::parse("99999999").is_err());
+        assert!(Money::parse("39,99").is_err());
+        assert!(Money::parse("1,2").is_err());
+        assert!(Money::parse(".10,5").is_err());
+        assert_eq!(Money::parse("12,345,678"), Err("Enter at most $1,000,000."));
     }
 
     #[test]

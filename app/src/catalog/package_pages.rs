@@ -155,6 +155,7 @@ fn PackageFormView(page: FormPage<PackageForm>) -> impl IntoView {
         form,
         accounts,
         distributor_name,
+        ..
     } = page;
     let action = ServerAction::<SavePackage>::new();
     let error = move || action.value().get().and_then(|r| r.err());

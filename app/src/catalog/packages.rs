@@ -30,6 +30,7 @@ async fn visible(cat: &Catalog) -> Result<Vec<Package>, AppError> {
 }
 
 pub async fn find(cat: &Catalog, package_id: &str) -> Result<Package, AppError> {
+    crate::form_values::plain_id(package_id)?;
     visible(cat)
         .await?
         .into_iter()
@@ -48,6 +49,25 @@ pub async fn active_subscriptions(cat: &Catalog, package_id: &str) -> Result<Vec
         .collect();
     ids.sort();
     Ok(ids)
+}
+
+/// The package's active subscriptions on the caller's own Account's lines
+/// (an Account's people never learn of other Accounts' subscriptions).
+pub async fn own_active_subscriptions(cat: &Catalog, package_id: &str) -> Result<Vec<String>, AppError> {
+    let all = active_subscriptions(cat, package_id).await?;
+    let Some(own) = &cat.own_account else {
+        return Ok(all);
+    };
+    crate::read_model::sweep::ensure_filled(&cat.state, &cat.tenant.distributor_id).await?;
+    let mine: Vec<(String,)> = sqlx::query_as(
+        "SELECT subscription_id FROM rm_subscriptions WHERE distributor_id = $1 AND account_id = $2 AND package_id = $3",
+    )
+    .bind(&cat.tenant.distributor_id)
+    .bind(own)
+    .bind(package_id)
+    .fetch_all(&cat.state.pool)
+    .await?;
+    Ok(all.into_iter().filter(|id| mine.iter().any(|(m,)| m == id)).collect())
 }
 
 /// What the package costs the Distributor and keeps of its price.
@@ -164,7 +184,11 @@ pub async fn detail(cat: &Catalog, package_id: &str) -> Result<PackageDetail, Ap
     let item_rows = items
         .iter()
         .map(|i| {
-            let product = i.product_id.as_deref().and_then(|pid| products.get(pid));
+            let product = i
+                .product_id
+                .as_deref()
+                .and_then(|pid| products.get(pid))
+                .filter(|p| cat.sees(p.account_id.as_deref()));
             PackageItemRow {
                 id: i.package_item_id.clone().unwrap_or_default(),
                 product_id: i.product_id.clone().unwrap_or_default(),
@@ -184,7 +208,10 @@ pub async fn detail(cat: &Catalog, package_id: &str) -> Result<PackageDetail, Ap
         .collect();
     let mut choices: Vec<(String, String)> = products
         .values()
-        .filter(|p| cat.sees(p.account_id.as_deref()) && p.active.unwrap_or(true))
+        .filter(|p| {
+            let owner = p.account_id.as_deref().filter(|a| !a.is_empty());
+            cat.sees(owner) && (owner.is_none() || owner == package.account_id.as_deref()) && p.active.unwrap_or(true)
+        })
         .map(|p| {
             (
                 p.product_id.clone().unwrap_or_default(),
@@ -201,7 +228,7 @@ pub async fn detail(cat: &Catalog, package_id: &str) -> Result<PackageDetail, Ap
         can_edit: cat.may_change(package.account_id.as_deref()),
         package: row(cat, &package, &items, &products),
         items: item_rows,
-        subscriptions: active_subscriptions(cat, &id).await?,
+        subscriptions: own_active_subscriptions(cat, &id).await?,
         products: choices,
         distributor_id: cat.distributor_param.clone(),
         distributor_name: cat.distributor_name.clone(),
@@ -219,7 +246,12 @@ struct Checked {
 fn check(form: &PackageForm) -> Result<Checked, AppError> {
     let mut problems = Vec::new();
     let name = form.package_name.trim().to_string();
-    if name.is_empty() {
+    if name.chars().any(char::is_control) {
+        problems.push(AppError::invalid(
+            "package_name",
+            "Use letters, digits and punctuation only.",
+        ));
+    } else if name.is_empty() {
         problems.push(AppError::invalid(
             "package_name",
             "Name the package, like “Family Unlimited”.",
@@ -417,13 +449,20 @@ pub async fn delete(cat: &Catalog, package_id: &str, confirmed: bool) -> Result<
 }
 
 /// An item form's values, checked; the product must be one the caller sees.
-async fn check_item(cat: &Catalog, form: &ItemForm) -> Result<(String, Money, bool, String), AppError> {
+async fn check_item(
+    cat: &Catalog,
+    form: &ItemForm,
+    package_owner: Option<&str>,
+) -> Result<(String, Money, bool, String), AppError> {
     let mut problems = Vec::new();
     let products = products_by_id(cat).await?;
     let product_id = form.product_id.trim().to_string();
-    let known = products
-        .get(&product_id)
-        .is_some_and(|p| cat.sees(p.account_id.as_deref()));
+    // The Distributor's products go in any package; an Account's own only
+    // in that Account's packages (never the shared catalog or another's).
+    let known = products.get(&product_id).is_some_and(|p| {
+        let owner = p.account_id.as_deref().filter(|a| !a.is_empty());
+        cat.sees(owner) && (owner.is_none() || owner == package_owner)
+    });
     if form.package_item_id.trim().is_empty() && !known {
         problems.push(AppError::invalid("product_id", "Choose a product of the catalog."));
     }
@@ -444,16 +483,16 @@ async fn check_item(cat: &Catalog, form: &ItemForm) -> Result<(String, Money, bo
 }
 
 /// The package an item change is for, which the caller must be able to change.
-async fn changeable(cat: &Catalog, package_id: &str, action: &str) -> Result<String, AppError> {
+async fn changeable(cat: &Catalog, package_id: &str, action: &str) -> Result<(String, Option<String>), AppError> {
     let package = find(cat, package_id).await?;
     let id = package.package_id.clone().unwrap_or_default();
     cat.require_change(package.account_id.as_deref(), action, &id).await?;
-    Ok(id)
+    Ok((id, package.account_id.filter(|a| !a.is_empty())))
 }
 
 pub async fn add_item(cat: &Catalog, form: &ItemForm) -> Result<(), AppError> {
-    let id = changeable(cat, &form.package_id, "AddPackageItem").await?;
-    let (product_id, price, monthly, kind) = check_item(cat, form).await?;
+    let (id, owner) = changeable(cat, &form.package_id, "AddPackageItem").await?;
+    let (product_id, price, monthly, kind) = check_item(cat, form, owner.as_deref()).await?;
     let request = PackageItemAddRequest {
         package_id: id.clone(),
         product_id: product_id.clone(),
@@ -485,10 +524,10 @@ async fn item_of(cat: &Catalog, package_id: &str, item_id: &str) -> Result<Packa
 }
 
 pub async fn update_item(cat: &Catalog, form: &ItemForm) -> Result<(), AppError> {
-    let id = changeable(cat, &form.package_id, "UpdatePackageItem").await?;
+    let (id, owner) = changeable(cat, &form.package_id, "UpdatePackageItem").await?;
     let item = item_of(cat, &id, &form.package_item_id).await?;
     let item_id = item.package_item_id.clone().unwrap_or_default();
-    let (_, price, monthly, kind) = check_item(cat, form).await?;
+    let (_, price, monthly, kind) = check_item(cat, form, owner.as_deref()).await?;
     let before = super::money::priced(
         Money::from_wire(item.price.unwrap_or(0.0)),
         item.monthly.unwrap_or(true),
@@ -513,7 +552,7 @@ pub async fn update_item(cat: &Catalog, form: &ItemForm) -> Result<(), AppError>
 }
 
 pub async fn remove_item(cat: &Catalog, package_id: &str, item_id: &str, confirmed: bool) -> Result<(), AppError> {
-    let id = changeable(cat, package_id, "RemovePackageItem").await?;
+    let (id, _) = changeable(cat, package_id, "RemovePackageItem").await?;
     let item = item_of(cat, &id, item_id).await?;
     super::scope::confirmed(confirmed)?;
     let item_id = item.package_item_id.clone().unwrap_or_default();
@@ -543,6 +582,12 @@ pub async fn clone(cat: &Catalog, package_id: &str, new_name: &str) -> Result<St
         return Err(AppError::Forbidden);
     }
     let name = new_name.trim().to_string();
+    if name.chars().any(char::is_control) {
+        return Err(AppError::invalid(
+            "new_name",
+            "Use letters, digits and punctuation only.",
+        ));
+    }
     if name.is_empty() {
         return Err(AppError::invalid(
             "new_name",

@@ -286,6 +286,7 @@ fn ProductFormView(page: FormPage<ProductForm>) -> impl IntoView {
         form,
         accounts,
         distributor_name,
+        staff,
     } = page;
     let action = ServerAction::<SaveProduct>::new();
     let error = move || action.value().get().and_then(|r| r.err());
@@ -329,7 +330,9 @@ fn ProductFormView(page: FormPage<ProductForm>) -> impl IntoView {
             <Field id="description" label="Description" value=form.description.clone() required=true remember=path error=field("description") />
             <SelectField id="kind" label="Type" choices=types selected=form.kind.clone() remember=path error=field("kind") />
             <Field id="sub_type" label="Subtype (optional)" value=form.sub_type.clone() remember=path />
-            <Field id="cost" label="Wholesale cost (US$)" inputmode="decimal" hint="What the product costs you, like 4.00. Never shown to an Account's people." value=form.cost.clone() required=true remember=path error=field("cost") />
+            {staff.then(|| view! {
+                <Field id="cost" label="Wholesale cost (US$)" inputmode="decimal" hint="What the product costs you, like 4.00. Never shown to an Account's people." value=form.cost.clone() required=true remember=path error=field("cost") />
+            })}
             <SelectField id="billing_frequency" label="Billing" choices=frequencies selected=form.billing_frequency.clone() remember=path error=field("billing_frequency") />
             {(creating && !accounts.is_empty()).then(|| view! {
                 <SelectField id="for_account" label="Catalog" hint="The Distributor's catalog is offered to every Account; an Account's own only to it."

@@ -32,9 +32,9 @@ pub fn row(cat: &Catalog, p: &Product) -> ProductRow {
         description: p.description.clone().unwrap_or_default(),
         kind: p.kind.clone().unwrap_or_default(),
         sub_type: p.sub_type.clone().unwrap_or_default(),
-        // Wholesale cost is the Distributor's business, and the Account's
-        // for its own products (its Account Admin typed it).
-        cost: (cat.is_staff() || cat.may_change(owner)).then(|| Money::from_wire(p.cost.unwrap_or(0.0))),
+        // Wholesale cost is the Distributor's business: never shown to an
+        // Account's people, not even for their Account's own products.
+        cost: cat.is_staff().then(|| Money::from_wire(p.cost.unwrap_or(0.0))),
         frequency: Frequency::from_wire(&word),
         frequency_word: word,
         active: p.active.unwrap_or(true),
@@ -73,6 +73,7 @@ pub async fn list(cat: &Catalog, shown: Shown, search: &str) -> Result<ListPage<
 
 /// The product, if the caller sees it (another Account's is missing).
 pub async fn find(cat: &Catalog, product_id: &str) -> Result<Product, AppError> {
+    crate::form_values::plain_id(product_id)?;
     visible(cat)
         .await?
         .into_iter()
@@ -80,11 +81,15 @@ pub async fn find(cat: &Catalog, product_id: &str) -> Result<Product, AppError> 
         .ok_or(AppError::NotFound)
 }
 
-/// The packages listing the product, each with its active subscriptions.
-pub async fn used_by(cat: &Catalog, product_id: &str) -> Result<Vec<PackageUse>, AppError> {
+/// The packages listing the product, each with its active subscriptions;
+/// with `all`, also packages the caller can't see (for the delete check).
+pub async fn used_by(cat: &Catalog, product_id: &str, all: bool) -> Result<Vec<PackageUse>, AppError> {
     let packages = cat.tenant.client.distributor_packages(None).await?;
     let mut uses = Vec::new();
     for package in packages.results {
+        if !all && !cat.sees(package.account_id.as_deref()) {
+            continue;
+        }
         let Some(package_id) = package.package_id.clone() else {
             continue;
         };
@@ -92,8 +97,13 @@ pub async fn used_by(cat: &Catalog, product_id: &str) -> Result<Vec<PackageUse>,
         if !items.iter().any(|i| i.product_id.as_deref() == Some(product_id)) {
             continue;
         }
-        let subscriptions = super::packages::active_subscriptions(cat, &package_id).await?;
+        let subscriptions = if all || cat.is_staff() {
+            super::packages::active_subscriptions(cat, &package_id).await?
+        } else {
+            super::packages::own_active_subscriptions(cat, &package_id).await?
+        };
         uses.push(PackageUse {
+            visible: cat.sees(package.account_id.as_deref()),
             package_name: package.package_name.clone().unwrap_or_else(|| package_id.clone()),
             package_id,
             subscriptions,
@@ -104,7 +114,7 @@ pub async fn used_by(cat: &Catalog, product_id: &str) -> Result<Vec<PackageUse>,
 
 pub async fn detail(cat: &Catalog, product_id: &str) -> Result<ProductDetail, AppError> {
     let product = find(cat, product_id).await?;
-    let used_by = used_by(cat, product_id.trim()).await?;
+    let used_by = used_by(cat, product_id.trim(), false).await?;
     Ok(ProductDetail {
         can_edit: cat.may_change(product.account_id.as_deref()),
         product: row(cat, &product),
@@ -124,7 +134,7 @@ struct Checked {
     frequency: Frequency,
 }
 
-fn check(form: &ProductForm) -> Result<Checked, AppError> {
+fn check(form: &ProductForm, staff: bool) -> Result<Checked, AppError> {
     let mut problems = Vec::new();
     let sku = form.sku.trim().to_string();
     if sku.is_empty() {
@@ -139,7 +149,12 @@ fn check(form: &ProductForm) -> Result<Checked, AppError> {
         ));
     }
     let description = form.description.trim().to_string();
-    if description.is_empty() {
+    if description.chars().any(char::is_control) {
+        problems.push(AppError::invalid(
+            "description",
+            "Use letters, digits and punctuation only.",
+        ));
+    } else if description.is_empty() {
         problems.push(AppError::invalid(
             "description",
             "Describe the product, like “5 GB monthly data”.",
@@ -149,9 +164,10 @@ fn check(form: &ProductForm) -> Result<Checked, AppError> {
     if kind.is_empty() {
         problems.push(AppError::invalid("kind", "Choose the product's type."));
     }
-    let cost = match Money::parse(&form.cost) {
-        Ok(cost) => cost,
-        Err(message) => {
+    let cost = match (staff, Money::parse(&form.cost)) {
+        (false, _) => Money::ZERO,
+        (true, Ok(cost)) => cost,
+        (true, Err(message)) => {
             problems.push(AppError::invalid("cost", message));
             Money::ZERO
         }
@@ -199,17 +215,19 @@ async fn sku_is_free(cat: &Catalog, sku: &str, except: Option<&str>) -> Result<(
 
 /// Creates the product; returns its PRID.
 pub async fn create(cat: &Catalog, form: &ProductForm) -> Result<String, AppError> {
-    let checked = check(form)?;
+    let checked = check(form, cat.is_staff())?;
     let owner = cat.new_owner(&form.for_account)?;
     sku_is_free(cat, &checked.sku, None).await?;
     let entry = cat.audit("CreateProduct", &[&checked.sku]);
     let audit_id = audit::begin(&cat.state.pool, &entry).await?;
+    // An Account's people never see or set a wholesale cost.
+    let cost = if cat.is_staff() { checked.cost } else { Money::ZERO };
     let request = ProductCreateRequest {
         sku: checked.sku.clone(),
         description: checked.description.clone(),
         kind: checked.kind.clone(),
         sub_type: checked.sub_type.clone(),
-        cost: checked.cost.to_wire(),
+        cost: cost.to_wire(),
         billing_frequency: checked.frequency.wire().to_string(),
         account_id: owner.clone(),
     };
@@ -219,7 +237,7 @@ pub async fn create(cat: &Catalog, form: &ProductForm) -> Result<String, AppErro
             let detail = format!(
                 "{id} {} {}{} for {}",
                 checked.sku,
-                checked.cost,
+                cost,
                 checked.frequency.suffix(),
                 cat.owner(owner.as_deref()).label()
             );
@@ -239,7 +257,7 @@ pub async fn update(cat: &Catalog, form: &ProductForm) -> Result<(), AppError> {
     let id = before.product_id.clone().unwrap_or_default();
     cat.require_change(before.account_id.as_deref(), "UpdateProduct", &id)
         .await?;
-    let checked = check(form)?;
+    let checked = check(form, cat.is_staff())?;
     let mut changed = Vec::new();
     let mut request = ProductUpdateRequest {
         product_id: id.clone(),
@@ -263,7 +281,7 @@ pub async fn update(cat: &Catalog, form: &ProductForm) -> Result<(), AppError> {
         request.sub_type = Some(checked.sub_type.clone().unwrap_or_default());
     }
     let cost_before = Money::from_wire(before.cost.unwrap_or(0.0));
-    if cost_before != checked.cost {
+    if cat.is_staff() && cost_before != checked.cost {
         changed.push(format!("cost {cost_before} → {}", checked.cost));
         request.cost = Some(checked.cost.to_wire());
     }
@@ -307,9 +325,11 @@ pub async fn delete(cat: &Catalog, product_id: &str, confirmed: bool) -> Result<
         .await?;
     super::scope::confirmed(confirmed)?;
     let entry = cat.audit("DeleteProduct", &[&id]);
-    let uses = used_by(cat, &id).await?;
+    let uses = used_by(cat, &id, true).await?;
     if !uses.is_empty() {
-        let message = in_use_message(&uses);
+        // Named only where the caller sees them; the rest are counted.
+        let (seen, unseen): (Vec<PackageUse>, Vec<PackageUse>) = uses.into_iter().partition(|u| u.visible);
+        let message = in_use_message(&seen, unseen.len());
         audit::record(&cat.state.pool, &entry, Outcome::Denied, &message).await?;
         return Err(AppError::invalid("confirm", message));
     }
@@ -333,8 +353,8 @@ pub async fn delete(cat: &Catalog, product_id: &str, confirmed: bool) -> Result<
 }
 
 /// "Used by Family Unlimited (PKID-…; active subscriptions SUB-1, SUB-2)…".
-pub fn in_use_message(uses: &[PackageUse]) -> String {
-    let each: Vec<String> = uses
+pub fn in_use_message(uses: &[PackageUse], unseen: usize) -> String {
+    let mut each: Vec<String> = uses
         .iter()
         .map(|u| {
             if u.subscriptions.is_empty() {
@@ -349,6 +369,9 @@ pub fn in_use_message(uses: &[PackageUse]) -> String {
             }
         })
         .collect();
+    if unseen > 0 {
+        each.push(format!("{unseen} package(s) of other Accounts"));
+    }
     format!(
         "This product can't be deleted: packages still list it — {}. Remove it from those packages first \
          (a package with active subscriptions keeps billing until they are cancelled or moved). \
@@ -378,7 +401,11 @@ pub async fn form(cat: &Catalog, product_id: &str) -> Result<ProductForm, AppErr
         description: p.description.clone().unwrap_or_default(),
         kind: p.kind.clone().unwrap_or_default(),
         sub_type: p.sub_type.clone().unwrap_or_default(),
-        cost: Money::from_wire(p.cost.unwrap_or(0.0)).plain(),
+        cost: if cat.is_staff() {
+            Money::from_wire(p.cost.unwrap_or(0.0)).plain()
+        } else {
+            String::new()
+        },
         billing_frequency: Frequency::from_wire(p.billing_frequency.as_deref().unwrap_or_default()).map_or_else(
             || p.billing_frequency.clone().unwrap_or_default(),
             |f| f.wire().to_string(),

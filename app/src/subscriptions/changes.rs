@@ -182,6 +182,23 @@ pub async fn create(ctx: &InAccount, form: &SubscriptionForm) -> Result<String, 
             "An ICCID is 18 to 22 digits; leave it empty to keep the line's SIM.",
         ));
     }
+    if !iccid.is_empty() {
+        // Never a SIM of another Account's line (ICCIDs come in sequences).
+        let (elsewhere,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM rm_numbers WHERE distributor_id = $1 AND iccid = $2 AND account_id <> $3",
+        )
+        .bind(&tenant.distributor_id)
+        .bind(&iccid)
+        .bind(account_id)
+        .fetch_one(&state.pool)
+        .await?;
+        if elsewhere > 0 {
+            problems.push(AppError::invalid(
+                "iccid",
+                "This ICCID is not one of this Account's SIMs.",
+            ));
+        }
+    }
     if let Some(refused) = AppError::from_field_errors(problems) {
         return Err(refused);
     }
@@ -194,15 +211,18 @@ pub async fn create(ctx: &InAccount, form: &SubscriptionForm) -> Result<String, 
         package_id: package_id.clone(),
         kind,
     };
-    // A repeat of this form (a retry, a second click) orders nothing: it is
-    // answered from its intent, and the audit log keeps the one order.
-    if crate::ssr::intents::exists(&state.pool, &tenant.distributor_id, intent_key).await? {
-        let answer = super::service::create(&state.pool, tenant, intent_key, &request).await?;
-        return Ok(answer["SubscriptionId"].as_str().unwrap_or_default().to_string());
-    }
-    let entry = caller.audit_in(tenant, account_id, "CreateSubscription", &[&tnid, &package_id]);
+    // A repeat of this form (a retry, a second click) is answered from its
+    // intent, which may still send (an earlier outcome unknown and not
+    // found): it has its audit row too, saying it is a repeat.
+    let repeat = crate::ssr::intents::exists(&state.pool, &tenant.distributor_id, intent_key).await?;
+    let action = if repeat {
+        "CreateSubscription (repeat of the same form)"
+    } else {
+        "CreateSubscription"
+    };
+    let entry = caller.audit_in(tenant, account_id, action, &[&tnid, &package_id]);
     let audit_id = audit::begin(&state.pool, &entry).await?;
-    match super::service::create(&state.pool, tenant, intent_key, &request).await {
+    match super::service::create(&state.pool, tenant, account_id, intent_key, &request).await {
         Ok(answer) => {
             let id = answer["SubscriptionId"].as_str().unwrap_or_default().to_string();
             let detail = format!("{id} for {} on {package_id}", member.name);
@@ -230,6 +250,7 @@ pub fn subscription_type(number_type: Option<&str>) -> String {
 /// Where a subscription the caller reaches lives (its Distributor and
 /// Account), from the copy; missing and foreign look the same.
 pub async fn locate(pool: &DbPool, scope: &Scope, subscription_id: &str) -> Result<(String, String), AppError> {
+    crate::form_values::plain_id(subscription_id)?;
     let rows =
         crate::read_model::store::Sql::new("SELECT s.distributor_id, s.account_id FROM rm_subscriptions s WHERE 1 = 1")
             .scoped(scope, "s")

@@ -24,7 +24,7 @@ const FROM: &str = " FROM rm_subscriptions s \
      WHERE 1 = 1";
 const ALONE: &str = " FROM rm_subscriptions s WHERE 1 = 1";
 
-fn filtered(from: &str, scope: &Scope, query: &SubscriptionsQuery) -> Sql {
+fn filtered(from: &str, scope: &Scope, query: &SubscriptionsQuery) -> Result<Sql, AppError> {
     let mut sql = Sql::new(from).scoped(scope, "s");
     for (column, value) in [
         ("s.package_id", &query.package),
@@ -32,20 +32,26 @@ fn filtered(from: &str, scope: &Scope, query: &SubscriptionsQuery) -> Sql {
         ("s.tnid", &query.number),
         ("s.account_id", &query.account),
     ] {
-        let value = value.trim();
+        let value = crate::form_values::plain_id(value.trim())?;
         if !value.is_empty() {
             sql = sql.and(&format!("{column} = ?"), [value.to_string()]);
         }
     }
-    sql
+    Ok(sql)
 }
 
-/// Package names by PKID (the Distributor's whole catalog, cached).
-pub async fn package_names(tenant: &Tenant) -> HashMap<String, String> {
+/// Package names by PKID: the Distributor's catalog and, for an Account's
+/// people, their Account's own (another Account's package stays unnamed).
+pub async fn package_names(tenant: &Tenant, scope: &Scope) -> HashMap<String, String> {
+    let own = match scope {
+        Scope::Account { account_id, .. } => Some(account_id.clone()),
+        _ => None,
+    };
     match tenant.client.distributor_packages(None).await {
         Ok(list) => list
             .results
             .into_iter()
+            .filter(|p| own.is_none() || p.account_id.as_deref().is_none_or(|a| a.is_empty()) || p.account_id == own)
             .filter_map(|p| Some((p.package_id?, p.package_name.unwrap_or_default())))
             .collect(),
         // The list still shows: each package by its ID.
@@ -84,14 +90,14 @@ pub async fn list(
     query: &SubscriptionsQuery,
 ) -> Result<SubscriptionsPage, AppError> {
     ensure_filled(state, &tenant.distributor_id).await?;
-    let total = filtered(ALONE, scope, query)
+    let total = filtered(ALONE, scope, query)?
         .with_prefix("SELECT COUNT(*)")
         .count(&state.pool)
         .await?;
     let total_pages = total.div_ceil(SUBSCRIPTIONS_PER_PAGE).max(1);
     let page = query.page.clamp(1, total_pages);
-    let names = package_names(tenant).await;
-    let rows = filtered(FROM, scope, query)
+    let names = package_names(tenant, scope).await;
+    let rows = filtered(FROM, scope, query)?
         .with_prefix(COLUMNS)
         .push(&format!(
             " ORDER BY s.subscription_id LIMIT {SUBSCRIPTIONS_PER_PAGE} OFFSET {}",
@@ -145,7 +151,7 @@ pub async fn one(
     subscription_id: &str,
 ) -> Result<SubscriptionRow, AppError> {
     ensure_filled(state, &tenant.distributor_id).await?;
-    let names = package_names(tenant).await;
+    let names = package_names(tenant, scope).await;
     let rows = Sql::new(FROM)
         .scoped(scope, "s")
         .and("s.subscription_id = ?", [subscription_id.trim().to_string()])

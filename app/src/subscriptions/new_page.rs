@@ -93,8 +93,8 @@ fn NewSubscriptionView(page: Page) -> impl IntoView {
         <Form method="GET" action="">
             <div class="search-bar">
                 <input type="hidden" name="account" value=account_id.clone() />
-                <label for="subscriber">"Member"</label>
-                <select id="subscriber" name="subscriber">
+                <label for="subscriber_id">"Member"</label>
+                <select id="subscriber_id" name="subscriber">
                     {people.into_iter().map(|c| {
                         let selected = c.value == current;
                         view! { <option value=c.value selected=selected>{c.label}</option> }

@@ -14,6 +14,7 @@ use crate::ssr::Tenant;
 pub async fn create(
     pool: &DbPool,
     tenant: &Tenant,
+    account_id: &str,
     intent_key: &str,
     request: &SubscriptionCreateRequest,
 ) -> Result<Value, AppError> {
@@ -26,7 +27,11 @@ pub async fn create(
     };
     let answer = submit_once(pool, &tenant.client, call, || async {
         tenant.client.invalidate_reads("/v1.0/account/subscriptions");
-        let list: Value = tenant.client.get_cached("/v1.0/account/subscriptions", &[]).await?;
+        // Named by Account: a Distributor with several must name one.
+        let list: Value = tenant
+            .client
+            .get_cached("/v1.0/account/subscriptions", &[("AccountId", account_id)])
+            .await?;
         let rows = list["Results"]
             .as_array()
             .cloned()
@@ -34,7 +39,10 @@ pub async fn create(
             .unwrap_or_default();
         Ok(rows
             .into_iter()
-            .find(|s| !tnid.is_empty() && s["TNID"].as_str() == Some(tnid.as_str())))
+            // An active one: a cancelled subscription of the number is not this order.
+            .find(|s| {
+                !tnid.is_empty() && s["TNID"].as_str() == Some(tnid.as_str()) && s["Active"].as_bool() != Some(false)
+            }))
     })
     .await?;
     tenant.client.invalidate_reads("/v1.0/account/subscriptions");

@@ -256,11 +256,12 @@ async fn an_unconfirmed_subscription_is_found_for_its_number() {
         .unwrap();
     after_effect_500(&portal, "/v1.0/subscriptions");
     let request = json!({"SubscriberId": sam, "TNID": line, "PackageId": package, "Type": "mvno"});
-    let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &typed(&request))
+    let doe = world.subscribers[&sam].account_id.clone();
+    let first = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, &doe, "sub-1", &typed(&request))
         .await
         .unwrap();
     assert_eq!(first["TNID"], line.as_str());
-    let again = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, "sub-1", &typed(&request))
+    let again = telegent_app::subscriptions::service::create(&portal.state.pool, &ctx, &doe, "sub-1", &typed(&request))
         .await
         .unwrap();
     assert_eq!(again, first);

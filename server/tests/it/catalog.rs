@@ -363,6 +363,37 @@ async fn roles_and_tenancy_decide_who_changes_and_who_sees_which_catalog() {
         .find(|r| r["id"] == own.as_str())
         .cloned();
     assert!(row.is_some_and(|r| r["owner"]["Account"].is_object()), "{list}");
+    // Wholesale costs stay the Distributor's: not even the Account Admin's
+    // own product shows one to them, and what they typed is not sent.
+    let theirs = json(&priya.call("catalog/product", &format!("id={own}")).await.body);
+    assert!(theirs["product"]["cost"].is_null(), "{theirs}");
+    assert_eq!(record.fields["Cost"].as_f64(), Some(0.0));
+    // A Manager sees only their own Account's subscriptions on a shared package.
+    let (family, _) = records(&portal, "packages", "PackageName", "Family Unlimited")
+        .into_iter()
+        .find(|(_, r)| r.distributor_id == did)
+        .unwrap();
+    let doe = account_id(&portal, "Doe Family");
+    let seen = json(&jane.call("catalog/package", &format!("id={family}")).await.body);
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    for sub in seen["subscriptions"].as_array().unwrap() {
+        let (_, r) = world
+            .collection("subscriptions")
+            .find(|(id, _)| *id == sub.as_str().unwrap())
+            .unwrap();
+        assert_eq!(r.account_id.as_deref(), Some(doe.as_str()), "{seen}");
+    }
+    assert!(!seen["subscriptions"].as_array().unwrap().is_empty());
+    // An Account's own product never goes into the shared catalog's package.
+    let (bakery_product, _) = records(&portal, "products", "SKU", "BAKERY-POS").pop().unwrap();
+    let refused = admin
+        .call(
+            "catalog/package-item-save",
+            &item_form(&family, &bakery_product, "1.00"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{refused:?}");
+    assert!(refused.body.contains("product_id"), "{}", refused.body);
     // Every change made here is on the audit log.
     let (created,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'CreateProduct' AND outcome = 'succeeded'")
