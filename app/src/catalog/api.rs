@@ -13,7 +13,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::{
     model::Shown,
-    packages, products,
+    package_items, packages, products,
     scope::{catalog, distributor_to_choose},
 };
 #[cfg(feature = "ssr")]
@@ -166,10 +166,10 @@ pub async fn delete_package(#[server(flatten)] target: CatalogRef) -> Result<(),
 pub async fn save_package_item(#[server(flatten)] form: ItemForm) -> Result<(), AppError> {
     let cat = catalog(Action::ManageCatalog, &form.distributor_id).await?;
     let notice = if form.package_item_id.trim().is_empty() {
-        packages::add_item(&cat, &form).await?;
+        package_items::add_item(&cat, &form).await?;
         "item-added"
     } else {
-        packages::update_item(&cat, &form).await?;
+        package_items::update_item(&cat, &form).await?;
         "item-saved"
     };
     redirect(&crate::links::with_notice(
@@ -183,7 +183,7 @@ pub async fn save_package_item(#[server(flatten)] form: ItemForm) -> Result<(), 
 #[server(endpoint = "catalog/package-item-remove")]
 pub async fn remove_package_item(#[server(flatten)] target: CatalogRef) -> Result<(), AppError> {
     let cat = catalog(Action::ManageCatalog, &target.distributor_id).await?;
-    packages::remove_item(&cat, &target.id, &target.package_item_id, target.confirm.is_some()).await?;
+    package_items::remove_item(&cat, &target.id, &target.package_item_id, target.confirm.is_some()).await?;
     redirect(&crate::links::with_notice(
         &crate::links::package(&cat.distributor_param, target.id.trim()),
         "item-removed",

@@ -13,6 +13,8 @@ pub mod product_pages;
 pub mod shared;
 
 #[cfg(feature = "ssr")]
+pub mod package_items;
+#[cfg(feature = "ssr")]
 pub mod packages;
 #[cfg(feature = "ssr")]
 pub mod products;

@@ -1,7 +1,7 @@
 //! Packages: what a subscriber pays for, made of items that reference
 //! Products with their own price, frequency and type. Create, update,
 //! delete (refused while active subscriptions bill on it, naming them),
-//! items added, changed and removed, and a clone into a variant (the
+//! a clone into a variant (items are `package_items`) (the
 //! guide's advice: three tiers, then variants). Package names are unique in
 //! the Distributor's catalog, which also makes a repeated create or clone
 //! harmless.
@@ -9,11 +9,10 @@
 use std::collections::HashMap;
 
 use telegent::ops::catalog::{
-    Package, PackageCreateRequest, PackageDeleteRequest, PackageItem, PackageItemAddRequest, PackageItemDeleteRequest,
-    PackageItemInput, PackageItemUpdateRequest, PackageUpdateRequest, Product,
+    Package, PackageCreateRequest, PackageDeleteRequest, PackageItem, PackageItemInput, PackageUpdateRequest, Product,
 };
 
-use super::model::{ItemForm, ListPage, Margin, PackageDetail, PackageForm, PackageItemRow, PackageRow, Shown};
+use super::model::{ListPage, Margin, PackageDetail, PackageForm, PackageItemRow, PackageRow, Shown};
 use super::money::{Frequency, Money};
 use super::scope::Catalog;
 use crate::error::AppError;
@@ -125,7 +124,7 @@ fn row(cat: &Catalog, p: &Package, items: &[PackageItem], products: &HashMap<Str
 
 /// Every product of the Distributor by PRID (also those the caller can't
 /// list: an item shows what it bills even when the product is another's).
-async fn products_by_id(cat: &Catalog) -> Result<HashMap<String, Product>, AppError> {
+pub(super) async fn products_by_id(cat: &Catalog) -> Result<HashMap<String, Product>, AppError> {
     let list = cat.tenant.client.distributor_products(None).await?;
     Ok(list
         .results
@@ -308,7 +307,7 @@ async fn name_is_free(cat: &Catalog, name: &str, except: Option<&str>) -> Result
 }
 
 /// Sends a package change, on the audit log whatever happens.
-async fn audited<T>(
+pub(super) async fn audited<T>(
     cat: &Catalog,
     action: &str,
     targets: &[&str],
@@ -445,130 +444,6 @@ pub async fn delete(cat: &Catalog, package_id: &str, confirmed: bool) -> Result<
             .delete_package(&PackageDeleteRequest { package_id: id.clone() }),
     )
     .await?;
-    Ok(())
-}
-
-/// An item form's values, checked; the product must be one the caller sees.
-async fn check_item(
-    cat: &Catalog,
-    form: &ItemForm,
-    package_owner: Option<&str>,
-) -> Result<(String, Money, bool, String), AppError> {
-    let mut problems = Vec::new();
-    let products = products_by_id(cat).await?;
-    let product_id = form.product_id.trim().to_string();
-    // The Distributor's products go in any package; an Account's own only
-    // in that Account's packages (never the shared catalog or another's).
-    let known = products.get(&product_id).is_some_and(|p| {
-        let owner = p.account_id.as_deref().filter(|a| !a.is_empty());
-        cat.sees(owner) && (owner.is_none() || owner == package_owner)
-    });
-    if form.package_item_id.trim().is_empty() && !known {
-        problems.push(AppError::invalid("product_id", "Choose a product of the catalog."));
-    }
-    let price = match Money::parse(&form.item_price) {
-        Ok(price) => price,
-        Err(message) => {
-            problems.push(AppError::invalid("item_price", message));
-            Money::ZERO
-        }
-    };
-    if let Some(refused) = AppError::from_field_errors(problems) {
-        return Err(refused);
-    }
-    let kind = Some(form.item_kind.trim().to_string())
-        .filter(|k| !k.is_empty())
-        .unwrap_or_else(|| "product".to_string());
-    Ok((product_id, price, form.item_monthly.is_some(), kind))
-}
-
-/// The package an item change is for, which the caller must be able to change.
-async fn changeable(cat: &Catalog, package_id: &str, action: &str) -> Result<(String, Option<String>), AppError> {
-    let package = find(cat, package_id).await?;
-    let id = package.package_id.clone().unwrap_or_default();
-    cat.require_change(package.account_id.as_deref(), action, &id).await?;
-    Ok((id, package.account_id.filter(|a| !a.is_empty())))
-}
-
-pub async fn add_item(cat: &Catalog, form: &ItemForm) -> Result<(), AppError> {
-    let (id, owner) = changeable(cat, &form.package_id, "AddPackageItem").await?;
-    let (product_id, price, monthly, kind) = check_item(cat, form, owner.as_deref()).await?;
-    let request = PackageItemAddRequest {
-        package_id: id.clone(),
-        product_id: product_id.clone(),
-        price: Some(price.plain()),
-        monthly: Some(monthly),
-        kind: Some(kind),
-    };
-    audited(
-        cat,
-        "AddPackageItem",
-        &[&id, &product_id],
-        format!("{product_id} at {}", super::money::priced(price, monthly)),
-        cat.tenant.client.add_package_item(&request),
-    )
-    .await?;
-    cat.tenant.client.invalidate_reads("/v1.0/packages/items");
-    Ok(())
-}
-
-/// The item, if it is one of the package's.
-async fn item_of(cat: &Catalog, package_id: &str, item_id: &str) -> Result<PackageItem, AppError> {
-    cat.tenant
-        .client
-        .package_items(package_id)
-        .await?
-        .into_iter()
-        .find(|i| i.package_item_id.as_deref() == Some(item_id.trim()))
-        .ok_or(AppError::NotFound)
-}
-
-pub async fn update_item(cat: &Catalog, form: &ItemForm) -> Result<(), AppError> {
-    let (id, owner) = changeable(cat, &form.package_id, "UpdatePackageItem").await?;
-    let item = item_of(cat, &id, &form.package_item_id).await?;
-    let item_id = item.package_item_id.clone().unwrap_or_default();
-    let (_, price, monthly, kind) = check_item(cat, form, owner.as_deref()).await?;
-    let before = super::money::priced(
-        Money::from_wire(item.price.unwrap_or(0.0)),
-        item.monthly.unwrap_or(true),
-    );
-    let request = PackageItemUpdateRequest {
-        package_id: id.clone(),
-        package_item_id: item_id.clone(),
-        price: Some(price.plain()),
-        monthly: Some(monthly),
-        kind: Some(kind),
-    };
-    audited(
-        cat,
-        "UpdatePackageItem",
-        &[&id, &item_id],
-        format!("{before} → {}", super::money::priced(price, monthly)),
-        cat.tenant.client.update_package_item(&request),
-    )
-    .await?;
-    cat.tenant.client.invalidate_reads("/v1.0/packages/items");
-    Ok(())
-}
-
-pub async fn remove_item(cat: &Catalog, package_id: &str, item_id: &str, confirmed: bool) -> Result<(), AppError> {
-    let (id, _) = changeable(cat, package_id, "RemovePackageItem").await?;
-    let item = item_of(cat, &id, item_id).await?;
-    super::scope::confirmed(confirmed)?;
-    let item_id = item.package_item_id.clone().unwrap_or_default();
-    let request = PackageItemDeleteRequest {
-        package_id: id.clone(),
-        package_item_id: item_id.clone(),
-    };
-    audited(
-        cat,
-        "RemovePackageItem",
-        &[&id, &item_id],
-        format!("item {item_id} ({})", item.product_id.unwrap_or_default()),
-        cat.tenant.client.delete_package_item(&request),
-    )
-    .await?;
-    cat.tenant.client.invalidate_reads("/v1.0/packages/items");
     Ok(())
 }
 
