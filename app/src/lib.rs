@@ -23,6 +23,7 @@ pub mod me;
 pub mod members;
 pub mod messaging;
 pub mod numbers;
+pub mod onboarding;
 pub mod outbox;
 pub mod password_reset;
 pub mod routing;
@@ -50,9 +51,10 @@ use crate::guardian::GuardianPage;
 use crate::lines::{LimitsPage, LinePage};
 use crate::me::MyLinesPage;
 use crate::members::MemberPage;
+use crate::onboarding::{AccountOnboardingPage, DistributorOnboardingPage};
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
-use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage};
+use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage, VoiceRouteFormPage, VoiceRoutePage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
 use crate::subscribers::SubscribersListPage;
@@ -122,6 +124,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accounts/:account_id/routes/message/new") view=MessageRouteFormPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/routes/message/:route_id") view=MessageRoutePage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/routes/message/:route_id/edit") view=MessageRouteFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/voice/new") view=VoiceRouteFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/voice/:route_id") view=VoiceRoutePage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/routes/voice/:route_id/edit") view=VoiceRouteFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/accounts/:account_id/onboarding") view=AccountOnboardingPage ssr=SsrMode::Async />
+                    <Route path=path!("/onboarding") view=DistributorOnboardingPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />

@@ -262,6 +262,28 @@ pub fn edit_message_route(account_id: &str, route_id: &str) -> String {
     format!("{}/edit", message_route(account_id, route_id))
 }
 
+pub fn new_voice_route(account_id: &str) -> String {
+    format!("{}/routes/voice/new", account(account_id))
+}
+
+pub fn voice_route(account_id: &str, route_id: &str) -> String {
+    format!("{}/routes/voice/{}", account(account_id), segment(route_id))
+}
+
+pub fn edit_voice_route(account_id: &str, route_id: &str) -> String {
+    format!("{}/edit", voice_route(account_id, route_id))
+}
+
+/// An Account's onboarding checklist.
+pub fn onboarding(account_id: &str) -> String {
+    format!("{}/onboarding", account(account_id))
+}
+
+/// The Distributor's checklist; `distributor_id` only for a Platform admin.
+pub fn distributor_onboarding(distributor_id: &str) -> String {
+    with_query("/onboarding", &[("distributor", distributor_id.to_string())])
+}
+
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };
     format!("{href}{separator}{key}={}", urlencode(value))

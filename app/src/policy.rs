@@ -113,9 +113,14 @@ pub enum Action {
     /// The mail the portal sent (or, without SMTP, would have sent). Not a
     /// read a viewer may make: a reset link in it opens someone's account.
     ViewOutbox,
+    /// The partner onboarding checklist of an Account or the Distributor.
+    ViewOnboarding,
+    /// Marking a checklist section not in scope, and the joint sign-off:
+    /// the Distributor's staff (not an Account's own roles).
+    ManageOnboarding,
 }
 
-pub const ACTIONS: [Action; 26] = [
+pub const ACTIONS: [Action; 28] = [
     Action::ViewDistributors,
     Action::ManageDistributors,
     Action::ManageCredentials,
@@ -142,6 +147,8 @@ pub const ACTIONS: [Action; 26] = [
     Action::ManageUsers,
     Action::ViewAsManager,
     Action::ViewOutbox,
+    Action::ViewOnboarding,
+    Action::ManageOnboarding,
 ];
 
 impl Action {
@@ -157,6 +164,7 @@ impl Action {
                 | Action::ViewCatalog
                 | Action::ViewOwnLines
                 | Action::ViewAudit
+                | Action::ViewOnboarding
         )
     }
 }
@@ -182,6 +190,7 @@ pub fn allows(role: Role, action: Action) -> bool {
                 | ViewOwnLines
                 | ViewAudit
                 | ManageUsers
+                | ViewOnboarding
         ),
         Role::Manager => matches!(
             action,

@@ -43,6 +43,7 @@ fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
         distributor_href,
         can_view_as,
         can_view_routes,
+        can_view_onboarding,
         can_edit,
         id,
         name,
@@ -87,6 +88,7 @@ fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
             <ul>
                 <li><a href=links::subscriptions(&[("account", id.clone())])>"Subscriptions"</a></li>
                 {can_view_routes.then(|| view! { <li><a href=links::routes(&id)>"Routes"</a></li> })}
+                {can_view_onboarding.then(|| view! { <li><a href=links::onboarding(&id)>"Onboarding"</a></li> })}
             </ul>
         </nav>
         {can_view_as.then(|| view! { <ViewAsForm account_id=id_for_view_as.clone() /> })}

@@ -75,6 +75,7 @@ pub async fn fetch_account_detail(account_id: String) -> Result<AccountDetail, A
     };
     detail.can_view_as = ctx.caller.allows(Action::ViewAsManager);
     detail.can_view_routes = ctx.caller.allows(Action::ViewRoutes);
+    detail.can_view_onboarding = ctx.caller.allows(Action::ViewOnboarding);
     Ok(detail)
 }
 

@@ -143,6 +143,7 @@ pub struct AccountDetail {
     /// The caller may open the Account's routes.
     #[serde(default)]
     pub can_view_routes: bool,
+    pub can_view_onboarding: bool,
     /// The caller may change the Account's name and addresses.
     #[serde(default)]
     pub can_edit: bool,

@@ -290,6 +290,7 @@ async fn detail_from_copy(
         distributor_href: None,
         can_view_as: false,
         can_view_routes: false,
+        can_view_onboarding: false,
         can_edit: false,
         id: account_id.to_string(),
         name: row.get(0),
@@ -320,6 +321,7 @@ async fn detail_live(tenant: &Tenant, account_id: &str) -> Result<AccountDetail,
         distributor_href: None,
         can_view_as: false,
         can_view_routes: false,
+        can_view_onboarding: false,
         can_edit: false,
         address: account
             .billing_address

@@ -15,23 +15,17 @@ use crate::policy::Action;
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::context::InAccount;
 
-/// The Account's lines through each route (read model): (E.164, route).
-async fn lines_by_route(ctx: &InAccount) -> Result<Vec<(String, String)>, AppError> {
-    crate::read_model::sweep::ensure_filled(&ctx.state, &ctx.tenant.distributor_id).await?;
-    Ok(sqlx::query_as(
-        "SELECT msisdn, message_route_id FROM rm_numbers WHERE distributor_id = $1 AND account_id = $2 ORDER BY msisdn",
-    )
-    .bind(&ctx.tenant.distributor_id)
-    .bind(&ctx.account_id)
-    .fetch_all(&ctx.state.pool)
-    .await?)
+use super::lines::{self, LineRoutes};
+
+fn message_route(l: &LineRoutes) -> &str {
+    &l.message_route_id
 }
 
-fn row(r: &MessageRoute, lines: &[(String, String)]) -> MessageRouteRow {
+pub fn row(r: &MessageRoute, lines: &[LineRoutes]) -> MessageRouteRow {
     let id = r.message_route_id.clone().unwrap_or_default();
     let set = |s: &Option<String>| s.as_deref().is_some_and(|v| !v.is_empty());
     MessageRouteRow {
-        numbers: lines.iter().filter(|(_, route)| *route == id).count(),
+        numbers: lines::using(lines, &id, message_route).len(),
         id,
         name: r.route_name.clone().unwrap_or_default(),
         url: r.message_url.clone().unwrap_or_default(),
@@ -54,7 +48,7 @@ fn row(r: &MessageRoute, lines: &[(String, String)]) -> MessageRouteRow {
     }
 }
 
-async fn routes(ctx: &InAccount) -> Result<Vec<MessageRoute>, AppError> {
+pub async fn routes(ctx: &InAccount) -> Result<Vec<MessageRoute>, AppError> {
     Ok(ctx
         .tenant
         .client
@@ -77,29 +71,30 @@ async fn find(ctx: &InAccount, id: &str) -> Result<MessageRoute, AppError> {
 }
 
 pub async fn page(ctx: &InAccount) -> Result<RoutesPage, AppError> {
-    let lines = lines_by_route(ctx).await?;
+    let lines = lines::of_account(ctx).await?;
     let account = ctx.tenant.client.account(&ctx.account_id).await?;
     Ok(RoutesPage {
         account_id: ctx.account_id.clone(),
         account_name: account.account_name,
         message_routes: routes(ctx).await?.iter().map(|r| row(r, &lines)).collect(),
+        voice_routes: super::voice::routes(ctx)
+            .await?
+            .iter()
+            .map(|r| super::voice::row(r, &lines))
+            .collect(),
         can_edit: ctx.caller.allows(Action::ManageRoutes),
     })
 }
 
 pub async fn detail(ctx: &InAccount, id: &str) -> Result<MessageRouteDetail, AppError> {
     let route = find(ctx, id).await?;
-    let all = lines_by_route(ctx).await?;
+    let all = lines::of_account(ctx).await?;
     let account = ctx.tenant.client.account(&ctx.account_id).await?;
     let route = row(&route, &all);
     Ok(MessageRouteDetail {
         account_id: ctx.account_id.clone(),
         account_name: account.account_name,
-        lines: all
-            .into_iter()
-            .filter(|(_, r)| *r == route.id)
-            .map(|(msisdn, _)| (telegent::phone::format_for_display(&msisdn), msisdn))
-            .collect(),
+        lines: lines::using(&all, &route.id, message_route),
         route,
         can_edit: ctx.caller.allows(Action::ManageRoutes),
     })
@@ -342,19 +337,9 @@ pub async fn delete(ctx: &InAccount, id: &str, confirmed: bool) -> Result<(), Ap
     let entry = ctx
         .caller
         .audit_in(&ctx.tenant, &ctx.account_id, "DeleteMessageRoute", &[&id]);
-    let using: Vec<String> = lines_by_route(ctx)
-        .await?
-        .into_iter()
-        .filter(|(_, r)| *r == id)
-        .map(|(msisdn, _)| telegent::phone::format_for_display(&msisdn))
-        .collect();
+    let using = lines::using(&lines::of_account(ctx).await?, &id, message_route);
     if !using.is_empty() {
-        let message = format!(
-            "This route can't be deleted: {} line{} use it — {}. Move them to another route first.",
-            using.len(),
-            if using.len() == 1 { "" } else { "s" },
-            using.join(", ")
-        );
+        let message = lines::in_use_message(&using);
         audit::record(&ctx.state.pool, &entry, Outcome::Denied, &message).await?;
         return Err(AppError::invalid("confirm", message));
     }

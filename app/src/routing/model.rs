@@ -2,6 +2,7 @@
 //! a route's authentication) are write-only: pages learn only whether one
 //! is set.
 
+use super::voice_model::VoiceRouteRow;
 use serde::{Deserialize, Serialize};
 
 /// How Telegent authenticates to the customer's URL.
@@ -40,6 +41,7 @@ pub struct RoutesPage {
     pub account_id: String,
     pub account_name: String,
     pub message_routes: Vec<MessageRouteRow>,
+    pub voice_routes: Vec<VoiceRouteRow>,
     pub can_edit: bool,
 }
 

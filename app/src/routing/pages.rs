@@ -10,6 +10,7 @@ use super::model::{
     MessageRouteDetail, MessageRouteFormPage as FormPage, MessageRouteRow, RouteRef, RoutesPage as Page, AUTH_TYPES,
     METHODS,
 };
+use super::voice_pages::VoiceRoutesSection;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{
     field_error, Checkbox, Choice, ConfirmStep, ErrorSummary, Field, SelectField, SubmitButton,
@@ -17,7 +18,7 @@ use crate::components::form::{
 use crate::components::problem::Problem;
 use crate::links;
 
-fn auth_label(auth: &str, secret_set: bool) -> String {
+pub(super) fn auth_label(auth: &str, secret_set: bool) -> String {
     match auth {
         "None" | "" => "No authentication".into(),
         other if secret_set => format!("{other} (secret set)"),
@@ -52,6 +53,7 @@ fn RoutesView(page: Page, deleted: Option<String>) -> impl IntoView {
         account_id,
         account_name,
         message_routes,
+        voice_routes,
         can_edit,
     } = page;
     let empty = message_routes.is_empty();
@@ -59,9 +61,14 @@ fn RoutesView(page: Page, deleted: Option<String>) -> impl IntoView {
         <Breadcrumbs crumbs=vec![Crumb::link(account_name.clone(), links::account(&account_id)), Crumb::here("Routes")] />
         <div class="page-head">
             <h1>"Routes"</h1>
-            {can_edit.then(|| view! { <a class="button primary" href=links::new_message_route(&account_id)>"New message route"</a> })}
+            {can_edit.then(|| view! {
+                <div class="actions">
+                    <a class="button primary" href=links::new_message_route(&account_id)>"New message route"</a>
+                    <a class="button" href=links::new_voice_route(&account_id)>"New voice route"</a>
+                </div>
+            })}
         </div>
-        {deleted.map(|id| view! { <p class="notice" role="status">{format!("Message route {id} deleted.")}</p> })}
+        {deleted.map(|id| view! { <p class="notice" role="status">{format!("Route {id} deleted.")}</p> })}
         <section class="panel" aria-labelledby="message-routes">
             <h2 id="message-routes">"Message routes"</h2>
             <p class="muted">"Where Telegent delivers this Account's inbound messages and delivery receipts. A number can't be provisioned without one."</p>
@@ -97,10 +104,11 @@ fn RoutesView(page: Page, deleted: Option<String>) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <VoiceRoutesSection account_id=account_id.clone() routes=voice_routes />
     }
 }
 
-fn route_ref() -> impl Fn() -> RouteRef + Copy + Send + Sync + 'static {
+pub(super) fn route_ref() -> impl Fn() -> RouteRef + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || {
         let p = params.read();

@@ -75,6 +75,12 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
     if matches!(caller.role, Role::DistributorAdmin | Role::DistributorViewer) {
         add(links::subscriptions(&[]), "Subscriptions");
     }
+    if matches!(
+        caller.role,
+        Role::PlatformAdmin | Role::DistributorAdmin | Role::DistributorViewer
+    ) {
+        add(links::distributor_onboarding(""), "Onboarding");
+    }
     // A Platform admin chooses the Distributor first.
     if caller.allows(Action::ViewCatalog) && caller.role != Role::Subscriber {
         add(links::packages(""), "Catalog");

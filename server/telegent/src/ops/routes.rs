@@ -322,6 +322,13 @@ pub struct VoiceRoute {
     pub route_type: Option<String>,
     pub voice_url: Option<String>,
     pub voice_url_method: Option<String>,
+    /// Not in the reference's example; read when the answer has them (the
+    /// password or token is never shown, only whether one is set).
+    pub voice_authentication_type: Option<String>,
+    pub voice_username: Option<String>,
+    pub voice_password_token: Option<String>,
+    pub callback_voice_url: Option<String>,
+    pub callback_voice_url_method: Option<String>,
     pub trunk_ip1: Option<String>,
     pub trunk_ip2: Option<String>,
     pub trunk_port1: Option<String>,
@@ -332,10 +339,10 @@ pub struct VoiceRoute {
     pub trunk_uri2: Option<String>,
     pub trunk_enabled1: Option<bool>,
     pub trunk_enabled2: Option<bool>,
-    #[serde(rename = "Trunk1Priortiy")]
+    #[serde(rename = "Trunk1Priortiy", alias = "Trunk1Priority")]
     pub trunk1_priority: Option<i64>,
     pub trunk1_weight: Option<i64>,
-    #[serde(rename = "Trunk2Priortiy")]
+    #[serde(rename = "Trunk2Priortiy", alias = "Trunk2Priority")]
     pub trunk2_priority: Option<i64>,
     pub trunk2_weight: Option<i64>,
     pub header_manipulation: Option<String>,
@@ -350,7 +357,8 @@ pub struct VoiceRoute {
     pub wss_uri: Option<String>,
     pub intelligent_route_enabled: Option<bool>,
     pub route_enabled: Option<bool>,
-    #[serde(rename = "IpWhiteList")]
+    /// Responses spell it `IpWhiteList`, requests `IpWhitelist`: both read.
+    #[serde(rename = "IpWhiteList", alias = "IpWhitelist")]
     pub ip_whitelist: Vec<IpAddressEntry>,
     pub call_route_status: Option<String>,
 }

@@ -68,6 +68,9 @@ struct Ids {
     /// A message route of the own Account, and of each foreign one.
     own_route: String,
     foreign_routes: Vec<String>,
+    /// A voice route of the own Account, and of each foreign one.
+    own_voice_route: String,
+    foreign_voice_routes: Vec<String>,
 }
 
 /// A child of an Account as the Guardian forms name them: the Account, the
@@ -103,6 +106,8 @@ enum Form {
     Subscription(fn(&str) -> String),
     /// An Account and one of its message routes.
     AccountRoute(fn(&str, &str) -> String),
+    /// An Account and one of its voice routes.
+    AccountVoiceRoute(fn(&str, &str) -> String),
     /// The Distributor, a package and one of its items.
     PackageItem(fn(&str, &str, &str) -> String),
 }
@@ -258,16 +263,18 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
             .min()
             .unwrap()
     };
-    let route_in = |account: &str| {
+    let route_in = |collection: &str, account: &str| {
         world
-            .collection("message_routes")
+            .collection(collection)
             .filter(|(_, r)| r.account_id.as_deref() == Some(account))
             .map(|(id, _)| id.clone())
             .min()
             .unwrap()
     };
-    let own_route = route_in(&own_account);
-    let foreign_routes: Vec<String> = foreign_accounts.iter().map(|a| route_in(a)).collect();
+    let own_route = route_in("message_routes", &own_account);
+    let foreign_routes: Vec<String> = foreign_accounts.iter().map(|a| route_in("message_routes", a)).collect();
+    let own_voice_route = route_in("voice_routes", &own_account);
+    let foreign_voice_routes: Vec<String> = foreign_accounts.iter().map(|a| route_in("voice_routes", a)).collect();
     let own_subscription = subscription_in(&own_account);
     let foreign_subscriptions: Vec<String> = foreign_accounts.iter().map(|a| subscription_in(a)).collect();
     let own_line = line_of(&own_account);
@@ -301,6 +308,8 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         foreign_subscriptions,
         own_route,
         foreign_routes,
+        own_voice_route,
+        foreign_voice_routes,
     }
 }
 
@@ -391,21 +400,8 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
                 form(&ids.own_distributor, own),
             )
         }
-        Form::AccountRoute(form) => {
-            let mut foreign: Vec<String> = ids
-                .foreign_accounts
-                .iter()
-                .zip(&ids.foreign_routes)
-                .map(|(account, route)| form(account, route))
-                .collect();
-            // Another Account's route through one's own Account is foreign too.
-            foreign.extend(ids.foreign_routes.iter().map(|route| form(&ids.own_account, route)));
-            simple(
-                foreign,
-                form(MISSING_ACCOUNT, &ids.own_route),
-                form(&ids.own_account, &ids.own_route),
-            )
-        }
+        Form::AccountRoute(form) => route_calls(form, ids, &ids.own_route, &ids.foreign_routes),
+        Form::AccountVoiceRoute(form) => route_calls(form, ids, &ids.own_voice_route, &ids.foreign_voice_routes),
         Form::Subscription(form) => simple(
             ids.foreign_subscriptions.iter().map(|id| form(id)).collect(),
             form("SUB-00000000-0000-0000-0000-000000000000"),
@@ -431,6 +427,24 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
 }
 
 /// The foreign, missing and own children for the Guardian forms.
+/// An Account's route (message or voice): another Account's, directly or
+/// through one's own Account, is foreign.
+fn route_calls(form: fn(&str, &str) -> String, ids: &Ids, own: &str, foreign_routes: &[String]) -> Calls {
+    let mut foreign: Vec<String> = ids
+        .foreign_accounts
+        .iter()
+        .zip(foreign_routes)
+        .map(|(account, route)| form(account, route))
+        .collect();
+    foreign.extend(foreign_routes.iter().map(|route| form(&ids.own_account, route)));
+    Calls {
+        foreign,
+        missing: form(MISSING_ACCOUNT, own),
+        own: form(&ids.own_account, own),
+        undo_own: None,
+    }
+}
+
 fn child_calls(ids: &Ids, names_guardian: bool) -> (Vec<Child<'_>>, Child<'_>, Child<'_>) {
     let own = Child {
         account: &ids.own_account,

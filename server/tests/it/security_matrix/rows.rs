@@ -276,6 +276,49 @@ pub(super) fn functions() -> Vec<Function> {
             // Not confirmed.
             form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
         },
+        Function {
+            endpoint: "routes/voice",
+            action: Action::ViewRoutes,
+            form: Form::AccountVoiceRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
+        Function {
+            endpoint: "routes/voice-form",
+            action: Action::ManageRoutes,
+            form: Form::AccountVoiceRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
+        Function {
+            endpoint: "routes/voice-save",
+            action: Action::ManageRoutes,
+            // No name and no trunk: refused at the fields, nothing sent.
+            form: Form::AccountVoiceRoute(|account, route| {
+                format!("account_id={account}&call_route_id={route}&route_name=&route_type=Trunk")
+            }),
+        },
+        Function {
+            endpoint: "routes/voice-delete",
+            action: Action::ManageRoutes,
+            // Not confirmed.
+            form: Form::AccountVoiceRoute(|account, route| format!("account_id={account}&id={route}")),
+        },
+        // The onboarding checklist of an Account (the Distributor's is
+        // staff-only: tests/it/onboarding.rs); changes refused at a field.
+        Function {
+            endpoint: "onboarding/checklist",
+            action: Action::ViewOnboarding,
+            form: Form::Account(|id| format!("account_id={id}&distributor_id=")),
+        },
+        Function {
+            endpoint: "onboarding/scope",
+            action: Action::ManageOnboarding,
+            // No reason given.
+            form: Form::Account(|id| format!("account_id={id}&distributor_id=&section=mms&reason=")),
+        },
+        Function {
+            endpoint: "onboarding/sign-off",
+            action: Action::ManageOnboarding,
+            // No Telegent contact named.
+            form: Form::Account(|id| format!("account_id={id}&distributor_id=&telegent_contact=")),
+        },
         // Subscriptions: one of the caller's Account (any of the
         // Distributor's for staff); changes refused at a field.
         Function {
