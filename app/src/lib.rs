@@ -41,7 +41,10 @@ use leptos_router::{path, SsrMode};
 
 use crate::accounts::{AccountPage, Dashboard, EditAccountPage, NewAccountPage};
 use crate::audit::AuditPage;
-use crate::catalog::{PackageFormPage, PackagePage, PackagesPage, ProductFormPage, ProductPage, ProductsPage};
+use crate::catalog::{
+    PackageFormPage, PackagePage, PackagesPage, ProductFormPage, ProductPage, ProductsPage, ServiceFormPage,
+    ServicePage, ServicesPage,
+};
 use crate::components::layout::Shell;
 use crate::components::not_found::NotFound;
 use crate::components::problem::error_fallback;
@@ -146,6 +149,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog/packages/new") view=PackageFormPage ssr=SsrMode::Async />
                     <Route path=path!("/catalog/packages/:package_id") view=PackagePage ssr=SsrMode::Async />
                     <Route path=path!("/catalog/packages/:package_id/edit") view=PackageFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/services") view=ServicesPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/services/new") view=ServiceFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/services/:service_id") view=ServicePage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/services/:service_id/edit") view=ServiceFormPage ssr=SsrMode::Async />
                 </Routes>
                 </ErrorBoundary>
             </Shell>

@@ -245,6 +245,25 @@ pub fn new_subscription(account_id: &str, subscriber_id: &str) -> String {
     )
 }
 
+pub fn services(distributor_id: &str) -> String {
+    in_catalog("/catalog/services".into(), distributor_id)
+}
+
+pub fn new_service(distributor_id: &str) -> String {
+    in_catalog("/catalog/services/new".into(), distributor_id)
+}
+
+pub fn service(distributor_id: &str, service_id: &str) -> String {
+    in_catalog(format!("/catalog/services/{}", segment(service_id)), distributor_id)
+}
+
+pub fn edit_service(distributor_id: &str, service_id: &str) -> String {
+    in_catalog(
+        format!("/catalog/services/{}/edit", segment(service_id)),
+        distributor_id,
+    )
+}
+
 /// An Account's message and voice routes.
 pub fn routes(account_id: &str) -> String {
     format!("{}/routes", account(account_id))

@@ -102,6 +102,9 @@ pub enum Action {
     ManageRoutes,
     ViewCatalog,
     ManageCatalog,
+    /// Value-added services and the Distributor's prices for them: they
+    /// belong to no Account, so an Account Admin reads them only.
+    ManageServices,
     ManageSubscriptions,
     ManageDataLimits,
     ManageGuardian,
@@ -120,7 +123,7 @@ pub enum Action {
     ManageOnboarding,
 }
 
-pub const ACTIONS: [Action; 28] = [
+pub const ACTIONS: [Action; 29] = [
     Action::ViewDistributors,
     Action::ManageDistributors,
     Action::ManageCredentials,
@@ -138,6 +141,7 @@ pub const ACTIONS: [Action; 28] = [
     Action::ManageRoutes,
     Action::ViewCatalog,
     Action::ManageCatalog,
+    Action::ManageServices,
     Action::ManageSubscriptions,
     Action::ManageDataLimits,
     Action::ManageGuardian,

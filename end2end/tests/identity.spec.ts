@@ -8,9 +8,9 @@ async function navLabels(page: Page): Promise<string[]> {
 }
 
 const roles = [
-  { email: 'platform@telegent.example', badge: 'Platform admin', heading: 'Distributors', nav: ['Distributors', 'Subscribers', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Profile'] },
-  { email: 'admin@acme.example', badge: 'Distributor admin', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Subscriptions', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Profile'] },
-  { email: 'reviewer@acme.example', badge: 'Distributor viewer', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Subscriptions', 'Catalog', 'Audit log', 'Profile'] },
+  { email: 'platform@telegent.example', badge: 'Platform admin', heading: 'Distributors', nav: ['Distributors', 'Subscribers', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Profile'] },
+  { email: 'admin@acme.example', badge: 'Distributor admin', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Subscriptions', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Profile'] },
+  { email: 'reviewer@acme.example', badge: 'Distributor viewer', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Subscriptions', 'Onboarding', 'Catalog', 'Audit log', 'Profile'] },
   { email: 'priya@brightbakery.example', badge: 'Account Admin', heading: 'Bright Bakery LLC', nav: ['Account', 'Catalog', 'Users', 'Audit log', 'Profile'] },
   { email: 'jane.doe@example.com', badge: 'Manager', heading: 'Doe Family', nav: ['Family', 'Catalog', 'Users', 'Audit log', 'Profile'] },
   { email: 'sam.doe@example.com', badge: 'Subscriber', heading: 'My lines', nav: ['My lines', 'Profile'] },

@@ -1,5 +1,6 @@
-//! The catalog: Products (the smallest billable unit) and Packages (what a
-//! subscriber pays for, made of items that reference Products). Distributor
+//! The catalog: Products (the smallest billable unit), Packages (what a
+//! subscriber pays for, made of items that reference Products) and
+//! Services (features billed on their own, with the Distributor's price). Distributor
 //! staff manage the Distributor's catalog and see costs and margins; an
 //! Account Admin manages their own Account's products and packages; the
 //! Account's people read what is offered to them, without costs.
@@ -10,6 +11,9 @@ pub mod money;
 pub mod package_page;
 pub mod package_pages;
 pub mod product_pages;
+pub mod service_api;
+pub mod service_model;
+pub mod service_pages;
 pub mod shared;
 
 #[cfg(feature = "ssr")]
@@ -20,7 +24,10 @@ pub mod packages;
 pub mod products;
 #[cfg(feature = "ssr")]
 pub mod scope;
+#[cfg(feature = "ssr")]
+pub mod services;
 
 pub use package_page::PackagePage;
 pub use package_pages::{PackageFormPage, PackagesPage};
 pub use product_pages::{ProductFormPage, ProductPage, ProductsPage};
+pub use service_pages::{ServiceFormPage, ServicePage, ServicesPage};

@@ -31,6 +31,7 @@ pub fn CatalogTabs(distributor_id: String, current: &'static str) -> impl IntoVi
             <ul>
                 {tab("products", "Products", links::products(&distributor_id))}
                 {tab("packages", "Packages", links::packages(&distributor_id))}
+                {tab("services", "Services", links::services(&distributor_id))}
             </ul>
         </nav>
     }

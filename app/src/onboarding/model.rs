@@ -75,6 +75,10 @@ pub struct ChecklistPage {
     /// Steps still to do before the sign-off.
     pub blocking_sign_off: Vec<String>,
     pub can_manage: bool,
+    /// The caller may create what the steps link to (routes, catalog):
+    /// false for a viewer, whose checklist shows no "New …" links.
+    #[serde(default)]
+    pub can_set_up: bool,
     /// The Distributor's checklist: its Accounts and how far each is.
     pub accounts: Vec<AccountProgress>,
     /// The Distributor's Accounts in all (the list shows the first few).

@@ -101,6 +101,7 @@ fn ChecklistView(page: Page, notice: Option<String>) -> impl IntoView {
         distributor_id: page.distributor_param.clone(),
     };
     let can_manage = page.can_manage;
+    let can_set_up = page.can_set_up;
     let sections = page.sections.clone();
     view! {
         <Breadcrumbs crumbs />
@@ -114,7 +115,7 @@ fn ChecklistView(page: Page, notice: Option<String>) -> impl IntoView {
             <progress class="checklist-progress" max=in_scope value=done aria-labelledby="progress"></progress>
             <p class="muted">"Each step is judged from what Telegent and the portal's records show, not ticked by hand. Sections that are not part of your launch can be marked not in scope, with a reason."</p>
         </section>
-        {sections.into_iter().map(|s| view! { <Section section=s target=target.clone() can_manage /> }).collect_view()}
+        {sections.into_iter().map(|s| view! { <Section section=s target=target.clone() can_manage can_set_up /> }).collect_view()}
         <SignOffPanel page=page.clone() target=target.clone() />
         {page.account_id.is_empty().then(|| {
             view! { <AccountsPanel accounts=page.accounts.clone() total=page.account_total /> }
@@ -140,7 +141,7 @@ fn ChooseDistributor(list: Vec<(String, String)>) -> impl IntoView {
 }
 
 #[component]
-fn Section(section: SectionView, target: ChecklistRef, can_manage: bool) -> impl IntoView {
+fn Section(section: SectionView, target: ChecklistRef, can_manage: bool, can_set_up: bool) -> impl IntoView {
     let SectionView {
         scope_key,
         title,
@@ -164,7 +165,7 @@ fn Section(section: SectionView, target: ChecklistRef, can_manage: bool) -> impl
             {out_of_scope.clone().map(|m| view! {
                 <p class="notice">{format!("Not in scope: {} (marked by {} at {})", m.reason, m.by, m.at)}</p>
             })}
-            <StepsTable steps caption=title.clone() />
+            <StepsTable steps caption=title.clone() can_set_up />
             {(skippable && can_manage).then(|| view! {
                 <ScopeForm key=scope_key.clone() title=title.clone() target=target.clone() out=out_of_scope.is_some() />
             })}
@@ -173,7 +174,7 @@ fn Section(section: SectionView, target: ChecklistRef, can_manage: bool) -> impl
 }
 
 #[component]
-fn StepsTable(steps: Vec<StepView>, caption: String) -> impl IntoView {
+fn StepsTable(steps: Vec<StepView>, caption: String, can_set_up: bool) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="data-table">
@@ -195,7 +196,8 @@ fn StepsTable(steps: Vec<StepView>, caption: String) -> impl IntoView {
                         view! {
                             <tr>
                                 <td data-label="Step">{s.number.clone()}</td>
-                                <td data-label="Task">{if s.href.is_empty() {
+                                // A "New …" link opens a form the caller may not use.
+                                <td data-label="Task">{if s.href.is_empty() || (!can_set_up && s.link_label.starts_with("New ")) {
                                     view! { <span>{s.task.clone()}</span> }.into_any()
                                 } else {
                                     view! { <span>{s.task.clone()} " " <a href=s.href.clone()>{s.link_label.clone()}</a></span> }.into_any()

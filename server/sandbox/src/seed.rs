@@ -171,7 +171,32 @@ pub fn demo_world(seed: u64) -> World {
         &[mobile("+15125550121")],
     );
     add_account_catalog(&mut w, &globex, &smith, "SMITH-TRAVEL", "Smith travel add-on");
+    // Last, so every ID seeded before keeps its value.
+    add_services(&mut w, &acme);
+    add_services(&mut w, &globex);
     w
+}
+
+/// Value-added services with the Distributor's price for each.
+fn add_services(w: &mut World, distributor_id: &str) {
+    for (name, cost, monthly, price) in [("Caller ID", 0.5, true, 1.25), ("Number lookup", 0.02, false, 0.05)] {
+        let fields = json!({ "ServiceName": name, "Cost": cost, "Monthly": monthly, "Active": true });
+        let service_id = record(w, "services", "SVID", "ServiceId", (distributor_id, None), fields);
+        let fields = json!({
+            "ServiceId": service_id, "DistributorId": distributor_id, "Price": price, "Monthly": monthly, "Active": true,
+        });
+        let item_id = record(
+            w,
+            "service_items",
+            "SIID",
+            "ServiceItemId",
+            (distributor_id, None),
+            fields,
+        );
+        if let Some(item) = w.records.get_mut("service_items").and_then(|c| c.get_mut(&item_id)) {
+            item.parent_id = Some(service_id.clone());
+        }
+    }
 }
 
 /// An Account's own product and a package of it (its Account Admin's to

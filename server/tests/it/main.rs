@@ -22,6 +22,7 @@ mod pages_in_words;
 mod password_reset;
 mod routes;
 mod security_matrix;
+mod services;
 mod staff_changes;
 mod subscriptions;
 mod users_page;

@@ -282,6 +282,89 @@ pub struct Service {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
+pub struct ServiceCreateRequest {
+    pub service_name: String,
+    pub cost: f64,
+    pub monthly: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceUpdateRequest {
+    pub service_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceDeleteRequest {
+    pub service_id: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceDeleted {
+    pub service_id: Option<String>,
+    pub service_status: Option<String>,
+}
+
+/// A price for a service. Items have no ID of their own: the reference
+/// names an item by its service (and optionally its Distributor).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceItem {
+    pub service_id: Option<String>,
+    pub aggregator_id: Option<String>,
+    pub distributor_id: Option<String>,
+    pub price: Option<f64>,
+    pub monthly: Option<bool>,
+    pub active: Option<bool>,
+}
+
+/// `GET /v1.0/services/items`: the service and its items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceItems {
+    pub service_id: Option<String>,
+    pub items: Vec<ServiceItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceItemRequest {
+    pub service_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregator_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distributor_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceItemDeleteRequest {
+    pub service_id: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ServiceItemDeleted {
+    pub service_id: Option<String>,
+    pub successful: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
 pub struct ServiceList {
     pub aggregator_id: Option<String>,
     pub total_services: Option<i64>,
@@ -378,6 +461,26 @@ operations! {
         => service(service_id: &str = "ServiceId") -> Service;
     Read GET "/v1.0/account/services"
         => account_services(filter: Option<&str> = "Filter") -> ServiceList;
+    Mutation POST "/v1.0/services"
+        => create_service(request: ServiceCreateRequest) -> Service,
+        invalidates ["/v1.0/services", "/v1.0/account/services"];
+    Mutation POST "/v1.0/services/update"
+        => update_service(request: ServiceUpdateRequest) -> Service,
+        invalidates ["/v1.0/services", "/v1.0/account/services"];
+    Mutation POST "/v1.0/services/delete"
+        => delete_service(request: ServiceDeleteRequest) -> ServiceDeleted,
+        invalidates ["/v1.0/services", "/v1.0/account/services", "/v1.0/services/items"];
+    Read GET "/v1.0/services/items"
+        => service_items(service_id: &str = "ServiceId") -> ServiceItems;
+    Mutation POST "/v1.0/services/items/add"
+        => add_service_item(request: ServiceItemRequest) -> ServiceItem,
+        invalidates ["/v1.0/services/items"];
+    Mutation POST "/v1.0/services/items/update"
+        => update_service_item(request: ServiceItemRequest) -> ServiceItem,
+        invalidates ["/v1.0/services/items"];
+    Mutation POST "/v1.0/services/items/delete"
+        => delete_service_item(request: ServiceItemDeleteRequest) -> ServiceItemDeleted,
+        invalidates ["/v1.0/services/items"];
     /// One subscription per number. Sent once: an ambiguous failure is `OutcomeUnknown`; look for the
     /// subscription in `account_subscriptions` before creating it again.
     Billable POST "/v1.0/subscriptions"

@@ -62,6 +62,9 @@ struct Ids {
     own_item: String,
     /// (package, item) pairs.
     foreign_items: Vec<(String, String)>,
+    /// A service of the caller's catalog, and of catalogs it does not reach.
+    own_service: String,
+    foreign_services: Vec<String>,
     /// A subscription billing a line of the own Account, and of the foreign ones.
     own_subscription: String,
     foreign_subscriptions: Vec<String>,
@@ -110,6 +113,8 @@ enum Form {
     AccountVoiceRoute(fn(&str, &str) -> String),
     /// The Distributor, a package and one of its items.
     PackageItem(fn(&str, &str, &str) -> String),
+    /// The same with a service.
+    Service(fn(&str, &str) -> String),
 }
 
 async fn users_in(portal: &Portal) -> Vec<(i64, String, String, Option<String>, Option<String>)> {
@@ -255,6 +260,8 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         .iter()
         .filter_map(|p| item_of(p).map(|i| (p.clone(), i)))
         .collect();
+    let own_service = own_of("services");
+    let foreign_services = foreign_of("services");
     let subscription_in = |account: &str| {
         world
             .collection("subscriptions")
@@ -304,6 +311,8 @@ async fn ids_for(portal: &Portal, email: &str) -> Ids {
         foreign_packages,
         own_item,
         foreign_items,
+        own_service,
+        foreign_services,
         own_subscription,
         foreign_subscriptions,
         own_route,
@@ -385,9 +394,10 @@ fn calls(function: &Function, ids: &Ids) -> Calls {
         ),
         // Foreign records through one's own Distributor, and (but for the
         // Platform admin) through the other one named outright.
-        Form::Product(form) | Form::Package(form) => {
+        Form::Product(form) | Form::Package(form) | Form::Service(form) => {
             let (own, foreign) = match function.form {
                 Form::Product(_) => (&ids.own_product, &ids.foreign_products),
+                Form::Service(_) => (&ids.own_service, &ids.foreign_services),
                 _ => (&ids.own_package, &ids.foreign_packages),
             };
             let mut forms: Vec<String> = foreign.iter().map(|id| form(&ids.own_distributor, id)).collect();
@@ -660,8 +670,10 @@ async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admi
             | Form::Product(_)
             | Form::Package(_)
             | Form::PackageItem(_)
+            | Form::Service(_)
             | Form::Subscription(_)
-            | Form::AccountRoute(_) => continue,
+            | Form::AccountRoute(_)
+            | Form::AccountVoiceRoute(_) => continue,
         };
         let before = sandbox.journal().len();
         let denied_before = denied_rows(&portal).await;

@@ -276,6 +276,41 @@ pub(super) fn functions() -> Vec<Function> {
             // Not confirmed.
             form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
         },
+        // Services: the Distributor's catalog; changes refused at a field.
+        Function {
+            endpoint: "catalog/service",
+            action: Action::ViewCatalog,
+            form: Form::Service(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/service-form",
+            action: Action::ManageServices,
+            form: Form::Service(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/service-save",
+            action: Action::ManageServices,
+            // No name or cost.
+            form: Form::Service(|d, id| format!("distributor_id={d}&service_id={id}&service_name=&cost=")),
+        },
+        Function {
+            endpoint: "catalog/service-delete",
+            action: Action::ManageServices,
+            // Not confirmed.
+            form: Form::Service(|d, id| format!("distributor_id={d}&id={id}")),
+        },
+        Function {
+            endpoint: "catalog/service-item-save",
+            action: Action::ManageServices,
+            // No price.
+            form: Form::Service(|d, s| format!("distributor_id={d}&service_id={s}&item_price=")),
+        },
+        Function {
+            endpoint: "catalog/service-item-remove",
+            action: Action::ManageServices,
+            // Not confirmed.
+            form: Form::Service(|d, s| format!("distributor_id={d}&service_id={s}")),
+        },
         Function {
             endpoint: "routes/voice",
             action: Action::ViewRoutes,

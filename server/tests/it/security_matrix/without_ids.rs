@@ -13,7 +13,7 @@ use super::rows::functions;
 use crate::common::{portal, Browser};
 
 /// Server functions that take no ID, with a form and the action each needs.
-pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 13] {
+pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 14] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -48,6 +48,7 @@ pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 
         // The caller's catalog (a Platform admin is asked which Distributor's).
         ("catalog/products", "shown=all", Action::ViewCatalog),
         ("catalog/packages", "shown=all", Action::ViewCatalog),
+        ("catalog/services", "shown=all", Action::ViewCatalog),
     ]
 }
 
