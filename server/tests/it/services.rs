@@ -182,8 +182,7 @@ async fn an_accounts_people_read_services_without_the_cost_and_other_distributor
     let acme = {
         let doe = crate::common::account_id(&portal, "Doe Family");
         let world = portal.sandbox.as_ref().unwrap().0.snapshot();
-        let distributor = world.accounts[&doe].distributor_id.clone();
-        distributor
+        world.accounts[&doe].distributor_id.clone()
     };
     let acme_caller_id = services_named(&portal, "Caller ID")
         .into_iter()
