@@ -18,6 +18,7 @@ pub mod audit;
 pub mod catalog;
 pub mod distributors;
 pub mod guardian;
+pub mod line_status;
 pub mod lines;
 pub mod me;
 pub mod members;

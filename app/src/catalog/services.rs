@@ -73,7 +73,21 @@ pub async fn find(cat: &Catalog, service_id: &str) -> Result<Service, AppError> 
 }
 
 async fn items(cat: &Catalog, service_id: &str) -> Result<Vec<ServiceItem>, AppError> {
-    Ok(cat.tenant.client.service_items(service_id).await?.items)
+    Ok(cat
+        .tenant
+        .client
+        .service_items(service_id)
+        .await?
+        .items
+        .into_iter()
+        // The Distributor's own price only: an aggregator's item (or
+        // another Distributor's) is neither shown nor changed here.
+        .filter(|i| {
+            i.distributor_id
+                .as_deref()
+                .is_none_or(|d| d == cat.tenant.distributor_id)
+        })
+        .collect())
 }
 
 fn item_row(i: &ServiceItem) -> ServiceItemRow {

@@ -343,7 +343,7 @@ pub fn LinePage() -> impl IntoView {
         } else if q.get("renewal_saved").is_some() {
             Some("Renewal cycle saved.")
         } else {
-            None
+            q.get("status").and_then(|k| crate::line_status::panel::notice_text(&k))
         }
     };
     let detail = Resource::new(key, |(account, line, _)| fetch_line_detail(account, line));
@@ -351,7 +351,7 @@ pub fn LinePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the line…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(data) => view! { <LineView data notice=notice() /> }.into_any(),
+                    Ok(data) => view! { <LineView data notice=notice() changed=query.read().get("status") /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
@@ -360,7 +360,7 @@ pub fn LinePage() -> impl IntoView {
 }
 
 #[component]
-fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
+fn LineView(data: LineDetail, notice: Option<&'static str>, changed: Option<String>) -> impl IntoView {
     let LineDetail {
         account_id,
         account_name,
@@ -387,6 +387,7 @@ fn LineView(data: LineDetail, notice: Option<&'static str>) -> impl IntoView {
             }}</p>
         </div>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <crate::line_status::LineStatusPanel account_id=account_id.clone() msisdn=line.msisdn.clone() changed=changed.unwrap_or_default() />
         <section class="panel" aria-labelledby="usage-heading">
             <h2 id="usage-heading">"Data this cycle"</h2>
             <p>"Now: " <strong>{usage.behaviour.label()}</strong></p>

@@ -56,9 +56,18 @@ pub async fn fetch_checklist(#[server(flatten)] target: ChecklistRef) -> Result<
     service::page(&c).await
 }
 
+/// The policy check for the change, then the checklist read through the
+/// cached client: a change here touches only the portal's tables, and the
+/// sign-off's re-reading of the checklist must not spend the budget afresh.
+#[cfg(feature = "ssr")]
+async fn to_change(account_id: &str, distributor_id: &str) -> Result<Checklist, AppError> {
+    crate::ssr::context::scoped(Action::ManageOnboarding).await?;
+    checklist(Action::ViewOnboarding, account_id, distributor_id).await
+}
+
 #[server(endpoint = "onboarding/scope")]
 pub async fn set_onboarding_scope(#[server(flatten)] form: ScopeForm) -> Result<(), AppError> {
-    let c = checklist(Action::ManageOnboarding, &form.account_id, &form.distributor_id).await?;
+    let c = to_change(&form.account_id, &form.distributor_id).await?;
     service::set_scope(&c, &form).await?;
     back_to(&c, "scope", form.section.trim());
     Ok(())
@@ -66,7 +75,7 @@ pub async fn set_onboarding_scope(#[server(flatten)] form: ScopeForm) -> Result<
 
 #[server(endpoint = "onboarding/sign-off")]
 pub async fn sign_off_onboarding(#[server(flatten)] form: SignOffForm) -> Result<(), AppError> {
-    let c = checklist(Action::ManageOnboarding, &form.account_id, &form.distributor_id).await?;
+    let c = to_change(&form.account_id, &form.distributor_id).await?;
     service::sign_off(&c, &form).await?;
     back_to(&c, "signed", "1");
     Ok(())

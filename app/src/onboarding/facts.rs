@@ -40,7 +40,7 @@ impl Where<'_> {
 }
 
 async fn first(state: &AppState, w: &Where<'_>, sql: &str) -> Result<Option<(String, String)>, AppError> {
-    let sql = sql.replace("{account}", w.account_clause());
+    let sql = format!("{} LIMIT 1", sql.replace("{account}", w.account_clause()));
     let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(w.distributor_id.to_string());
     if let Some(a) = w.account_id {
         query = query.bind(a.to_string());

@@ -94,13 +94,19 @@ pub async fn mark_in_scope(
     section: &str,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM onboarding_scope_marks WHERE distributor_id = $1 AND account_id = $2 AND section = $3")
-        .bind(distributor_id)
-        .bind(account_id)
-        .bind(section)
-        .execute(&mut *tx)
-        .await?;
-    audit::record_in(&mut tx, entry, Outcome::Succeeded, &format!("{section} back in scope")).await?;
+    let removed = sqlx::query(
+        "DELETE FROM onboarding_scope_marks WHERE distributor_id = $1 AND account_id = $2 AND section = $3",
+    )
+    .bind(distributor_id)
+    .bind(account_id)
+    .bind(section)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    // A repeat (it was in scope already) changes nothing: no audit row.
+    if removed > 0 {
+        audit::record_in(&mut tx, entry, Outcome::Succeeded, &format!("{section} back in scope")).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -153,6 +153,23 @@ pub async fn limits_set(pool: &DbPool, distributor_id: &str, msisdns: &[String],
     logged("limits set", result);
 }
 
+/// A line's new status (suspended, restored, cancelled) at once; the next
+/// sweep confirms it.
+pub async fn number_status(pool: &DbPool, distributor_id: &str, msisdn: &str, status: &str) {
+    let result =
+        sqlx::query("UPDATE rm_numbers SET status = $1, written_at = $2 WHERE distributor_id = $3 AND msisdn = $4")
+            .bind(status)
+            .bind(now_text())
+            .bind(distributor_id)
+            .bind(msisdn)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .map_err(internal);
+    super::changed();
+    logged("number status", result);
+}
+
 /// An Account the portal created or changed (Telegent's answer): its row
 /// and search text at once; its counts follow from the rows below it.
 pub async fn account_saved(pool: &DbPool, distributor_id: &str, account: &telegent::types::Account) {

@@ -24,6 +24,39 @@ pub async fn of_account(ctx: &InAccount) -> Result<Vec<LineRoutes>, AppError> {
     .await?)
 }
 
+/// Every line of the Distributor that uses route `id` as `column`: a
+/// delete's check must see lines of other Accounts too (a route is one
+/// Account's, but nothing stops a line elsewhere from naming it).
+pub async fn of_distributor_using(ctx: &InAccount, column: Column, id: &str) -> Result<Vec<LineRoutes>, AppError> {
+    crate::read_model::sweep::ensure_filled(&ctx.state, &ctx.tenant.distributor_id).await?;
+    let sql = format!(
+        "SELECT msisdn, message_route_id, voice_route_id FROM rm_numbers \
+         WHERE distributor_id = $1 AND {} = $2 ORDER BY msisdn",
+        column.name()
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(&ctx.tenant.distributor_id)
+        .bind(id)
+        .fetch_all(&ctx.state.pool)
+        .await?)
+}
+
+/// Which route of a line.
+#[derive(Debug, Clone, Copy)]
+pub enum Column {
+    Message,
+    Voice,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Message => "message_route_id",
+            Column::Voice => "voice_route_id",
+        }
+    }
+}
+
 /// The lines (as shown, and as E.164 for links) whose route `pick` is `id`.
 pub fn using(lines: &[LineRoutes], id: &str, pick: fn(&LineRoutes) -> &str) -> Vec<(String, String)> {
     lines

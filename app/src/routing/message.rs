@@ -58,7 +58,7 @@ pub async fn routes(ctx: &InAccount) -> Result<Vec<MessageRoute>, AppError> {
         .into_iter()
         // Only this Account's (the list is asked by Account; a route of
         // another is never shown here, whatever the answer holds).
-        .filter(|r| r.account_id.as_deref().is_none_or(|a| a == ctx.account_id))
+        .filter(|r| r.account_id.as_deref() == Some(ctx.account_id.as_str()))
         .collect())
 }
 
@@ -337,7 +337,11 @@ pub async fn delete(ctx: &InAccount, id: &str, confirmed: bool) -> Result<(), Ap
     let entry = ctx
         .caller
         .audit_in(&ctx.tenant, &ctx.account_id, "DeleteMessageRoute", &[&id]);
-    let using = lines::using(&lines::of_account(ctx).await?, &id, message_route);
+    let using = lines::using(
+        &lines::of_distributor_using(ctx, lines::Column::Message, &id).await?,
+        &id,
+        message_route,
+    );
     if !using.is_empty() {
         let message = lines::in_use_message(&using);
         audit::record(&ctx.state.pool, &entry, Outcome::Denied, &message).await?;

@@ -86,7 +86,7 @@ pub async fn routes(ctx: &InAccount) -> Result<Vec<VoiceRoute>, AppError> {
         .results
         .into_iter()
         // Only this Account's, whatever the answer holds.
-        .filter(|r| r.account_id.as_deref().is_none_or(|a| a == ctx.account_id))
+        .filter(|r| r.account_id.as_deref() == Some(ctx.account_id.as_str()))
         .collect())
 }
 
@@ -403,7 +403,11 @@ pub async fn delete(ctx: &InAccount, id: &str, confirmed: bool) -> Result<(), Ap
     let entry = ctx
         .caller
         .audit_in(&ctx.tenant, &ctx.account_id, "DeleteVoiceRoute", &[&id]);
-    let using = lines::using(&lines::of_account(ctx).await?, &id, voice_route);
+    let using = lines::using(
+        &lines::of_distributor_using(ctx, lines::Column::Voice, &id).await?,
+        &id,
+        voice_route,
+    );
     if !using.is_empty() {
         let message = lines::in_use_message(&using);
         audit::record(&ctx.state.pool, &entry, Outcome::Denied, &message).await?;

@@ -236,6 +236,13 @@ pub async fn succeeded_answers_field(
 
 /// Whether an intent was already written for this key (a retry, a reload,
 /// a second click).
+/// A fresh intent key for a form that orders something billable.
+pub fn new_key() -> String {
+    use rand::Rng;
+    let bytes: [u8; 16] = rand::rng().random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub async fn exists(pool: &DbPool, distributor_id: &str, intent_key: &str) -> Result<bool, AppError> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT state FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2")

@@ -91,15 +91,8 @@ pub async fn new_page(ctx: &InAccount, subscriber_id: &str) -> Result<NewSubscri
         subscriber_id: chosen,
         numbers,
         packages: packages_for(&ctx.tenant, &ctx.account_id).await?,
-        intent_key: uuid_like(),
+        intent_key: crate::ssr::intents::new_key(),
     })
-}
-
-/// A random key for one rendered form.
-fn uuid_like() -> String {
-    use rand::Rng;
-    let bytes: [u8; 16] = rand::rng().random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Creates the subscription; returns its SUB-.

@@ -525,6 +525,7 @@ async fn foreign_ids_look_missing_and_touch_nothing_for_every_role_and_function(
 
             let world_before = serde_json::to_string(&sandbox.snapshot()).unwrap();
             let journal_before = sandbox.journal().len();
+            let kept_before = portal_kept(&portal).await;
             let missing: Answer = browser.call(function.endpoint, &calls.missing).await;
             if allowed {
                 assert_eq!(
@@ -568,6 +569,13 @@ async fn foreign_ids_look_missing_and_touch_nothing_for_every_role_and_function(
                 serde_json::to_string(&sandbox.snapshot()).unwrap(),
                 world_before,
                 "{} {}: upstream state changed",
+                demo.email,
+                function.endpoint
+            );
+            assert_eq!(
+                portal_kept(&portal).await,
+                kept_before,
+                "{} {}: the portal's own records changed",
                 demo.email,
                 function.endpoint
             );
@@ -709,6 +717,22 @@ async fn a_manager_is_refused_every_member_and_line_mutation_on_the_account_admi
         )
         .await;
     assert!(answer.status.is_success(), "{answer:?}");
+}
+
+/// What the portal keeps of its own (not Telegent's): checklist marks and
+/// sign-offs, cancellations, and succeeded changes in the audit log.
+async fn portal_kept(portal: &Portal) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for sql in [
+        "SELECT COUNT(*) FROM onboarding_scope_marks",
+        "SELECT COUNT(*) FROM onboarding_signoffs",
+        "SELECT COUNT(*) FROM number_cancellations",
+        "SELECT COUNT(*) FROM audit_log WHERE outcome = 'succeeded'",
+    ] {
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&portal.state.pool).await.unwrap();
+        counts.push(n);
+    }
+    counts
 }
 
 async fn denied_rows(portal: &Portal) -> i64 {

@@ -276,6 +276,36 @@ pub(super) fn functions() -> Vec<Function> {
             // Not confirmed.
             form: Form::AccountRoute(|account, route| format!("account_id={account}&id={route}")),
         },
+        // A line's status: the Account's line; changes refused at a field.
+        Function {
+            endpoint: "numbers/status-view",
+            action: Action::ViewNumbers,
+            form: Form::AccountLine(|account, line| {
+                format!("account_id={account}&msisdn={}", line.replace('+', "%2B"))
+            }),
+        },
+        Function {
+            endpoint: "numbers/status",
+            action: Action::ChangeNumberStatus,
+            // Not confirmed.
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&change=suspend",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
+            endpoint: "numbers/port-out",
+            action: Action::ManagePorting,
+            // No PIN.
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&pin=&intent_key=matrix-0000000000000001",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
         // Services: the Distributor's catalog; changes refused at a field.
         Function {
             endpoint: "catalog/service",

@@ -1,0 +1,46 @@
+//! Server functions of a line's status. The Account against the caller's
+//! scope first (`in_account`), then the line among that Account's own.
+
+use leptos::prelude::*;
+
+use super::model::{LineStatusView, PortOutForm, StatusForm};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    policy::Action,
+    ssr::context::{in_account, redirect},
+};
+
+#[server(endpoint = "numbers/status-view")]
+pub async fn fetch_line_status(account_id: String, msisdn: String) -> Result<LineStatusView, AppError> {
+    let ctx = in_account(Action::ViewNumbers, &account_id).await?;
+    super::service::view(&ctx, &msisdn).await
+}
+
+#[cfg(feature = "ssr")]
+fn back_to_line(account_id: &str, msisdn: &str, notice: &str) {
+    redirect(&crate::links::with_notice(
+        &crate::links::line(account_id, msisdn),
+        "status",
+        notice,
+    ));
+}
+
+/// Suspends, restores, deactivates or reactivates the line.
+#[server(endpoint = "numbers/status")]
+pub async fn change_line_status(#[server(flatten)] form: StatusForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ChangeNumberStatus, &form.account_id).await?;
+    super::service::change(&ctx, &form).await?;
+    back_to_line(&ctx.account_id, &form.msisdn, form.change.trim());
+    Ok(())
+}
+
+/// Issues a port-out PIN (billable: once per form).
+#[server(endpoint = "numbers/port-out")]
+pub async fn issue_port_out(#[server(flatten)] form: PortOutForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ManagePorting, &form.account_id).await?;
+    super::service::port_out(&ctx, &form).await?;
+    back_to_line(&ctx.account_id, &form.msisdn, "port-out");
+    Ok(())
+}

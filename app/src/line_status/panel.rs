@@ -1,0 +1,156 @@
+//! The status panel of a line's page: the status, what can be done with it
+//! (each behind a confirmation that says what happens), a reactivation
+//! while its 30 days run, and the port-out PIN.
+
+use leptos::prelude::*;
+
+use super::api::{fetch_line_status, ChangeLineStatus, IssuePortOut};
+use super::model::{Change, LineStatusView};
+use crate::components::form::{field_error, ConfirmStep, ErrorSummary, InlineProblem, SubmitButton};
+
+/// The notice after a change (`?status=` on the line's page).
+pub fn notice_text(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "suspend" => "Line suspended: it keeps its number and SIM.",
+        "restore" => "Line restored.",
+        "deactivate" => "Line deactivated: its number and SIM are released. It can be reactivated for 30 days.",
+        "reactivate" => "Line reactivated with its number and SIM.",
+        "port-out" => "Port-out PIN issued. Give it to the subscriber for the new carrier.",
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn LineStatusPanel(account_id: String, msisdn: String, #[prop(optional)] changed: Option<String>) -> impl IntoView {
+    let view_of = Resource::new(
+        move || (account_id.clone(), msisdn.clone(), changed.clone()),
+        |(a, m, _)| fetch_line_status(a, m),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the line's status…"</p> }>
+            {move || Suspend::new(async move {
+                match view_of.await {
+                    Ok(v) => view! { <StatusView v /> }.into_any(),
+                    Err(error) => view! { <section class="panel"><h2>"Status"</h2><InlineProblem error /></section> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StatusView(v: LineStatusView) -> impl IntoView {
+    let cancelled = v.status.eq_ignore_ascii_case("cancelled");
+    view! {
+        <section class="panel" aria-labelledby="line-status">
+            <h2 id="line-status">"Status"</h2>
+            <p><span class="status">{v.status.clone()}</span></p>
+            {v.port_out.clone().map(|(order, since)| view! {
+                <p class="notice">{format!("A port-out is in flight (order {order}, since {}): the line can't be suspended until it ends.", since.get(..10).unwrap_or(&since))}</p>
+            })}
+            {v.reactivate_until.clone().map(|(until, lapsed)| view! {
+                <p class="muted">{if lapsed { format!("The 30 days to reactivate ended on {until}.") } else { format!("Can be reactivated until {until}.") }}</p>
+            })}
+            {v.can_change.then(|| {
+                let forms = v.changes.iter().map(|c| view! {
+                    <ChangeForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() change=*c today=v.today.clone() />
+                }).collect_view();
+                view! {
+                    {forms}
+                    {(cancelled && !v.reactivate_until.as_ref().is_some_and(|(_, lapsed)| *lapsed)).then(|| view! {
+                        <ReactivateForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() />
+                    })}
+                }
+            })}
+            {(v.can_port_out && !cancelled && v.port_out.is_none()).then(|| view! {
+                <PortOutForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() intent_key=v.intent_key.clone() />
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ChangeForm(account_id: String, msisdn: String, change: Change, today: String) -> impl IntoView {
+    let action = ServerAction::<ChangeLineStatus>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    let key = change.key();
+    let date_id = format!("effective-{key}");
+    let confirm_id = format!("confirm-{key}");
+    let class = if change == Change::Restore {
+        "button"
+    } else {
+        "button danger"
+    };
+    view! {
+        <ConfirmStep summary=format!("{}…", change.label()) open=Signal::derive(move || error().is_some())>
+            <ErrorSummary error=Signal::derive(error) fields=&[("change", "Change"), ("effective_date", "Effective date"), ("confirm", "Confirmation")] />
+            <p>{change.consequence()}</p>
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="msisdn" value=msisdn />
+                <input type="hidden" name="change" value=key />
+                <div class="field">
+                    <label for=date_id.clone()>"Effective date"</label>
+                    <input id=date_id.clone() type="date" name="effective_date" value=today.clone() min=today />
+                    {move || field_error(error(), "effective_date").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="check">
+                    <input type="checkbox" id=confirm_id.clone() name="confirm" />
+                    <label for=confirm_id>{format!("Yes, {} this line", change.label().to_lowercase())}</label>
+                </div>
+                <SubmitButton label=change.label() class=class busy_label="Sending to Telegent…" />
+            </ActionForm>
+        </ConfirmStep>
+    }
+}
+
+#[component]
+fn ReactivateForm(account_id: String, msisdn: String) -> impl IntoView {
+    let action = ServerAction::<ChangeLineStatus>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <ConfirmStep summary="Reactivate…" open=Signal::derive(move || error().is_some())>
+            <ErrorSummary error=Signal::derive(error) fields=&[("change", "Reactivate"), ("confirm", "Confirmation")] />
+            <p>"The line comes back with the same number and SIM."</p>
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="msisdn" value=msisdn />
+                <input type="hidden" name="change" value="reactivate" />
+                <div class="check">
+                    <input type="checkbox" id="confirm-reactivate" name="confirm" />
+                    <label for="confirm-reactivate">"Yes, reactivate this line"</label>
+                </div>
+                <SubmitButton label="Reactivate" class="button" busy_label="Sending to Telegent…" />
+            </ActionForm>
+        </ConfirmStep>
+    }
+}
+
+#[component]
+fn PortOutForm(account_id: String, msisdn: String, intent_key: String) -> impl IntoView {
+    let action = ServerAction::<IssuePortOut>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <ConfirmStep summary="Issue a port-out PIN…" open=Signal::derive(move || error().is_some())>
+            <ErrorSummary error=Signal::derive(error) fields=&[("pin", "PIN"), ("confirm", "Confirmation")] />
+            <p>"The subscriber gives this PIN to the carrier they are moving to. The line can't be suspended while the port-out is in flight. Telegent bills the request."</p>
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="msisdn" value=msisdn />
+                <input type="hidden" name="intent_key" value=intent_key />
+                <div class="field">
+                    <label for="port-out-pin">"PIN (4 to 10 digits)"</label>
+                    <input id="port-out-pin" name="pin" inputmode="numeric" autocomplete="off" required=true
+                        aria-invalid=move || field_error(error(), "pin").map(|_| "true")
+                        aria-describedby=move || field_error(error(), "pin").map(|_| "port-out-pin-error") />
+                    {move || field_error(error(), "pin").map(|m| view! { <p class="field-error" id="port-out-pin-error">{m}</p> })}
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="confirm-port-out" name="confirm" />
+                    <label for="confirm-port-out">"Yes, issue the PIN (billed)"</label>
+                </div>
+                <SubmitButton label="Issue PIN" busy_label="Sending to Telegent…" />
+            </ActionForm>
+        </ConfirmStep>
+    }
+}

@@ -1,0 +1,272 @@
+//! A line's status (issue 17, first part): suspend, restore, deactivate and
+//! reactivate, each confirmed and audited; a suspension refused while a
+//! port-out is in flight; a reactivation refused after its 30 days with the
+//! day it lapsed, sending nothing; the port-out PIN billed once and never
+//! written to the audit log; Distributor staff only, and a foreign line
+//! missing. The onboarding checklist ticks steps 8 and 8f from these.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+use telegent_portal::Portal;
+
+use crate::common::{account_id, portal, Browser, ACME_ADMIN};
+
+const SAM: &str = "+18015550102";
+const LILY: &str = "+18015550103";
+const PIN: &str = "904417";
+
+fn sandbox_status(portal: &Portal, msisdn: &str) -> (String, bool) {
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let n = world.numbers.values().find(|n| n.msisdn == msisdn).unwrap();
+    (n.status.clone(), n.portout_order.is_some())
+}
+
+fn done(answer: &crate::common::Answer) -> bool {
+    answer.status.is_success() || answer.status.is_redirection()
+}
+
+fn status_form(account: &str, msisdn: &str, change: &str, date: &str, confirm: bool) -> String {
+    format!(
+        "account_id={account}&msisdn={}&change={change}&effective_date={date}{}",
+        msisdn.replace('+', "%2B"),
+        if confirm { "&confirm=on" } else { "" }
+    )
+}
+
+async fn view(browser: &mut Browser, account: &str, msisdn: &str) -> Value {
+    let answer = browser
+        .call(
+            "numbers/status-view",
+            &format!("account_id={account}&msisdn={}", msisdn.replace('+', "%2B")),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    serde_json::from_str(&answer.body).unwrap()
+}
+
+/// Changes sent to Telegent since the journal held `before` entries (reads
+/// and token requests aside).
+fn writes_since(portal: &Portal, before: usize) -> Vec<String> {
+    portal.sandbox.as_ref().unwrap().0.journal()[before..]
+        .iter()
+        .filter(|e| e.method == "POST" && !e.path.to_ascii_lowercase().contains("oauth2"))
+        .map(|e| e.path.clone())
+        .collect()
+}
+
+async fn audit(portal: &Portal, action: &str) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT outcome, detail FROM audit_log WHERE action = $1 AND outcome <> 'pending' ORDER BY id")
+        .bind(action)
+        .fetch_all(&portal.state.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    // The read model filled first, so the change must come by write-through.
+    let listed = admin
+        .call("onboarding/checklist", &format!("account_id={doe}&distributor_id="))
+        .await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let v = view(&mut admin, &doe, SAM).await;
+    assert_eq!(v["status"], "Active");
+    assert_eq!(v["changes"], serde_json::json!(["Suspend", "Deactivate"]));
+
+    for (form, field) in [
+        (status_form(&doe, SAM, "suspend", "", false), "confirm"),
+        (status_form(&doe, SAM, "suspend", "01/02/2020", true), "effective_date"),
+        (status_form(&doe, SAM, "suspend", "31/12/2099", true), "effective_date"),
+        (status_form(&doe, SAM, "explode", "", true), "change"),
+        (status_form(&doe, SAM, "restore", "", true), "change"),
+    ] {
+        let refused = admin.call("numbers/status", &form).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{form}: {refused:?}");
+        assert!(refused.body.contains(field), "{field}: {}", refused.body);
+    }
+    assert_eq!(sandbox_status(&portal, SAM).0, "active", "nothing sent");
+
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, SAM, "suspend", "", true))
+            .await
+    ));
+    assert_eq!(sandbox_status(&portal, SAM).0, "parked");
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM rm_numbers WHERE msisdn = $1")
+        .bind(SAM)
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "Parked", "written through");
+    assert_eq!(
+        view(&mut admin, &doe, SAM).await["changes"],
+        serde_json::json!(["Restore", "Deactivate"])
+    );
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, SAM, "restore", "", true))
+            .await
+    ));
+    assert_eq!(sandbox_status(&portal, SAM).0, "active");
+
+    // The port-out PIN: checked, then billed once; never in the audit log.
+    let key = view(&mut admin, &doe, SAM).await["intent_key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let port_out = |pin: &str| format!("account_id={doe}&msisdn=%2B18015550102&pin={pin}&intent_key={key}&confirm=on");
+    let refused = admin.call("numbers/port-out", &port_out("12")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("\"pin\""), "{}", refused.body);
+    assert!(!sandbox_status(&portal, SAM).1);
+    assert!(done(&admin.call("numbers/port-out", &port_out(PIN)).await));
+    assert!(sandbox_status(&portal, SAM).1, "the port-out is in flight");
+    // The same form again (a retry, a second click): still one charge.
+    assert!(done(
+        &admin.call("numbers/port-out", &format!("{}&", port_out(PIN))).await
+    ));
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    assert_eq!(world.ledger.iter().filter(|e| e.operation == "portout").count(), 1);
+    let issued = audit(&portal, "IssuePortOutPin").await;
+    assert_eq!(issued.len(), 1);
+    assert_eq!(issued[0].0, "succeeded");
+    let leaks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE detail LIKE $1 OR target_ids LIKE $1")
+        .bind(format!("%{PIN}%"))
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(leaks, 0);
+    let v = view(&mut admin, &doe, SAM).await;
+    assert!(v["port_out"].is_array(), "{v}");
+
+    // While it is in flight the line is not suspended (the portal says
+    // why; nothing is sent).
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let refused = admin
+        .call("numbers/status", &status_form(&doe, SAM, "suspend", "", true))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("port-out"), "{}", refused.body);
+    assert_eq!(writes_since(&portal, before), Vec::<String>::new());
+    assert_eq!(sandbox_status(&portal, SAM).0, "active");
+    let changes: Vec<String> = audit(&portal, "ChangeNumberStatus")
+        .await
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
+    assert_eq!(changes, ["succeeded", "succeeded", "denied"]);
+
+    // The checklist reads these: the status change (8) and the PIN (8f).
+    let page = admin
+        .call("onboarding/checklist", &format!("account_id={doe}&distributor_id="))
+        .await;
+    let page: Value = serde_json::from_str(&page.body).unwrap();
+    let state = |n: &str| {
+        page["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["steps"].as_array().unwrap())
+            .find(|s| s["number"] == n)
+            .unwrap()["state"]
+            .clone()
+    };
+    assert_eq!((state("8"), state("8f")), ("Done".into(), "Done".into()));
+}
+
+#[tokio::test]
+async fn reactivation_runs_thirty_days_after_a_deactivation() {
+    let portal = portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, LILY, "deactivate", "", true))
+            .await
+    ));
+    assert_eq!(sandbox_status(&portal, LILY).0, "cancelled");
+    let v = view(&mut admin, &doe, LILY).await;
+    assert_eq!(v["changes"], serde_json::json!([]));
+    assert_eq!(v["reactivate_until"][1], false, "{v}");
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, LILY, "reactivate", "", true))
+            .await
+    ));
+    assert_eq!(sandbox_status(&portal, LILY).0, "active");
+
+    // Cancelled 31 days ago: refused with the day it lapsed, nothing sent.
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, LILY, "deactivate", "", true))
+            .await
+    ));
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).date_naive();
+    sqlx::query("UPDATE number_cancellations SET effective_on = $1 WHERE msisdn = $2")
+        .bind(long_ago.format("%Y-%m-%d").to_string())
+        .bind(LILY)
+        .execute(&portal.state.pool)
+        .await
+        .unwrap();
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let refused = admin
+        .call("numbers/status", &status_form(&doe, LILY, "reactivate", "", true))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let lapsed = (long_ago + chrono::Duration::days(30)).format("%b %-d, %Y").to_string();
+    assert!(refused.body.contains(&format!("ended on {lapsed}")), "{}", refused.body);
+    assert_eq!(writes_since(&portal, before), Vec::<String>::new());
+    assert_eq!(sandbox_status(&portal, LILY).0, "cancelled");
+    let outcomes: Vec<String> = audit(&portal, "ReactivateNumber")
+        .await
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
+    assert_eq!(outcomes, ["succeeded", "denied"]);
+}
+
+#[tokio::test]
+async fn only_distributor_staff_change_a_line_and_a_foreign_line_is_missing() {
+    let portal = portal().await;
+    let doe = account_id(&portal, "Doe Family");
+    let suspend = status_form(&doe, SAM, "suspend", "", true);
+    let mut viewer = Browser::signed_in(&portal, "reviewer@acme.example").await;
+    let v = view(&mut viewer, &doe, SAM).await;
+    assert_eq!(
+        (v["can_change"].clone(), v["can_port_out"].clone()),
+        (false.into(), false.into())
+    );
+    assert_eq!(
+        viewer.call("numbers/status", &suspend).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
+    assert_eq!(view(&mut jane, &doe, SAM).await["can_change"], false);
+    assert_eq!(
+        jane.call("numbers/status", &suspend).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut globex = Browser::signed_in(&portal, "admin@globex.example").await;
+    let foreign = globex
+        .call(
+            "numbers/status-view",
+            &format!("account_id={doe}&msisdn=%2B18015550102"),
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        globex.call("numbers/status", &suspend).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Another Account's line through one's own Account is missing too.
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let through = admin
+        .call("numbers/status", &status_form(&bakery, SAM, "suspend", "", true))
+        .await;
+    assert_eq!(through.status, StatusCode::NOT_FOUND);
+    assert_eq!(sandbox_status(&portal, SAM).0, "active");
+}
