@@ -46,7 +46,7 @@ fn StatusView(v: LineStatusView) -> impl IntoView {
             <h2 id="line-status">"Status"</h2>
             <p><span class="status">{v.status.clone()}</span></p>
             {v.port_out.clone().map(|(order, since)| view! {
-                <p class="notice">{format!("A port-out is in flight (order {order}, since {}): the line can't be suspended until it ends.", since.get(..10).unwrap_or(&since))}</p>
+                <p class="notice">{format!("A port-out is in flight (order {order}, since {}): the line can't be suspended or deactivated until it ends.", since.get(..10).unwrap_or(&since))}</p>
             })}
             {v.reactivate_until.clone().map(|(until, lapsed)| view! {
                 <p class="muted">{if lapsed { format!("The 30 days to reactivate ended on {until}.") } else { format!("Can be reactivated until {until}.") }}</p>
@@ -133,7 +133,7 @@ fn PortOutForm(account_id: String, msisdn: String, intent_key: String) -> impl I
     view! {
         <ConfirmStep summary="Issue a port-out PIN…" open=Signal::derive(move || error().is_some())>
             <ErrorSummary error=Signal::derive(error) fields=&[("pin", "PIN"), ("confirm", "Confirmation")] />
-            <p>"The subscriber gives this PIN to the carrier they are moving to. The line can't be suspended while the port-out is in flight. Telegent bills the request."</p>
+            <p>"The subscriber gives this PIN to the carrier they are moving to. The line can't be suspended or deactivated while the port-out is in flight. Telegent bills the request."</p>
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="msisdn" value=msisdn />

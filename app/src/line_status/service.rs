@@ -128,10 +128,17 @@ pub async fn change(ctx: &InAccount, form: &StatusForm) -> Result<(), AppError> 
     let entry = ctx
         .caller
         .audit_in(&ctx.tenant, &ctx.account_id, STATUS_CHANGE_ACTIONS[0], &[&e164]);
-    if change == Change::Suspend {
+    // A port-out in flight moves the number to another carrier: suspending
+    // or cancelling it now would strand the subscriber mid-move.
+    if change != Change::Restore {
         if let Some((order, _)) = open_port_out(ctx, &e164).await? {
             let message = format!(
-                "A port-out of this number is in flight (order {order}): suspending it now could strand the subscriber. Wait until it ends."
+                "A port-out of this number is in flight (order {order}): the line can't be {} until it ends.",
+                if change == Change::Suspend {
+                    "suspended"
+                } else {
+                    "deactivated"
+                }
             );
             audit::record(&ctx.state.pool, &entry, Outcome::Denied, &message).await?;
             return Err(AppError::invalid("change", message));

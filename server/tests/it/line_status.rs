@@ -150,6 +150,11 @@ async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("port-out"), "{}", refused.body);
+    let refused = admin
+        .call("numbers/status", &status_form(&doe, SAM, "deactivate", "", true))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("can't be deactivated"), "{}", refused.body);
     assert_eq!(writes_since(&portal, before), Vec::<String>::new());
     assert_eq!(sandbox_status(&portal, SAM).0, "active");
     let changes: Vec<String> = audit(&portal, "ChangeNumberStatus")
@@ -157,7 +162,7 @@ async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
         .into_iter()
         .map(|(o, _)| o)
         .collect();
-    assert_eq!(changes, ["succeeded", "succeeded", "denied"]);
+    assert_eq!(changes, ["succeeded", "succeeded", "denied", "denied"]);
 
     // The checklist reads these: the status change (8) and the PIN (8f).
     let page = admin
