@@ -13,7 +13,10 @@ test.describe('Staff workspace', () => {
     await expect(stats.locator('.stat').filter({ hasText: 'Accounts' }).locator('dd')).toHaveText(/^\d+$/);
     await expect(stats.locator('.stat').filter({ hasText: 'Subscribers' })).toBeVisible();
     await expect(page.getByText(/A copy of Telegent's data, as of/)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Refresh now' })).toBeVisible();
+    // Another spec may have asked for a refresh in the last minute (at most one a minute).
+    await expect(
+      page.getByRole('button', { name: 'Refresh now' }).or(page.getByText('it can be asked for again shortly')),
+    ).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Lines' })).toBeVisible();
     await expectAccessible(page, testInfo);
   });

@@ -140,6 +140,12 @@ pub fn sections(f: &Facts, marks: &HashMap<String, ScopeMark>, signed: bool) -> 
         .as_ref()
         .map(|(_, e164)| telegent::phone::format_for_display(e164));
     let no_number = "Needs a number first (step 7).";
+    // The test line's page (an Account's checklist: the line is its own),
+    // where its status changes and its port-out PIN are done.
+    let line_page = match (&f.number, aid.is_empty()) {
+        (Some((_, e164)), false) => links::line(&aid, e164),
+        _ => String::new(),
+    };
     let portin_missing = "Comes with the number and porting pages; a port-in the portal submits counts here.";
     let raw: Vec<(&str, &str, Vec<Step>)> = vec![
         (
@@ -236,14 +242,16 @@ pub fn sections(f: &Facts, marks: &HashMap<String, ScopeMark>, signed: bool) -> 
                         },
                     )
                     .noted(number_shown.clone().map(|n| format!("Line {n}")).unwrap_or_default()),
-                step("8", "Test status changes (suspend, restore, deactivate, reactivate).").when(
-                    f.status_changed,
-                    if f.number.is_some() {
-                        "No status change yet on a test number."
-                    } else {
-                        no_number
-                    },
-                ),
+                step("8", "Test status changes (suspend, restore, deactivate, reactivate).")
+                    .when(
+                        f.status_changed,
+                        if f.number.is_some() {
+                            "No status change yet on a test number."
+                        } else {
+                            no_number
+                        },
+                    )
+                    .link(line_page.clone(), "The line's status"),
             ],
         ),
         (
@@ -274,14 +282,16 @@ pub fn sections(f: &Facts, marks: &HashMap<String, ScopeMark>, signed: bool) -> 
         (
             "porting_out",
             "Port-out — PIN issuance",
-            vec![step("8f", "Issue a port-out PIN for a test number.").when(
-                f.port_out_pin,
-                if f.number.is_some() {
-                    "No port-out PIN issued yet."
-                } else {
-                    no_number
-                },
-            )],
+            vec![step("8f", "Issue a port-out PIN for a test number.")
+                .when(
+                    f.port_out_pin,
+                    if f.number.is_some() {
+                        "No port-out PIN issued yet."
+                    } else {
+                        no_number
+                    },
+                )
+                .link(line_page.clone(), "The line's status")],
         ),
         (
             "",
@@ -540,6 +550,11 @@ mod tests {
             assert_eq!(state(&s, n), StepState::NotInScope, "{n}");
         }
         assert_eq!(state(&s, "18"), StepState::AtSignOff);
+        // Status changes and the port-out PIN link to the test line's page.
+        for n in ["8", "8f"] {
+            let step = s.iter().flat_map(|s| &s.steps).find(|s| s.number == n).unwrap();
+            assert_eq!(step.href, links::line("AID-1", "+15551230003"), "{n}");
+        }
         let mrid = s.iter().flat_map(|s| &s.steps).find(|s| s.number == "4").unwrap();
         assert_eq!((mrid.id_label.as_str(), mrid.id_value.as_str()), ("MRID-", "MRID-9"));
         // Signed off: what no API shows counts as confirmed.

@@ -77,13 +77,18 @@ fn FreshnessLine(freshness: Freshness, distributor_id: String, back: String, ref
                 <p class="field-error">"The last refresh did not finish: " {p}</p>
             })}
             {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
-            {freshness.can_refresh.then(|| view! {
-                <form method="post" action=RefreshNow::PATH class="inline-form">
-                    <input type="hidden" name="distributor_id" value=distributor_id />
-                    <input type="hidden" name="back" value=back />
-                    <SubmitButton label="Refresh now" class="button" busy_label="Starting…" />
-                </form>
-            })}
+            {if freshness.can_refresh {
+                view! {
+                    <form method="post" action=RefreshNow::PATH class="inline-form">
+                        <input type="hidden" name="distributor_id" value=distributor_id />
+                        <input type="hidden" name="back" value=back />
+                        <SubmitButton label="Refresh now" class="button" busy_label="Starting…" />
+                    </form>
+                }.into_any()
+            } else {
+                // At most one refresh a minute: say so rather than hide the button silently.
+                view! { <p class="muted">"A refresh was asked for less than a minute ago: it can be asked for again shortly."</p> }.into_any()
+            }}
         </div>
     }
 }
