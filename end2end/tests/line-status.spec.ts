@@ -27,6 +27,12 @@ test.describe('Line status', () => {
     await page.goto(`/accounts/${aid}/lines/${line}`);
     const panel = page.getByRole('region', { name: 'Status', exact: true });
     await expect(panel.locator('.status').first()).toHaveText('Active');
+    // What Telegent knows of the line, and for staff the eSIM activation as a
+    // QR code drawn on the server, with its text to copy.
+    const details = page.getByRole('region', { name: 'Line details', exact: true });
+    await expect(details).toContainText('Classification');
+    await expect(details.getByRole('img', { name: 'QR code of the eSIM activation' })).toBeVisible();
+    await expect(details.getByLabel('Activation code (to copy)')).toHaveValue(/activate\//);
     if (!noJs(testInfo)) await hydrated(page);
 
     // Suspend: what it means is said first; without the ticked box, nothing.
@@ -92,6 +98,8 @@ test.describe('Line status', () => {
     const panel = page.getByRole('region', { name: 'Status', exact: true });
     await expect(panel.locator('.status').first()).toHaveText('Active');
     await expect(panel.locator('summary')).toHaveCount(0);
+    // The activation code installs the eSIM: not for a viewer.
+    await expect(page.getByRole('img', { name: 'QR code of the eSIM activation' })).toHaveCount(0);
     await expectAccessible(page, testInfo);
   });
 });

@@ -4,11 +4,14 @@
 //! harm the subscriber (a suspension during a port-out).
 
 pub mod api;
+pub mod details;
 pub mod model;
 pub mod panel;
 
 #[cfg(feature = "ssr")]
 pub mod dates;
+#[cfg(feature = "ssr")]
+pub mod qr;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -75,6 +75,28 @@ pub struct LineStatusView {
     pub can_port_out: bool,
     /// A fresh key for the port-out form (billable: sent once).
     pub intent_key: String,
+    pub facts: LineFacts,
+}
+
+/// What Telegent knows of the line, as people read it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineFacts {
+    /// MVNO or IoT.
+    pub classification: String,
+    /// A2P or P2P.
+    pub message_type: String,
+    pub product_type: String,
+    pub sms: bool,
+    pub voice: bool,
+    pub data: bool,
+    pub iccid: String,
+    pub message_route_id: String,
+    pub voice_route_id: String,
+    pub purchased: String,
+    /// The eSIM activation string, and its QR code as SVG markup drawn on
+    /// the server (empty: none).
+    pub activation: String,
+    pub activation_svg: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

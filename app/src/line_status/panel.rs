@@ -41,7 +41,9 @@ pub fn LineStatusPanel(account_id: String, msisdn: String, #[prop(optional)] cha
 #[component]
 fn StatusView(v: LineStatusView) -> impl IntoView {
     let cancelled = v.status.eq_ignore_ascii_case("cancelled");
+    let facts = v.facts.clone();
     view! {
+        <super::details::LineFactsSection facts />
         <section class="panel" aria-labelledby="line-status">
             <h2 id="line-status">"Status"</h2>
             <p><span class="status">{v.status.clone()}</span></p>

@@ -11,7 +11,7 @@ use telegent::phone;
 use telegent::types::NumberEntry;
 
 use super::dates;
-use super::model::{Change, LineStatusView, PortOutForm, StatusForm};
+use super::model::{Change, LineFacts, LineStatusView, PortOutForm, StatusForm};
 use crate::error::AppError;
 use crate::onboarding::facts::{PORT_OUT_ACTION, STATUS_CHANGE_ACTIONS};
 use crate::policy::Action;
@@ -75,6 +75,26 @@ async fn cancelled_on(ctx: &InAccount, e164: &str) -> Result<Option<NaiveDate>, 
     Ok(row.and_then(|(d,)| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
 }
 
+fn facts(d: &NumberDetails) -> LineFacts {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let product_type = text(&d.product_type);
+    let activation = text(&d.qr_activation_link);
+    LineFacts {
+        classification: text(&d.classification),
+        message_type: text(&d.message_type).to_ascii_uppercase(),
+        sms: d.message_enabled.unwrap_or(false),
+        voice: d.voice_enabled.unwrap_or(false),
+        data: product_type.to_ascii_lowercase().contains("data"),
+        product_type,
+        iccid: text(&d.iccid),
+        message_route_id: text(&d.message_route_id),
+        voice_route_id: text(&d.voice_route_id),
+        purchased: text(&d.original_date_purchased),
+        activation_svg: super::qr::svg_of(&activation),
+        activation,
+    }
+}
+
 pub async fn view(ctx: &InAccount, msisdn: &str) -> Result<LineStatusView, AppError> {
     let (e164, details) = line(ctx, msisdn).await?;
     let status = status_word(&details);
@@ -98,6 +118,16 @@ pub async fn view(ctx: &InAccount, msisdn: &str) -> Result<LineStatusView, AppEr
         can_change: ctx.caller.allows(Action::ChangeNumberStatus),
         can_port_out: ctx.caller.allows(Action::ManagePorting),
         intent_key: crate::ssr::intents::new_key(),
+        facts: {
+            let mut f = facts(&details);
+            // Whoever holds the activation code can install the eSIM: shown
+            // only to the staff who provision lines.
+            if !ctx.caller.allows(Action::ProvisionNumbers) {
+                f.activation.clear();
+                f.activation_svg.clear();
+            }
+            f
+        },
     })
 }
 

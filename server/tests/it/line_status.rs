@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use serde_json::Value;
 use telegent_portal::Portal;
 
-use crate::common::{account_id, portal, Browser, ACME_ADMIN};
+use crate::common::{account_id, portal, portal_with, Browser, ACME_ADMIN};
 
 const SAM: &str = "+18015550102";
 const LILY: &str = "+18015550103";
@@ -64,7 +64,8 @@ async fn audit(portal: &Portal, action: &str) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
-    let portal = portal().await;
+    // Some forty calls in a second: the sandbox's per-minute limit is off here.
+    let portal = portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
     let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
     let doe = account_id(&portal, "Doe Family");
     // The read model filled first, so the change must come by write-through.
@@ -75,6 +76,21 @@ async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
     let v = view(&mut admin, &doe, SAM).await;
     assert_eq!(v["status"], "Active");
     assert_eq!(v["changes"], serde_json::json!(["Suspend", "Deactivate"]));
+    // What Telegent knows of it, and for staff its eSIM activation as a QR code.
+    assert_eq!(v["facts"]["classification"], "MVNO");
+    assert_eq!(v["facts"]["sms"], true);
+    let activation = v["facts"]["activation"].as_str().unwrap();
+    assert!(activation.contains("activate/"), "{activation}");
+    assert!(
+        v["facts"]["activation_svg"].as_str().unwrap().starts_with("<?xml")
+            || v["facts"]["activation_svg"].as_str().unwrap().contains("<svg")
+    );
+    let page = admin.get(&format!("/accounts/{doe}/lines/18015550102")).await;
+    assert!(
+        page.body.contains("eSIM activation") && page.body.contains("<svg"),
+        "{}",
+        page.body
+    );
 
     for (form, field) in [
         (status_form(&doe, SAM, "suspend", "", false), "confirm"),
@@ -125,9 +141,8 @@ async fn suspend_restore_and_a_port_out_that_blocks_suspension() {
     assert!(done(&admin.call("numbers/port-out", &port_out(PIN)).await));
     assert!(sandbox_status(&portal, SAM).1, "the port-out is in flight");
     // The same form again (a retry, a second click): still one charge.
-    assert!(done(
-        &admin.call("numbers/port-out", &format!("{}&", port_out(PIN))).await
-    ));
+    let again = admin.call("numbers/port-out", &format!("{}&", port_out(PIN))).await;
+    assert!(done(&again), "{again:?}");
     let world = portal.sandbox.as_ref().unwrap().0.snapshot();
     assert_eq!(world.ledger.iter().filter(|e| e.operation == "portout").count(), 1);
     let issued = audit(&portal, "IssuePortOutPin").await;
@@ -248,8 +263,17 @@ async fn only_distributor_staff_change_a_line_and_a_foreign_line_is_missing() {
         viewer.call("numbers/status", &suspend).await.status,
         StatusCode::FORBIDDEN
     );
+    assert_eq!(
+        v["facts"]["activation"], "",
+        "the eSIM code is the provisioning staff's"
+    );
     let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
-    assert_eq!(view(&mut jane, &doe, SAM).await["can_change"], false);
+    let v = view(&mut jane, &doe, SAM).await;
+    assert_eq!(v["can_change"], false);
+    assert_eq!(
+        (v["facts"]["activation"].as_str(), v["facts"]["activation_svg"].as_str()),
+        (Some(""), Some(""))
+    );
     assert_eq!(
         jane.call("numbers/status", &suspend).await.status,
         StatusCode::FORBIDDEN
