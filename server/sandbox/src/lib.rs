@@ -18,6 +18,7 @@ pub mod validate;
 mod world;
 
 pub mod seed;
+mod seed_catalog;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
