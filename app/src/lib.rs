@@ -18,6 +18,7 @@ pub mod audit;
 pub mod catalog;
 pub mod distributors;
 pub mod guardian;
+pub mod inventory;
 pub mod line_status;
 pub mod lines;
 pub mod me;
@@ -52,6 +53,7 @@ use crate::components::problem::error_fallback;
 use crate::distributors::distributor_form::{EditDistributorPage, NewDistributorPage};
 use crate::distributors::DistributorsPage;
 use crate::guardian::GuardianPage;
+use crate::inventory::NumbersPage;
 use crate::lines::{LimitsPage, LinePage};
 use crate::me::MyLinesPage;
 use crate::members::MemberPage;
@@ -135,6 +137,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/onboarding") view=DistributorOnboardingPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
+                    <Route path=path!("/numbers") view=NumbersPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />

@@ -303,6 +303,15 @@ pub fn distributor_onboarding(distributor_id: &str) -> String {
     with_query("/onboarding", &[("distributor", distributor_id.to_string())])
 }
 
+/// The numbers inventory (of the caller's reach), or one Account's lines in it.
+pub fn numbers(account_id: &str) -> String {
+    with_query("/numbers", &[("account", account_id.to_string())])
+}
+
+pub fn numbers_csv() -> String {
+    "/numbers.csv".into()
+}
+
 pub fn with_notice(href: &str, key: &str, value: &str) -> String {
     let separator = if href.contains('?') { '&' } else { '?' };
     format!("{href}{separator}{key}={}", urlencode(value))

@@ -11,6 +11,8 @@ use serde::Deserialize;
 use telegent_app::accounts::model::{AccountNeeds, AccountSort};
 use telegent_app::accounts::service::{self as accounts, ListArgs};
 use telegent_app::error::AppError;
+use telegent_app::inventory::api::InventoryQuery;
+use telegent_app::inventory::service as inventory;
 use telegent_app::policy::Action;
 use telegent_app::read_model::scope::Scope;
 use telegent_app::read_model::sweep::ensure_filled;
@@ -210,6 +212,77 @@ pub async fn subscribers_csv(
             async move {
                 let rows = subscribers::export_chunk(&state, &scope, &query, offset, CHUNK).await?;
                 Ok((subscribers::csv_lines(&rows), rows.len()))
+            }
+        },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NumbersCsvQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    account: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    capability: String,
+    #[serde(default)]
+    product: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    holder: String,
+    #[serde(default)]
+    sort: String,
+}
+
+/// `/numbers.csv`: the numbers inventory of the caller's reach, as the
+/// page shows it (search, filters, sort), every page.
+pub async fn numbers_csv(
+    State(state): State<AppState>,
+    Extension(slot): Extension<CallerSlot>,
+    Query(query): Query<NumbersCsvQuery>,
+) -> Response {
+    let Some(caller) = slot.0.clone() else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to export this list.").into_response();
+    };
+    if caller.must_change_password || !caller.allows(Action::ViewNumbers) {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include this list.").into_response();
+    }
+    let Ok(scope) = Scope::of(&caller) else {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include this list.").into_response();
+    };
+    if let Err(error) = subscribers::fill(&state, &scope).await {
+        return failed(error);
+    }
+    let distributor_id = scope.distributor_id().unwrap_or("all").to_string();
+    let query = InventoryQuery {
+        search: query.q,
+        account: query.account,
+        kind: query.kind,
+        capability: query.capability,
+        product: query.product,
+        status: query.status,
+        holder: query.holder,
+        sort: query.sort,
+        page: 1,
+    };
+    // A forged filter is refused before the download starts.
+    if let Err(error) = inventory::export_chunk(&state, &scope, &query, 0, 1).await {
+        return match error {
+            AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
+            other => failed(other),
+        };
+    }
+    csv_response(
+        format!("numbers-{distributor_id}-{}.csv", today()),
+        inventory::csv_header(),
+        move |offset| {
+            let (state, scope, query) = (state.clone(), scope.clone(), query.clone());
+            async move {
+                let rows = inventory::export_chunk(&state, &scope, &query, offset, CHUNK).await?;
+                Ok((inventory::csv_lines(&rows), rows.len()))
             }
         },
     )

@@ -324,6 +324,7 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
             get(exports::distributor_accounts_csv),
         )
         .route("/subscribers.csv", get(exports::subscribers_csv))
+        .route("/numbers.csv", get(exports::numbers_csv))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -406,8 +406,9 @@ pub(super) async fn replace_distributor(
     insert_many(
         tx,
         "rm_numbers (distributor_id, msisdn, number_id, iccid, account_id, subscriber_id, status, product_type, \
-         message_route_id, voice_route_id, used_kb, limit_kb, percent, behaviour, usage_confirmed_at, confirmed_at)",
-        16,
+         message_route_id, voice_route_id, used_kb, limit_kb, percent, behaviour, usage_confirmed_at, confirmed_at, \
+         classification, capabilities)",
+        18,
         numbers
             .iter()
             .map(|n| {
@@ -439,6 +440,8 @@ pub(super) async fn replace_distributor(
                         None => Cell::Int(None),
                     },
                     t(&at),
+                    t(&n.classification),
+                    t(&n.capabilities),
                 ]
             })
             .collect(),

@@ -104,6 +104,10 @@ pub(super) struct NumberIn {
     pub product_type: String,
     pub message_route_id: String,
     pub voice_route_id: String,
+    /// `mvno` or `iot` (empty: not said).
+    pub classification: String,
+    /// Those on of `sms voice data`, space-separated.
+    pub capabilities: String,
 }
 
 /// This cycle's data for one number.
@@ -383,6 +387,15 @@ pub async fn full(pool: &DbPool, client: &TelegentClient, distributor_id: &str) 
                 product_type: text(&n.product_type),
                 message_route_id: text(&n.message_route_id),
                 voice_route_id: text(&n.voice_route_id),
+                classification: crate::inventory::model::classification_code(
+                    n.classification.as_deref(),
+                    n.number_type.as_deref(),
+                ),
+                capabilities: crate::inventory::model::capabilities_code(
+                    n.message_enabled,
+                    n.voice_enabled,
+                    &text(&n.product_type),
+                ),
             })
         })
         .collect();

@@ -63,12 +63,17 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
         Role::PlatformAdmin => {
             add(links::distributors(), "Distributors");
             add(links::subscribers(), "Subscribers");
+            add(links::numbers(""), "Numbers");
         }
         Role::DistributorAdmin | Role::DistributorViewer => {
             add(links::staff_home(), "Accounts");
             add(links::subscribers(), "Subscribers");
+            add(links::numbers(""), "Numbers");
         }
-        Role::AccountAdmin => add(home.clone(), "Account"),
+        Role::AccountAdmin => {
+            add(home.clone(), "Account");
+            add(links::numbers(""), "Numbers");
+        }
         Role::Manager => add(home.clone(), "Family"),
         Role::Subscriber => add(links::my_lines(), "My lines"),
     }

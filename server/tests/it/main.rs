@@ -13,6 +13,7 @@ mod forms;
 mod guardian;
 mod hardening;
 mod identity;
+mod inventory;
 mod line_status;
 mod lines_given;
 mod member_removal;

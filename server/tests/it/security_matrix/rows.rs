@@ -295,6 +295,17 @@ pub(super) fn functions() -> Vec<Function> {
                 )
             }),
         },
+        // "Assign to…" on an orphan: no one chosen, refused at the field.
+        Function {
+            endpoint: "numbers/assign",
+            action: Action::ManageSubscribers,
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&subscriber_id=",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
         Function {
             endpoint: "numbers/port-out",
             action: Action::ManagePorting,
