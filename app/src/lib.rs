@@ -28,6 +28,7 @@ pub mod numbers;
 pub mod onboarding;
 pub mod outbox;
 pub mod password_reset;
+pub mod provisioning;
 pub mod routing;
 pub mod search;
 pub mod session;
@@ -60,6 +61,7 @@ use crate::members::MemberPage;
 use crate::onboarding::{AccountOnboardingPage, DistributorOnboardingPage};
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
+use crate::provisioning::NewNumberPage;
 use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage, VoiceRouteFormPage, VoiceRoutePage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
@@ -138,6 +140,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=MyLinesPage ssr=SsrMode::Async />
                     <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
                     <Route path=path!("/numbers") view=NumbersPage ssr=SsrMode::Async />
+                    <Route path=path!("/numbers/new") view=NewNumberPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />

@@ -308,6 +308,18 @@ pub fn numbers(account_id: &str) -> String {
     with_query("/numbers", &[("account", account_id.to_string())])
 }
 
+/// The provisioning wizard's first step (`distributor` only for a
+/// Platform admin; `account` when started from an Account).
+pub fn new_number(distributor_id: &str, account_id: &str) -> String {
+    with_query(
+        "/numbers/new",
+        &[
+            ("distributor", distributor_id.to_string()),
+            ("account", account_id.to_string()),
+        ],
+    )
+}
+
 pub fn numbers_csv() -> String {
     "/numbers.csv".into()
 }

@@ -61,7 +61,8 @@ pub async fn list_numbers(#[server(flatten)] query: InventoryQuery) -> Result<In
     let ctx = scoped(Action::ViewNumbers).await?;
     let scope = Scope::of(&ctx.caller)?;
     let can_assign = ctx.caller.allows(Action::ManageSubscribers);
-    super::service::list(&ctx.state, &scope, &query, can_assign).await
+    let can_provision = ctx.caller.allows(Action::ProvisionNumbers);
+    super::service::list(&ctx.state, &scope, &query, can_assign, can_provision).await
 }
 
 /// "Assign to…" on an orphan line: gives it to a person of its Account

@@ -103,6 +103,7 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
         orphans,
         freshness,
         can_assign,
+        can_provision,
         assignees,
     } = data;
     let sort = NumberSort::from_param(&query.sort);
@@ -164,6 +165,7 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
             <h1>{title}</h1>
             <p class="muted" role="status">{summary} " · " {freshness.as_of_words()}</p>
             <a class="button" href=csv_href rel="external" download="">"Download CSV"</a>
+            {can_provision.then(|| view! { <a class="button primary" href=links::new_number("", &query.account)>"Provision a number"</a> })}
         </div>
         {assigned.map(|msisdn| view! {
             <p class="notice" role="status">{format!("{} now has a subscriber.", telegent::phone::format_for_display(&msisdn))}</p>

@@ -56,6 +56,8 @@ pub struct InventoryPage {
     pub freshness: Freshness,
     /// The caller may give orphan lines to a person.
     pub can_assign: bool,
+    /// The caller may order numbers (the wizard's link).
+    pub can_provision: bool,
     /// For each Account with an orphan on this page, its people.
     pub assignees: Vec<(String, Vec<Assignee>)>,
 }

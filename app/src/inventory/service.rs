@@ -133,6 +133,7 @@ pub async fn list(
     scope: &Scope,
     query: &InventoryQuery,
     can_assign: bool,
+    can_provision: bool,
 ) -> Result<InventoryPage, AppError> {
     crate::subscribers::service::fill(state, scope).await?;
     let account = narrowed_to(state, scope, query.account.trim()).await?;
@@ -180,6 +181,7 @@ pub async fn list(
         orphans,
         freshness,
         can_assign,
+        can_provision,
         assignees,
     })
 }

@@ -170,6 +170,76 @@ pub async fn number_status(pool: &DbPool, distributor_id: &str, msisdn: &str, st
     logged("number status", result);
 }
 
+/// A number the portal ordered (the request and Telegent's answer): listed
+/// in the inventory at once, in its Account, with its person and routes;
+/// the next sweep confirms it.
+pub async fn number_provisioned(
+    pool: &DbPool,
+    distributor_id: &str,
+    account_id: &str,
+    request: &telegent::ops::numbers::ProvisionRequest,
+    answer: &serde_json::Value,
+) {
+    let field = |name: &str| answer[name].as_str().unwrap_or_default().trim().to_string();
+    let msisdn = field("PhoneNumberAssigned");
+    if msisdn.is_empty() {
+        return;
+    }
+    let status = if crate::read_model::orders::is_final(&field("OrderStatus")) || field("OrderStatus").is_empty() {
+        "Active"
+    } else {
+        "Pending"
+    };
+    let at = now_text();
+    let (number_id, iccid) = (field("PhoneNumberId"), field("ICCID"));
+    let classification = crate::inventory::model::classification_code(Some(&request.number_type), None);
+    let capabilities = crate::inventory::model::capabilities_code(
+        Some(request.message_enabled),
+        Some(request.voice_enabled),
+        &request.product_type,
+    );
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        sqlx::query(
+            "INSERT INTO rm_numbers (distributor_id, msisdn, number_id, iccid, account_id, subscriber_id, status, \
+             product_type, message_route_id, voice_route_id, behaviour, confirmed_at, written_at, classification, \
+             capabilities) VALUES ($1, $2, $3, $4, $5, '', $6, $7, $8, $9, '', $10, $10, $11, $12) \
+             ON CONFLICT (distributor_id, msisdn) DO NOTHING",
+        )
+        .bind(distributor_id)
+        .bind(&msisdn)
+        .bind(&number_id)
+        .bind(&iccid)
+        .bind(account_id)
+        .bind(status)
+        .bind(&request.product_type)
+        .bind(request.message_route_id.clone().unwrap_or_default())
+        .bind(request.voice_route_id.clone().unwrap_or_default())
+        .bind(&at)
+        .bind(&classification)
+        .bind(&capabilities)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let text = super::store::haystack(&[
+            &super::store::number_words(&msisdn),
+            &number_id,
+            &iccid,
+            request.message_route_id.as_deref().unwrap_or_default(),
+            request.voice_route_id.as_deref().unwrap_or_default(),
+        ]);
+        insert_search(&mut tx, distributor_id, account_id, "number", &msisdn, &text).await?;
+        recount(&mut tx, distributor_id, Some(account_id)).await?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("number provisioned", result);
+    // Its person (their row lists it, the line names them).
+    if let Some(holder) = request.assigned_subscriber_id.as_deref().filter(|h| !h.is_empty()) {
+        lines_given(pool, distributor_id, account_id, holder, std::slice::from_ref(&msisdn)).await;
+    }
+}
+
 /// An Account the portal created or changed (Telegent's answer): its row
 /// and search text at once; its counts follow from the rows below it.
 pub async fn account_saved(pool: &DbPool, distributor_id: &str, account: &telegent::types::Account) {

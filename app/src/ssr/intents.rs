@@ -234,8 +234,6 @@ pub async fn succeeded_answers_field(
         .collect())
 }
 
-/// Whether an intent was already written for this key (a retry, a reload,
-/// a second click).
 /// A fresh intent key for a form that orders something billable.
 pub fn new_key() -> String {
     use rand::Rng;
@@ -243,6 +241,8 @@ pub fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether an intent was already written for this key (a retry, a reload,
+/// a second click).
 pub async fn exists(pool: &DbPool, distributor_id: &str, intent_key: &str) -> Result<bool, AppError> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT state FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2")
@@ -252,4 +252,25 @@ pub async fn exists(pool: &DbPool, distributor_id: &str, intent_key: &str) -> Re
             .await
             .map_err(internal)?;
     Ok(row.is_some())
+}
+
+/// The platform's answer to this Distributor's succeeded intent of
+/// `operation` (`None`: no such intent, another tenant's, or not done).
+pub async fn answer_of(
+    pool: &DbPool,
+    distributor_id: &str,
+    intent_key: &str,
+    operation: &str,
+) -> Result<Option<Value>, AppError> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT response_json FROM billable_intents \
+         WHERE distributor_id = $1 AND intent_key = $2 AND operation = $3 AND state = 'succeeded'",
+    )
+    .bind(distributor_id)
+    .bind(intent_key)
+    .bind(operation)
+    .fetch_optional(pool)
+    .await
+    .map_err(internal)?;
+    Ok(row.and_then(|(json,)| serde_json::from_str(&json?).ok()))
 }

@@ -88,19 +88,7 @@ async fn admin_clock_advance(State(sandbox): State<Sandbox>, Json(body): Json<Va
         .and_then(Value::as_i64)
         .filter(|m| *m > 0)
         .ok_or_else(|| ApiError::bad_request("The Minutes field must be a positive whole number."))?;
-    let now = sandbox.mutate(|w| {
-        // Step an hour at a time so state machines and renewals see every hour.
-        let mut left = minutes;
-        while left > 0 {
-            let step = left.min(60);
-            let before = w.now();
-            w.clock_offset_secs += step * 60;
-            crate::ops::accrue(w, before, step);
-            crate::ops::tick(w);
-            left -= step;
-        }
-        w.now()
-    });
+    let now = sandbox.advance_clock(minutes);
     Ok(Json(json!({ "Now": now.to_rfc3339() })))
 }
 

@@ -181,6 +181,24 @@ impl Sandbox {
         result
     }
 
+    /// Moves the sandbox clock forward `minutes`, an hour at a time so state
+    /// machines and renewals see every hour: orders move on, usage accrues.
+    /// Returns the new time.
+    pub fn advance_clock(&self, minutes: i64) -> chrono::DateTime<chrono::Utc> {
+        self.mutate(|w| {
+            let mut left = minutes;
+            while left > 0 {
+                let step = left.min(60);
+                let before = w.now();
+                w.clock_offset_secs += step * 60;
+                ops::accrue(w, before, step);
+                ops::tick(w);
+                left -= step;
+            }
+            w.now()
+        })
+    }
+
     fn world(&self) -> MutexGuard<'_, Arc<World>> {
         self.inner.world.lock().expect("sandbox world")
     }

@@ -22,6 +22,7 @@ mod members;
 mod onboarding;
 mod pages_in_words;
 mod password_reset;
+mod provisioning;
 mod routes;
 mod security_matrix;
 mod services;

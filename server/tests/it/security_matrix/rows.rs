@@ -295,6 +295,12 @@ pub(super) fn functions() -> Vec<Function> {
                 )
             }),
         },
+        // The wizard's order: nothing answered, refused at the fields.
+        Function {
+            endpoint: "numbers/provision",
+            action: Action::ProvisionNumbers,
+            form: Form::Account(|account| format!("account={account}&intent_key=matrix-0000000000000002")),
+        },
         // "Assign to…" on an orphan: no one chosen, refused at the field.
         Function {
             endpoint: "numbers/assign",

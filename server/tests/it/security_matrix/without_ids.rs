@@ -13,7 +13,7 @@ use super::rows::functions;
 use crate::common::{portal, Browser};
 
 /// Server functions that take no ID, with a form and the action each needs.
-pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 15] {
+pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 16] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -45,6 +45,8 @@ pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 
             Action::ViewSubscribers,
         ),
         ("numbers/inventory", "page=1", Action::ViewNumbers),
+        // The wizard's first step (a Platform admin is asked which Distributor).
+        ("numbers/wizard", "step=1", Action::ProvisionNumbers),
         ("search", "q=example", Action::ViewDistributors),
         // The caller's catalog (a Platform admin is asked which Distributor's).
         ("catalog/products", "shown=all", Action::ViewCatalog),
