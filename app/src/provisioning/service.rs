@@ -134,7 +134,7 @@ async fn who(ctx: &InAccount, q: &WizardQuery, view: &mut WizardView) -> Result<
         .unwrap_or_else(|| ctx.account_id.clone());
     let members = crate::accounts::service::account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
     view.people = members.into_iter().map(|m| (m.subscriber_id, m.name)).collect();
-    view.people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    view.people.sort_by_key(|a| a.1.to_lowercase());
     view.routes = crate::routing::message::routes(ctx)
         .await?
         .into_iter()
