@@ -24,6 +24,7 @@ pub mod lines;
 pub mod me;
 pub mod members;
 pub mod messaging;
+pub mod notifications;
 pub mod numbers;
 pub mod onboarding;
 pub mod outbox;
@@ -58,10 +59,11 @@ use crate::inventory::NumbersPage;
 use crate::lines::{LimitsPage, LinePage};
 use crate::me::MyLinesPage;
 use crate::members::MemberPage;
+use crate::notifications::NotificationsPage;
 use crate::onboarding::{AccountOnboardingPage, DistributorOnboardingPage};
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
-use crate::provisioning::NewNumberPage;
+use crate::provisioning::{BulkReservePage, NewNumberPage};
 use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage, VoiceRouteFormPage, VoiceRoutePage};
 use crate::search::SearchPage;
 use crate::session::{LoginPage, PasswordPage, ProfilePage};
@@ -141,10 +143,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/subscribers") view=SubscribersListPage ssr=SsrMode::Async />
                     <Route path=path!("/numbers") view=NumbersPage ssr=SsrMode::Async />
                     <Route path=path!("/numbers/new") view=NewNumberPage ssr=SsrMode::Async />
+                    <Route path=path!("/numbers/bulk") view=BulkReservePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions") view=SubscriptionsListPage ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/new") view=NewSubscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:subscription_id") view=SubscriptionPage ssr=SsrMode::Async />

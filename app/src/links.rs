@@ -175,6 +175,10 @@ pub fn reset_password(token: &str) -> String {
 }
 
 /// The mail the portal sent (or would have sent, without a mail server).
+pub fn notifications() -> String {
+    "/notifications".into()
+}
+
 pub fn outbox() -> String {
     "/outbox".into()
 }
@@ -317,6 +321,24 @@ pub fn new_number(distributor_id: &str, account_id: &str) -> String {
             ("distributor", distributor_id.to_string()),
             ("account", account_id.to_string()),
         ],
+    )
+}
+
+/// Bulk reservation: the start form, or one run.
+pub fn bulk_reserve(distributor_id: &str, account_id: &str) -> String {
+    with_query(
+        "/numbers/bulk",
+        &[
+            ("distributor", distributor_id.to_string()),
+            ("account", account_id.to_string()),
+        ],
+    )
+}
+
+pub fn bulk_run(distributor_id: &str, run_id: &str) -> String {
+    with_query(
+        "/numbers/bulk",
+        &[("distributor", distributor_id.to_string()), ("run", run_id.to_string())],
     )
 }
 

@@ -55,7 +55,7 @@ test.describe('Numbers', () => {
     await page.getByRole('button', { name: 'Next: who and how' }).click();
 
     // Step 3: the Account, then its person and route.
-    await page.getByLabel('Account').selectOption({ label: 'Doe Family' });
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Doe Family' });
     await page.getByRole('button', { name: 'Choose' }).click();
     await page.getByLabel('Jane Doe').check();
     await page.getByLabel('Message route').selectOption({ index: 1 });

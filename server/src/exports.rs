@@ -267,6 +267,7 @@ pub async fn numbers_csv(
         holder: query.holder,
         sort: query.sort,
         page: 1,
+        batch: String::new(),
     };
     // A forged filter is refused before the download starts.
     if let Err(error) = inventory::export_chunk(&state, &scope, &query, 0, 1).await {

@@ -37,6 +37,26 @@ pub struct InventoryQuery {
     pub sort: String,
     #[serde(default, deserialize_with = "crate::form_values::number")]
     pub page: u32,
+    /// The caller's last selection change, to show its results.
+    #[serde(default)]
+    pub batch: String,
+}
+
+/// A status change for the ticked lines (`numbers[]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SelectionForm {
+    #[serde(default)]
+    pub numbers: Vec<String>,
+    /// suspend | restore | deactivate
+    #[serde(default)]
+    pub change: String,
+    #[serde(default)]
+    pub effective_date: String,
+    #[serde(default)]
+    pub confirm: Option<String>,
+    /// The list the form was on (see `links_back`).
+    #[serde(default)]
+    pub back: Option<String>,
 }
 
 impl InventoryQuery {
@@ -62,7 +82,15 @@ pub async fn list_numbers(#[server(flatten)] query: InventoryQuery) -> Result<In
     let scope = Scope::of(&ctx.caller)?;
     let can_assign = ctx.caller.allows(Action::ManageSubscribers);
     let can_provision = ctx.caller.allows(Action::ProvisionNumbers);
-    super::service::list(&ctx.state, &scope, &query, can_assign, can_provision).await
+    let mut page = super::service::list(&ctx.state, &scope, &query, can_assign, can_provision).await?;
+    page.can_change = ctx.caller.allows(Action::ChangeNumberStatus);
+    page.today = chrono::DateTime::from_timestamp(ctx.state.clock.now(), 0)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    if !query.batch.trim().is_empty() {
+        page.batch = super::selection::results(&ctx.state.pool, ctx.caller.user_id, &query.batch).await;
+    }
+    Ok(page)
 }
 
 /// "Assign to…" on an orphan line: gives it to a person of its Account
@@ -79,5 +107,16 @@ pub async fn assign_orphan(
     super::service::assign(&ctx, &msisdn, subscriber_id.trim()).await?;
     let back = super::links_back(back.as_deref());
     redirect(&crate::links::with_notice(&back, "assigned", &msisdn));
+    Ok(())
+}
+
+/// Suspends, restores or deactivates the ticked lines, each as its own page
+/// would; back to the list with a result per line.
+#[server(endpoint = "numbers/status-selection")]
+pub async fn change_selection(#[server(flatten)] form: SelectionForm) -> Result<(), AppError> {
+    let ctx = scoped(Action::ChangeNumberStatus).await?;
+    let batch = super::selection::change(&ctx, &form).await?;
+    let back = super::links_back(form.back.as_deref());
+    redirect(&crate::links::with_notice(&back, "batch", &batch.to_string()));
     Ok(())
 }

@@ -8,6 +8,8 @@
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod selection;
+#[cfg(feature = "ssr")]
 pub mod service;
 
 use leptos::prelude::*;
@@ -15,8 +17,8 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use self::api::{list_numbers, AssignOrphan, InventoryQuery};
-use self::model::{kind_label, status_label, Assignee, InventoryPage, NumberRow, NumberSort, FILTERS};
+use self::api::{list_numbers, AssignOrphan, ChangeSelection, InventoryQuery};
+use self::model::{kind_label, status_label, Assignee, BatchResult, InventoryPage, NumberRow, NumberSort, FILTERS};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{ErrorSummary, SubmitButton};
 use crate::components::pager::Pager;
@@ -46,7 +48,11 @@ pub fn links_back(back: Option<&str>) -> String {
             // Without an earlier notice: the new one is added after it.
             let kept: Vec<&str> = b
                 .split_once('?')
-                .map(|(_, q)| q.split('&').filter(|p| !p.starts_with("assigned=")).collect())
+                .map(|(_, q)| {
+                    q.split('&')
+                        .filter(|p| !p.starts_with("assigned=") && !p.starts_with("batch="))
+                        .collect()
+                })
                 .unwrap_or_default();
             if kept.is_empty() {
                 "/numbers".into()
@@ -74,6 +80,7 @@ pub fn NumbersPage() -> impl IntoView {
             holder: get("holder"),
             sort: get("sort"),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            batch: get("batch"),
         }
     };
     let assigned = move || query.read().get("assigned");
@@ -105,6 +112,9 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
         can_assign,
         can_provision,
         assignees,
+        can_change,
+        today,
+        batch,
     } = data;
     let sort = NumberSort::from_param(&query.sort);
     let lines = |n: u32| {
@@ -165,12 +175,17 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
             <h1>{title}</h1>
             <p class="muted" role="status">{summary} " · " {freshness.as_of_words()}</p>
             <a class="button" href=csv_href rel="external" download="">"Download CSV"</a>
-            {can_provision.then(|| view! { <a class="button primary" href=links::new_number("", &query.account)>"Provision a number"</a> })}
+            {can_provision.then(|| view! {
+                <a class="button primary" href=links::new_number("", &query.account)>"Provision a number"</a>
+                <a class="button" href=links::bulk_reserve("", &query.account)>"Reserve several"</a>
+            })}
         </div>
         {assigned.map(|msisdn| view! {
             <p class="notice" role="status">{format!("{} now has a subscriber.", telegent::phone::format_for_display(&msisdn))}</p>
         })}
+        {batch.map(|b| view! { <BatchResults b /> })}
         <FiltersForm query=query.clone() sort />
+        {(can_change && !empty).then(|| view! { <SelectionToolbar today=today.clone() back=here.clone() /> })}
         {if empty {
             view! {
                 <div class="empty-state">
@@ -188,6 +203,7 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
                         <caption class="visually-hidden">{caption}</caption>
                         <thead>
                             <tr>
+                                {can_change.then(|| view! { <th scope="col"><span class="visually-hidden">"Select"</span></th> })}
                                 {header("Number", NumberSort::Number, NumberSort::NumberDesc)}
                                 <th scope="col">"Type"</th>
                                 <th scope="col">"Capabilities"</th>
@@ -207,7 +223,7 @@ fn NumbersView(data: InventoryPage, query: InventoryQuery, assigned: Option<Stri
                                         .iter()
                                         .find(|(a, _)| *a == r.account_id)
                                         .map(|(_, p)| p.clone());
-                                    view! { <NumberLine r can_assign people back=here.clone() /> }
+                                    view! { <NumberLine r can_assign can_change people back=here.clone() /> }
                                 })
                                 .collect_view()}
                         </tbody>
@@ -255,7 +271,13 @@ fn FiltersForm(query: InventoryQuery, sort: NumberSort) -> impl IntoView {
 }
 
 #[component]
-fn NumberLine(r: NumberRow, can_assign: bool, people: Option<Vec<Assignee>>, back: String) -> impl IntoView {
+fn NumberLine(
+    r: NumberRow,
+    can_assign: bool,
+    can_change: bool,
+    people: Option<Vec<Assignee>>,
+    back: String,
+) -> impl IntoView {
     let shown = telegent::phone::format_for_display(&r.msisdn);
     let capabilities = if r.capabilities.is_empty() {
         "—".to_string()
@@ -316,6 +338,17 @@ fn NumberLine(r: NumberRow, can_assign: bool, people: Option<Vec<Assignee>>, bac
     };
     view! {
         <tr>
+            {can_change.then(|| {
+                let id = format!("select-{}", links::line_segment(&r.msisdn));
+                view! {
+                    <td data-label="Select">
+                        // Tied to the toolbar's form by its id: the row's own
+                        // "Assign to…" form sits in another cell.
+                        <input type="checkbox" id=id.clone() form="selection" name="numbers[]" value=r.msisdn.clone() />
+                        <label for=id class="visually-hidden">{format!("Select {shown}")}</label>
+                    </td>
+                }
+            })}
             <td data-label="Number">
                 <div>
                     {number}
@@ -331,6 +364,62 @@ fn NumberLine(r: NumberRow, can_assign: bool, people: Option<Vec<Assignee>>, bac
             <td data-label="Routes"><span class="id-text">{routes}</span></td>
             <td data-label="ICCID"><span class="id-text">{if r.iccid.is_empty() { "—".to_string() } else { r.iccid.clone() }}</span></td>
         </tr>
+    }
+}
+
+/// Suspend, restore or deactivate the ticked rows, with the date and a
+/// confirmation; each line's own checks apply.
+#[component]
+fn SelectionToolbar(today: String, back: String) -> impl IntoView {
+    let action = ServerAction::<ChangeSelection>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <details class="selection-tools" open=move || error().is_some()>
+            <summary class="button">"Change the status of ticked lines…"</summary>
+            <ErrorSummary error=Signal::derive(error) fields=&[("numbers", "Lines"), ("change", "Change"), ("effective_date", "Effective date"), ("confirm", "Confirmation")] />
+            <ActionForm action attr:id="selection" attr:class="stack">
+                <input type="hidden" name="back" value=back />
+                <p class="hint">"Tick lines in the list below. Suspending keeps a line's number and SIM; deactivating releases both (reactivation is possible for 30 days). A line with a port-out in flight is not suspended or deactivated."</p>
+                <div class="field">
+                    <label for="selection-change">"Change"</label>
+                    <select id="selection-change" name="change">
+                        <option value="suspend">"Suspend"</option>
+                        <option value="restore">"Restore"</option>
+                        <option value="deactivate">"Deactivate"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="selection-date">"Effective date"</label>
+                    <input id="selection-date" type="date" name="effective_date" value=today.clone() min=today />
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="selection-confirm" name="confirm" />
+                    <label for="selection-confirm">"Yes, change every ticked line"</label>
+                </div>
+                <SubmitButton label="Apply to ticked lines" class="button danger" busy_label="Sending to Telegent…" pending=action.pending() />
+            </ActionForm>
+        </details>
+    }
+}
+
+/// What a selection change did, line by line.
+#[component]
+fn BatchResults(b: BatchResult) -> impl IntoView {
+    let done = b.lines.iter().filter(|(_, ok, _)| *ok).count();
+    let total = b.lines.len();
+    view! {
+        <section class="panel" aria-labelledby="batch-heading">
+            <h2 id="batch-heading">{format!("{}: {done} of {total} lines done", match b.change.as_str() { "restore" => "Restore", "deactivate" => "Deactivate", _ => "Suspend" })}</h2>
+            <ul class="plain-list">
+                {b.lines.into_iter().map(|(msisdn, ok, message)| view! {
+                    <li>
+                        <strong>{telegent::phone::format_for_display(&msisdn)}</strong>
+                        {if ok { " — done: " } else { " — not changed: " }}
+                        {message}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -60,6 +60,20 @@ pub struct InventoryPage {
     pub can_provision: bool,
     /// For each Account with an orphan on this page, its people.
     pub assignees: Vec<(String, Vec<Assignee>)>,
+    /// The caller may change lines' status (the selection's toolbar).
+    pub can_change: bool,
+    /// Today as the date field wants it (`YYYY-MM-DD`).
+    pub today: String,
+    /// The results of the caller's last selection change (`batch=`).
+    pub batch: Option<BatchResult>,
+}
+
+/// A selection's status change: per line (E.164, done, what happened).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchResult {
+    /// suspend | restore | deactivate
+    pub change: String,
+    pub lines: Vec<(String, bool, String)>,
 }
 
 /// How the list is ordered; lives in the URL as `sort=`.

@@ -183,6 +183,9 @@ pub async fn list(
         can_assign,
         can_provision,
         assignees,
+        can_change: false,
+        today: String::new(),
+        batch: None,
     })
 }
 

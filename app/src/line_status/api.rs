@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{LineStatusView, PortOutForm, StatusForm};
+use super::model::{LineHistory, LineStatusView, PortOutForm, StatusForm, SwapSimForm};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -16,6 +16,13 @@ use crate::{
 pub async fn fetch_line_status(account_id: String, msisdn: String) -> Result<LineStatusView, AppError> {
     let ctx = in_account(Action::ViewNumbers, &account_id).await?;
     super::service::view(&ctx, &msisdn).await
+}
+
+/// The line's device, subscription, orders and audit trail.
+#[server(endpoint = "numbers/history")]
+pub async fn fetch_line_history(account_id: String, msisdn: String) -> Result<LineHistory, AppError> {
+    let ctx = in_account(Action::ViewNumbers, &account_id).await?;
+    super::history_service::history(&ctx, &msisdn).await
 }
 
 #[cfg(feature = "ssr")]
@@ -42,5 +49,14 @@ pub async fn issue_port_out(#[server(flatten)] form: PortOutForm) -> Result<(), 
     let ctx = in_account(Action::ManagePorting, &form.account_id).await?;
     super::service::port_out(&ctx, &form).await?;
     back_to_line(&ctx.account_id, &form.msisdn, "port-out");
+    Ok(())
+}
+
+/// Moves the line to a new SIM (takeover protection tells the Account).
+#[server(endpoint = "numbers/swap-sim")]
+pub async fn swap_sim(#[server(flatten)] form: SwapSimForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ChangeNumberStatus, &form.account_id).await?;
+    super::sim_swap::swap_sim(&ctx, &form).await?;
+    back_to_line(&ctx.account_id, &form.msisdn, "sim-swap");
     Ok(())
 }

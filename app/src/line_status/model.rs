@@ -75,6 +75,8 @@ pub struct LineStatusView {
     pub can_port_out: bool,
     /// A fresh key for the port-out form (billable: sent once).
     pub intent_key: String,
+    /// SIM swaps Telegent still allows this period (`None`: not said).
+    pub swaps_remaining: Option<i64>,
     pub facts: LineFacts,
 }
 
@@ -127,4 +129,54 @@ pub struct PortOutForm {
     pub intent_key: String,
     #[serde(default)]
     pub confirm: Option<String>,
+}
+
+/// A SIM swap: the line moves to a new SIM (a physical one by its ICCID,
+/// or, left empty, a new eSIM profile).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SwapSimForm {
+    #[serde(default)]
+    pub account_id: String,
+    #[serde(default)]
+    pub msisdn: String,
+    #[serde(default)]
+    pub iccid: String,
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+/// The rest of what the portal knows of a line: its device, its plan, its
+/// orders and what was done to it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineHistory {
+    /// IMEI, model, name, TAC, as the network last saw the device (`None`:
+    /// not read, with why in `device_problem`).
+    pub device: Option<DeviceFacts>,
+    pub device_problem: String,
+    /// The line's subscription: (ID, package ID, active).
+    pub subscription: Option<(String, String, Option<bool>)>,
+    /// The order that brought the line, and any still open: (order ID, what,
+    /// status, since).
+    pub orders: Vec<(String, String, String, String)>,
+    /// What was done to the line through the portal, newest first (only for
+    /// those who may read the audit log).
+    pub audit: Vec<AuditLine>,
+    pub can_see_audit: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeviceFacts {
+    pub imei: String,
+    pub model: String,
+    pub name: String,
+    pub tac: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub outcome: String,
+    pub detail: String,
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{fetch_line_status, ChangeLineStatus, IssuePortOut};
+use super::api::{fetch_line_status, ChangeLineStatus, IssuePortOut, SwapSim};
 use super::model::{Change, LineStatusView};
 use crate::components::form::{field_error, ConfirmStep, ErrorSummary, InlineProblem, SubmitButton};
 
@@ -16,6 +16,7 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
         "deactivate" => "Line deactivated: its number and SIM are released. It can be reactivated for 30 days.",
         "reactivate" => "Line reactivated with its number and SIM.",
         "port-out" => "Port-out PIN issued. Give it to the subscriber for the new carrier.",
+        "sim-swap" => "SIM swapped: the line now works on the new SIM, and the old one has stopped.",
         _ => return None,
     })
 }
@@ -63,6 +64,9 @@ fn StatusView(v: LineStatusView) -> impl IntoView {
                         <ReactivateForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() />
                     })}
                 }
+            })}
+            {(v.can_change && !cancelled).then(|| view! {
+                <SwapSimStep account_id=v.account_id.clone() msisdn=v.msisdn.clone() swaps_remaining=v.swaps_remaining />
             })}
             {(v.can_port_out && !cancelled && v.port_out.is_none()).then(|| view! {
                 <PortOutForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() intent_key=v.intent_key.clone() />
@@ -152,6 +156,35 @@ fn PortOutForm(account_id: String, msisdn: String, intent_key: String) -> impl I
                     <label for="confirm-port-out">"Yes, issue the PIN (billed)"</label>
                 </div>
                 <SubmitButton label="Issue PIN" busy_label="Sending to Telegent…" />
+            </ActionForm>
+        </ConfirmStep>
+    }
+}
+
+#[component]
+fn SwapSimStep(account_id: String, msisdn: String, swaps_remaining: Option<i64>) -> impl IntoView {
+    let action = ServerAction::<SwapSim>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <ConfirmStep summary="Swap SIM…" open=Signal::derive(move || error().is_some())>
+            <ErrorSummary error=Signal::derive(error) fields=&[("iccid", "New SIM's ICCID"), ("confirm", "Confirmation")] />
+            <p>"The line moves to a new SIM and the old SIM stops working at once. Check first that the line's holder asked for it: a SIM swap nobody asked for is how phone numbers are stolen. The account's Manager and admins are told."</p>
+            {swaps_remaining.map(|n| view! { <p class="muted">{format!("Swaps left this period: {n}.")}</p> })}
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="msisdn" value=msisdn />
+                <div class="field">
+                    <label for="swap-iccid">"New SIM's ICCID (empty for a new eSIM)"</label>
+                    <input id="swap-iccid" name="iccid" inputmode="numeric" autocomplete="off"
+                        aria-invalid=move || field_error(error(), "iccid").map(|_| "true")
+                        aria-describedby=move || field_error(error(), "iccid").map(|_| "swap-iccid-error") />
+                    {move || field_error(error(), "iccid").map(|m| view! { <p class="field-error" id="swap-iccid-error">{m}</p> })}
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="confirm-swap-sim" name="confirm" />
+                    <label for="confirm-swap-sim">"Yes, move the line to the new SIM"</label>
+                </div>
+                <SubmitButton label="Swap SIM" class="button danger" busy_label="Sending to Telegent…" />
             </ActionForm>
         </ConfirmStep>
     }

@@ -118,6 +118,7 @@ pub async fn view(ctx: &InAccount, msisdn: &str) -> Result<LineStatusView, AppEr
         can_change: ctx.caller.allows(Action::ChangeNumberStatus),
         can_port_out: ctx.caller.allows(Action::ManagePorting),
         intent_key: crate::ssr::intents::new_key(),
+        swaps_remaining: details.swaps_remaining,
         facts: {
             let mut f = facts(&details);
             // Whoever holds the activation code can install the eSIM: shown
@@ -339,6 +340,7 @@ pub async fn port_out(ctx: &InAccount, form: &PortOutForm) -> Result<String, App
                 &answer,
             )
             .await;
+            crate::notifications::service::takeover_alert(ctx, "A port-out PIN was issued", &e164).await;
             Ok(order)
         }
         Err(error) => {

@@ -418,6 +418,7 @@ fn LineView(data: LineDetail, notice: Option<&'static str>, changed: Option<Stri
         </section>
         {can_manage.then(|| view! { <RenewalForm account_id=account_id.clone() msisdn=line.msisdn.clone() renewal /> })}
         <VoicemailSection account_id=account_id.clone() msisdn=line.msisdn.clone() voicemail can_manage />
+        <crate::line_status::LineHistorySection account_id=account_id.clone() msisdn=line.msisdn.clone() />
     }
 }
 

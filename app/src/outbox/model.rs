@@ -13,16 +13,20 @@ pub enum MailKind {
     PasswordReset,
     /// Anything else the portal tells someone.
     Notice,
+    /// Takeover protection: a port-out PIN, a SIM swap or a number swap on
+    /// one of the Account's lines.
+    TakeoverAlert,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 2] = [MailKind::PasswordReset, MailKind::Notice];
+    pub const ALL: [MailKind; 3] = [MailKind::PasswordReset, MailKind::Notice, MailKind::TakeoverAlert];
 
     /// As stored.
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::PasswordReset => "PasswordReset",
             MailKind::Notice => "Notice",
+            MailKind::TakeoverAlert => "TakeoverAlert",
         }
     }
 
@@ -38,6 +42,7 @@ impl MailKind {
         match self {
             MailKind::PasswordReset => "Password reset",
             MailKind::Notice => "Notice",
+            MailKind::TakeoverAlert => "Security alert",
         }
     }
 
@@ -163,7 +168,7 @@ mod tests {
         for kind in MailKind::ALL {
             assert_eq!(MailKind::parse(kind.as_str()), kind);
         }
-        assert_eq!(MailKind::parse("TakeoverAlert"), MailKind::Notice);
+        assert_eq!(MailKind::parse("PortInUpdate"), MailKind::Notice);
         for delivery in Delivery::ALL {
             assert_eq!(Delivery::parse(delivery.as_str()), Some(delivery));
         }

@@ -3,15 +3,25 @@
 //! JavaScript — what kind of line, where, who and how, review — then one
 //! confirmed, billed order sent once per intent key, and a result page that
 //! follows a `Pending` order until it completes and shows the number, its
-//! NID and the eSIM QR code.
+//! NID and the eSIM QR code. Bulk reservations (`bulk*`): N numbers in one
+//! area for an Account, resumable.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod bulk;
+pub mod bulk_api;
+pub mod bulk_model;
+mod bulk_page;
+#[cfg(feature = "ssr")]
+mod bulk_service;
 pub mod model;
 mod review;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod steps;
 mod who_step;
+
+pub use bulk_page::BulkReservePage;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

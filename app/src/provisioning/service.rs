@@ -16,7 +16,7 @@ use crate::read_model::scope::Scope;
 use crate::read_model::store::Sql;
 use crate::ssr::audit::{self, Outcome};
 use crate::ssr::caller::distributor_in_scope;
-use crate::ssr::context::{in_account, scoped, InAccount};
+use crate::ssr::context::{scoped, InAccount};
 use crate::ssr::Tenant;
 
 /// The audit name of an order (the onboarding checklist's step 7 reads it).
@@ -74,9 +74,20 @@ fn who_problems(q: &WizardQuery, view: &WizardView) -> Problems {
     out
 }
 
+/// The caller inside `account_id` for reading a step's page: the policy
+/// check is the order's (`ProvisionNumbers`), but the reads go through the
+/// client's short cache like any page's (the order itself reads afresh).
+pub(super) async fn reading_in(account_id: &str) -> Result<InAccount, AppError> {
+    let mut ctx = scoped(Action::ProvisionNumbers).await?;
+    ctx.changes = false;
+    ctx.account(account_id).await
+}
+
 /// The caller's Distributor for the wizard, or for a Platform admin who
 /// named none the list to choose from.
-async fn tenant_or_choice(q: &WizardQuery) -> Result<Result<(Tenant, String), Vec<(String, String)>>, AppError> {
+pub(super) async fn tenant_or_choice(
+    q: &WizardQuery,
+) -> Result<Result<(Tenant, String), Vec<(String, String)>>, AppError> {
     let ctx = scoped(Action::ProvisionNumbers).await?;
     if ctx.caller.role == Role::PlatformAdmin && q.distributor.trim().is_empty() {
         let all = crate::ssr::upstreams::list_distributors(&ctx.state.pool)
@@ -123,37 +134,58 @@ async fn areas(tenant: &Tenant, q: &WizardQuery, view: &mut WizardView) -> Resul
 
 /// The Account's people, routes and voice routes, when one is chosen.
 async fn who(ctx: &InAccount, q: &WizardQuery, view: &mut WizardView) -> Result<(), AppError> {
+    view.account_name = account_name(ctx).await?;
+    let members = crate::accounts::service::account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
+    view.people = members.into_iter().map(|m| (m.subscriber_id, m.name)).collect();
+    view.people.sort_by_key(|a| a.1.to_lowercase());
+    (view.routes, view.voice_routes) = routes_of(ctx, q.voice_on()).await?;
+    Ok(())
+}
+
+/// The Account's message routes and (when voice is on) voice routes: (ID, name).
+pub(super) async fn routes_of(
+    ctx: &InAccount,
+    voice: bool,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    let named = |id: Option<String>, name: Option<String>| {
+        let id = id?;
+        Some((id.clone(), name.filter(|n| !n.is_empty()).unwrap_or(id)))
+    };
+    let routes = crate::routing::message::routes(ctx)
+        .await?
+        .into_iter()
+        .filter_map(|r| named(r.message_route_id, r.route_name))
+        .collect();
+    let voice_routes = if voice {
+        crate::routing::voice::routes(ctx)
+            .await?
+            .into_iter()
+            .filter_map(|r| named(r.call_route_id, r.route_name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((routes, voice_routes))
+}
+
+/// The Distributor's Accounts from the read model: (ID, name), by name.
+pub(super) async fn account_choices(tenant: &Tenant) -> Result<Vec<(String, String)>, AppError> {
+    let mut view = WizardView::default();
+    accounts(tenant, &mut view).await?;
+    Ok(view.accounts)
+}
+
+/// The Account's name from the read model (its ID when not copied yet).
+pub(super) async fn account_name(ctx: &InAccount) -> Result<String, AppError> {
     let names = Sql::new("SELECT a.name FROM rm_accounts a WHERE a.account_id = ?")
         .with_value(&ctx.account_id)
         .scoped(&Scope::Distributor(ctx.tenant.distributor_id.clone()), "a")
         .fetch_all(&ctx.state.pool)
         .await?;
-    view.account_name = names
+    Ok(names
         .first()
         .map(|r| r.get(0))
-        .unwrap_or_else(|| ctx.account_id.clone());
-    let members = crate::accounts::service::account_subscribers(&ctx.tenant.client, &ctx.account_id).await?;
-    view.people = members.into_iter().map(|m| (m.subscriber_id, m.name)).collect();
-    view.people.sort_by_key(|a| a.1.to_lowercase());
-    view.routes = crate::routing::message::routes(ctx)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            let id = r.message_route_id?;
-            Some((id.clone(), r.route_name.filter(|n| !n.is_empty()).unwrap_or(id)))
-        })
-        .collect();
-    if q.voice_on() {
-        view.voice_routes = crate::routing::voice::routes(ctx)
-            .await?
-            .into_iter()
-            .filter_map(|r| {
-                let id = r.call_route_id?;
-                Some((id.clone(), r.route_name.filter(|n| !n.is_empty()).unwrap_or(id)))
-            })
-            .collect();
-    }
-    Ok(())
+        .unwrap_or_else(|| ctx.account_id.clone()))
 }
 
 async fn accounts(tenant: &Tenant, view: &mut WizardView) -> Result<(), AppError> {
@@ -194,7 +226,7 @@ pub async fn view(q: WizardQuery) -> Result<WizardView, AppError> {
     // reads as missing, whatever the step).
     let ctx = match q.account.trim() {
         "" => None,
-        account => Some(in_account(Action::ProvisionNumbers, account).await?),
+        account => Some(reading_in(account).await?),
     };
     if asked == 1 {
         return Ok(view);
@@ -361,7 +393,7 @@ async fn new_member(ctx: &InAccount, q: &WizardQuery, retry: bool) -> Result<Str
 /// The result step: the order's answer (this Distributor's intent, for a
 /// number of the Account named), followed until it completes.
 async fn result(q: &WizardQuery) -> Result<ProvisionResult, AppError> {
-    let ctx = in_account(Action::ProvisionNumbers, q.account.trim()).await?;
+    let ctx = reading_in(q.account.trim()).await?;
     let answer: Value = crate::ssr::intents::answer_of(
         &ctx.state.pool,
         &ctx.tenant.distributor_id,
@@ -383,9 +415,9 @@ async fn result(q: &WizardQuery) -> Result<ProvisionResult, AppError> {
     let order_id = field("OrderId");
     let mut status = field("OrderStatus");
     if !crate::read_model::orders::is_final(&status) && !order_id.is_empty() {
-        // Read through the client's short cache: a page left open asks
-        // Telegent at most once per cache period, however often it reloads.
-        if let Some(now) = ctx.tenant.client.number_order(&order_id).await?.order_status {
+        // One read per reload of the page while the order is pending (it
+        // reloads every few seconds and stops once the order completes).
+        if let Some(now) = ctx.tenant.client.fresh().number_order(&order_id).await?.order_status {
             status = now;
         }
     }

@@ -170,6 +170,47 @@ pub async fn number_status(pool: &DbPool, distributor_id: &str, msisdn: &str, st
     logged("number status", result);
 }
 
+/// A line's new SIM after a swap: its row and search text at once.
+pub async fn number_sim(pool: &DbPool, distributor_id: &str, msisdn: &str, iccid: &str) {
+    if iccid.is_empty() {
+        return;
+    }
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        let old: Option<(String,)> =
+            sqlx::query_as("SELECT iccid FROM rm_numbers WHERE distributor_id = $1 AND msisdn = $2")
+                .bind(distributor_id)
+                .bind(msisdn)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+        sqlx::query("UPDATE rm_numbers SET iccid = $1, written_at = $2 WHERE distributor_id = $3 AND msisdn = $4")
+            .bind(iccid)
+            .bind(now_text())
+            .bind(distributor_id)
+            .bind(msisdn)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        if let Some((old,)) = old.filter(|(o,)| !o.is_empty()) {
+            sqlx::query(
+                "UPDATE rm_search SET haystack = replace(haystack, $1, $2) \
+                 WHERE distributor_id = $3 AND kind = 'number' AND ref_id = $4",
+            )
+            .bind(&old)
+            .bind(iccid)
+            .bind(distributor_id)
+            .bind(msisdn)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    logged("number SIM", result);
+}
+
 /// A number the portal ordered (the request and Telegent's answer): listed
 /// in the inventory at once, in its Account, with its person and routes;
 /// the next sweep confirms it.

@@ -99,6 +99,17 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
     if caller.allows(Action::ViewOutbox) {
         add(links::outbox(), "Outbox");
     }
+    // Everyone who may be told something (takeover alerts, port-ins), with
+    // the unread count in the link's words.
+    if caller.role != Role::Subscriber && caller.view_as.is_none() {
+        let unread = crate::notifications::service::unread(&state.pool, caller.user_id).await;
+        let label = if unread == 0 {
+            "Notifications".to_string()
+        } else {
+            format!("Notifications ({unread} unread)")
+        };
+        add(links::notifications(), &label);
+    }
     if caller.view_as.is_none() {
         add(links::profile(), "Profile");
     }

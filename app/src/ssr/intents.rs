@@ -274,3 +274,16 @@ pub async fn answer_of(
     .map_err(internal)?;
     Ok(row.and_then(|(json,)| serde_json::from_str(&json?).ok()))
 }
+
+/// The state an intent is in (`sending`, `succeeded`, `failed`, `unknown`),
+/// or `None` when it was never written.
+pub async fn state_of(pool: &DbPool, distributor_id: &str, intent_key: &str) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT state FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2")
+            .bind(distributor_id)
+            .bind(intent_key)
+            .fetch_optional(pool)
+            .await
+            .map_err(internal)?;
+    Ok(row.map(|(state,)| state))
+}

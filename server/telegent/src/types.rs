@@ -194,17 +194,23 @@ impl<T> From<ListOf<T>> for Vec<T> {
     }
 }
 
-/// One number in a request list: `{"Number": "+18015551234"}`.
+/// One number in a request list: `{"Number": "+18015551234"}`, with the
+/// new SIM's `ICCID` for a SIM swap.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct NumberEntry {
     #[serde(alias = "PhoneNumber")]
     pub number: String,
+    #[serde(rename = "ICCID", skip_serializing_if = "Option::is_none")]
+    pub iccid: Option<String>,
 }
 
 impl NumberEntry {
     pub fn new(number: impl Into<String>) -> Self {
-        Self { number: number.into() }
+        Self {
+            number: number.into(),
+            iccid: None,
+        }
     }
 
     /// `["+1...", ...]` as the `[{"Number": ...}]` list requests use.

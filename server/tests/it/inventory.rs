@@ -225,3 +225,86 @@ async fn an_orphan_is_assigned_in_one_step_and_only_within_its_account() {
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", taken.body);
     assert!(taken.body.contains("someone else's line"), "{}", taken.body);
 }
+
+#[tokio::test]
+async fn a_selection_is_changed_line_by_line_with_a_result_for_each() {
+    let portal = crate::common::portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let status = |msisdn: &str| {
+        let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+        world
+            .numbers
+            .values()
+            .find(|n| n.msisdn == msisdn)
+            .unwrap()
+            .status
+            .clone()
+    };
+    // Refused as a whole, nothing sent: no line ticked, no confirmation.
+    let none = admin
+        .call("numbers/status-selection", "change=suspend&confirm=on")
+        .await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", none.body);
+    let unconfirmed = admin
+        .call("numbers/status-selection", "numbers[]=%2B13855550111&change=suspend")
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(status("+13855550111"), "active");
+
+    // A port-out in flight on one of them: that one is refused, the others change;
+    // a line of another Distributor is as unknown as a made-up one.
+    let pin =
+        format!("account_id={bakery}&msisdn=%2B13855550112&pin=135790&intent_key=selection-test-000000001&confirm=on");
+    let issued = admin.call("numbers/port-out", &pin).await;
+    assert!(
+        issued.status.is_success() || issued.status.is_redirection(),
+        "{issued:?}"
+    );
+    let form = "numbers[]=%2B13855550111&numbers[]=%2B13855550112&numbers[]=%2B18015550101\
+                &numbers[]=%2B15125550120&change=suspend&confirm=on&back=%2Fnumbers%3Fkind%3Diot";
+    let sent = admin.call("numbers/status-selection", form).await;
+    let location = sent.location().expect("back to the list").to_string();
+    assert!(location.starts_with("/numbers?kind=iot&batch="), "{location}");
+    assert_eq!(status("+13855550111"), "parked");
+    assert_eq!(status("+13855550112"), "active", "its port-out is in flight");
+    assert_eq!(status("+18015550101"), "parked");
+    assert_eq!(
+        status("+15125550120"),
+        "active",
+        "another Distributor's line is untouched"
+    );
+
+    let batch = location.split("batch=").nth(1).unwrap();
+    let page = inventory(&mut admin, &format!("page=1&batch={batch}")).await;
+    let results = page.batch.expect("the results");
+    let by_line: Vec<(&str, bool)> = results.lines.iter().map(|(m, ok, _)| (m.as_str(), *ok)).collect();
+    assert_eq!(
+        by_line,
+        [
+            ("+13855550111", true),
+            ("+13855550112", false),
+            ("+18015550101", true),
+            ("+15125550120", false)
+        ]
+    );
+    assert!(results.lines[1].2.contains("port-out"), "{results:?}");
+    assert_eq!(results.lines[3].2, "Not found among your lines.");
+    // Each line's change is audited as its own page's would be.
+    let (audited,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'ChangeNumberStatus' AND outcome = 'succeeded'")
+            .fetch_one(&portal.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 2);
+    // The results are the asker's alone.
+    let mut reviewer = Browser::signed_in(&portal, "reviewer@acme.example").await;
+    assert!(inventory(&mut reviewer, &format!("page=1&batch={batch}"))
+        .await
+        .batch
+        .is_none());
+    assert_eq!(
+        reviewer.call("numbers/status-selection", form).await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -299,3 +299,67 @@ async fn only_distributor_staff_change_a_line_and_a_foreign_line_is_missing() {
     assert_eq!(through.status, StatusCode::NOT_FOUND);
     assert_eq!(sandbox_status(&portal, SAM).0, "active");
 }
+
+#[tokio::test]
+async fn a_lines_page_shows_its_device_plan_orders_and_audit_trail() {
+    let portal = portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    let history = |answer: crate::common::Answer| -> Value {
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        serde_json::from_str(&answer.body).unwrap()
+    };
+    let form = format!("account_id={doe}&msisdn={}", LILY.replace('+', "%2B"));
+    let before = history(admin.call("numbers/history", &form).await);
+    // The device as the network saw it (the sandbox's phone for an MVNO line).
+    assert_eq!(before["device"]["model"], "Google");
+    assert!(before["device"]["imei"].as_str().unwrap().starts_with("35"), "{before}");
+    // A seeded line's first order is not known; nothing is open.
+    assert!(before["orders"].as_array().unwrap().is_empty(), "{before}");
+    assert_eq!(before["can_see_audit"], true);
+    assert!(before["audit"].as_array().unwrap().is_empty(), "{before}");
+
+    assert!(done(
+        &admin
+            .call("numbers/status", &status_form(&doe, LILY, "suspend", "", true))
+            .await
+    ));
+    let after = history(admin.call("numbers/history", &form).await);
+    let trail = after["audit"].as_array().unwrap();
+    assert_eq!(trail.len(), 1, "{after}");
+    assert_eq!(
+        (trail[0]["action"].as_str(), trail[0]["outcome"].as_str()),
+        (Some("ChangeNumberStatus"), Some("succeeded"))
+    );
+    assert_eq!(trail[0]["who"], ACME_ADMIN);
+    // A port-out issued now shows as an open order of the line.
+    let pin = format!(
+        "account_id={doe}&msisdn={}&pin=112358&intent_key=history-test-0000000001&confirm=on",
+        LILY.replace('+', "%2B")
+    );
+    assert!(done(&admin.call("numbers/port-out", &pin).await));
+    let later = history(admin.call("numbers/history", &form).await);
+    let orders = later["orders"].as_array().unwrap();
+    assert_eq!(orders.len(), 1, "{later}");
+    assert!(
+        orders[0][0].as_str().unwrap().starts_with("JNUOID-") && orders[0][1] == "Port-out",
+        "{later}"
+    );
+
+    // The Account's Manager sees it too; a Subscriber has no line pages; a
+    // line of another Account is missing.
+    let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
+    assert_eq!(
+        history(jane.call("numbers/history", &form).await)["audit"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let mut sam = Browser::signed_in(&portal, "sam.doe@example.com").await;
+    assert_eq!(sam.call("numbers/history", &form).await.status, StatusCode::FORBIDDEN);
+    let other = admin
+        .call("numbers/history", &format!("account_id={doe}&msisdn=%2B13855550111"))
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+}

@@ -2,6 +2,7 @@
 //! test file used to be its own binary linking the whole portal.
 
 mod billable;
+mod bulk_reserve;
 mod catalog;
 mod client;
 mod common;
@@ -19,6 +20,7 @@ mod lines_given;
 mod member_removal;
 mod member_role;
 mod members;
+mod notifications;
 mod onboarding;
 mod pages_in_words;
 mod password_reset;

@@ -292,6 +292,9 @@ pub struct StatusChangeResponse {
 pub struct StatusChangeNumber {
     pub number: Option<String>,
     pub qr_code: Option<String>,
+    /// The line's SIM after the change (a SIM swap's new one).
+    #[serde(rename = "ICCID")]
+    pub iccid: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -285,6 +285,13 @@ pub(super) fn functions() -> Vec<Function> {
             }),
         },
         Function {
+            endpoint: "numbers/history",
+            action: Action::ViewNumbers,
+            form: Form::AccountLine(|account, line| {
+                format!("account_id={account}&msisdn={}", line.replace('+', "%2B"))
+            }),
+        },
+        Function {
             endpoint: "numbers/status",
             action: Action::ChangeNumberStatus,
             // Not confirmed.
@@ -301,6 +308,12 @@ pub(super) fn functions() -> Vec<Function> {
             action: Action::ProvisionNumbers,
             form: Form::Account(|account| format!("account={account}&intent_key=matrix-0000000000000002")),
         },
+        // A bulk reservation: nothing answered, refused at the fields.
+        Function {
+            endpoint: "numbers/bulk-start",
+            action: Action::ProvisionNumbers,
+            form: Form::Account(|account| format!("account={account}&key=matrix0000000000000003")),
+        },
         // "Assign to…" on an orphan: no one chosen, refused at the field.
         Function {
             endpoint: "numbers/assign",
@@ -310,6 +323,14 @@ pub(super) fn functions() -> Vec<Function> {
                     "account_id={account}&msisdn={}&subscriber_id=",
                     line.replace('+', "%2B")
                 )
+            }),
+        },
+        Function {
+            endpoint: "numbers/swap-sim",
+            action: Action::ChangeNumberStatus,
+            // Not confirmed.
+            form: Form::AccountLine(|account, line| {
+                format!("account_id={account}&msisdn={}&iccid=", line.replace('+', "%2B"))
             }),
         },
         Function {

@@ -13,7 +13,7 @@ use super::rows::functions;
 use crate::common::{portal, Browser};
 
 /// Server functions that take no ID, with a form and the action each needs.
-pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 16] {
+pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 18] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -47,6 +47,9 @@ pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 
         ("numbers/inventory", "page=1", Action::ViewNumbers),
         // The wizard's first step (a Platform admin is asked which Distributor).
         ("numbers/wizard", "step=1", Action::ProvisionNumbers),
+        ("numbers/bulk", "", Action::ProvisionNumbers),
+        // No line ticked: refused at the field (or refused outright).
+        ("numbers/status-selection", "change=suspend", Action::ChangeNumberStatus),
         ("search", "q=example", Action::ViewDistributors),
         // The caller's catalog (a Platform admin is asked which Distributor's).
         ("catalog/products", "shown=all", Action::ViewCatalog),
@@ -69,6 +72,14 @@ const WITHOUT_MATRIX_ROW: &[(&str, &str)] = &[
         "sets the browser's own light/dark cookie: no data, no scope, no audit (forms tests)",
     ),
     ("session/current-user", "answers with the caller themself"),
+    (
+        "notifications/list",
+        "the caller's own notices, by the session's user (notifications tests)",
+    ),
+    (
+        "notifications/read",
+        "marks the caller's own notices read; another's reads as missing (notifications tests)",
+    ),
     (
         "session/password",
         "changes the caller's own password, after checking the current one (identity tests)",
@@ -103,7 +114,12 @@ async fn functions_without_ids_follow_the_policy_table_for_every_role() {
             let answer = browser.call(endpoint, form).await;
             let allowed = allows(demo.role, action);
             let expected_ok = allowed && !(endpoint == "me/lines" && demo.role != Role::Subscriber);
-            if expected_ok && matches!(endpoint, "distributors/save" | "distributors/create") {
+            if expected_ok
+                && matches!(
+                    endpoint,
+                    "distributors/save" | "distributors/create" | "numbers/status-selection"
+                )
+            {
                 // Allowed: the form is checked (and refused at its fields), never refused outright.
                 assert_ne!(answer.status, StatusCode::FORBIDDEN, "{} {endpoint}", demo.email);
             } else if expected_ok {
