@@ -44,7 +44,7 @@ test.describe('Distributor dashboard', () => {
 
   test('an account page shows its subscribers with breadcrumbs back', async ({ page }, testInfo) => {
     await page.goto('/');
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
     for (const name of ['Jane Doe', 'Sam Doe', 'Lily Doe']) {
       await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
@@ -67,7 +67,7 @@ test.describe('Distributor dashboard', () => {
   test('works at phone width without horizontal scrolling', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/');
-    await expect(page.getByText('Doe Family')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Doe Family', exact: true })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // The navigation is a drawer behind the Menu link, with or without JavaScript.

@@ -55,7 +55,7 @@ test.describe('everyday', () => {
     await page.getByLabel('Block data at').fill('900');
     await page.getByRole('button', { name: 'Save limits' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved for 1 line' })).toBeVisible();
-    await page.getByRole('link', { name: 'Smith Family' }).click();
+    await page.getByRole('link', { name: 'Smith Family', exact: true }).click();
     await expect(page.getByText(/555-0121: Telegent's data settings for it cannot be read/)).toBeVisible();
     await expect(page.getByText(/in a form the portal cannot read/)).toBeVisible();
     // The rest of the family reads as usual.
@@ -67,7 +67,7 @@ test.describe('everyday', () => {
     await page.getByLabel('Block data at').fill('2048');
     await page.getByRole('button', { name: 'Save limits' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved for 1 line' })).toBeVisible();
-    await page.getByRole('link', { name: 'Smith Family' }).click();
+    await page.getByRole('link', { name: 'Smith Family', exact: true }).click();
     await expect(page.getByText(/cannot be read/)).toHaveCount(0);
   });
 
@@ -96,12 +96,12 @@ test.describe('everyday', () => {
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await sidewaysOverflow(page), 'member page at 360 px').toBeLessThanOrEqual(0);
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     expect(await sidewaysOverflow(page), 'family overview at 360 px').toBeLessThanOrEqual(0);
     // Lily's Guardian page offers the new member as a guardian: still no overflow.
     await page.getByRole('link', { name: /AI Guardian settings for Lily/ }).click();
     expect(await sidewaysOverflow(page), 'Guardian page with a long name at 360 px').toBeLessThanOrEqual(0);
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     await page.getByRole('link', { name, exact: true }).click();
 
     const removal = page.getByRole('region', { name: 'Remove from this account' });

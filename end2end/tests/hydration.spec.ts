@@ -39,7 +39,7 @@ test.describe('hydration', () => {
     await page.goto('/');
     await hydrated(page);
     await page.evaluate(() => ((window as any).__sameDocument = 'yes'));
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
     expect(await page.evaluate(() => (window as any).__sameDocument), 'a new document').toBeUndefined();
     await hydrated(page);

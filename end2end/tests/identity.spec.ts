@@ -70,7 +70,7 @@ test.describe('tenancy', () => {
   test("a Manager typing another Account's address gets the not-found page", async ({ page }) => {
     // Find the Smith Family's ID as Globex's admin.
     await signIn(page, 'admin@globex.example');
-    const href = await page.getByRole('link', { name: 'Smith Family' }).getAttribute('href');
+    const href = await page.getByRole('link', { name: 'Smith Family', exact: true }).getAttribute('href');
     expect(href).toMatch(/^\/accounts\/AID-/);
     const bakery = '/accounts/AID-00000000-0000-0000-0000-000000000000';
     await page.context().clearCookies();
@@ -142,7 +142,7 @@ test.describe('users', () => {
 test.describe('view as', () => {
   test('an administrator views a Manager portal read-only, with a banner, after giving a reason', async ({ page }, testInfo) => {
     await signIn(page, 'admin@acme.example');
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Doe Family' })).toBeVisible();
     await page.getByText("View as this account's Manager…").click();
     await page.getByLabel('Reason (recorded in the audit log)').fill(`Support ticket 4711 (${noJs(testInfo) ? 'no-js' : 'js'})`);

@@ -21,7 +21,7 @@ test.describe('Line status', () => {
     const line = LINES[testInfo.project.name] ?? LINES.js;
     await signIn(page, 'admin@acme.example');
     await page.goto('/');
-    await page.getByRole('link', { name: 'Bright Bakery LLC' }).first().click();
+    await page.getByRole('link', { name: 'Bright Bakery LLC', exact: true }).first().click();
     await expect(page).toHaveURL(/\/accounts\/AID-[^/?]+/);
     const aid = /\/accounts\/(AID-[^/?]+)/.exec(page.url())![1];
     await page.goto(`/accounts/${aid}/lines/${line}`);
@@ -92,7 +92,7 @@ test.describe('Line status', () => {
   test('a viewer sees the status and no control to change it', async ({ page }, testInfo) => {
     await signIn(page, 'reviewer@acme.example');
     await page.goto('/');
-    await page.getByRole('link', { name: 'Doe Family' }).first().click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).first().click();
     const aid = /\/accounts\/(AID-[^/?]+)/.exec(page.url())![1];
     await page.goto(`/accounts/${aid}/lines/18015550101`);
     const panel = page.getByRole('region', { name: 'Status', exact: true });

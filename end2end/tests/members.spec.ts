@@ -38,7 +38,7 @@ test.describe('members of a family', () => {
     await page.reload();
     await expect(page.getByText(`maxine.${mode}@example.com`).first()).toBeVisible();
 
-    await page.getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).click();
     await expect(page.getByRole('heading', { level: 3, name: `Maxine Doe-Smith ${mode}` })).toBeVisible();
   });
 

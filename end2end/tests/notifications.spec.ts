@@ -12,7 +12,7 @@ test('a port-out PIN alerts the account\'s Manager, who marks it read', async ({
   const line = LINES[testInfo.project.name] ?? LINES.js;
   await signIn(page, 'admin@acme.example');
   await page.goto('/');
-  await page.getByRole('link', { name: 'Bright Bakery LLC' }).first().click();
+  await page.getByRole('link', { name: 'Bright Bakery LLC', exact: true }).first().click();
   const aid = /\/accounts\/(AID-[^/?]+)/.exec(page.url())![1];
   await page.goto(`/accounts/${aid}/lines/${line}`);
   if (!noJs(testInfo)) await hydrated(page);

@@ -275,7 +275,7 @@ test.describe('Onboarding checklist', () => {
     await expectAccessible(page, testInfo);
 
     // The Account page links to it for a viewer too.
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Doe Family' }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Doe Family', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'This account' }).getByRole('link', { name: 'Onboarding' })).toBeVisible();
   });
 });

@@ -116,7 +116,7 @@ test.describe('Staff changes', () => {
     const name = `Kai ${suffix}`;
     await signIn(page, 'admin@acme.example');
     await page.goto('/search?q=Bright+Bakery');
-    await page.getByRole('link', { name: 'Bright Bakery LLC' }).first().click();
+    await page.getByRole('link', { name: 'Bright Bakery LLC', exact: true }).first().click();
     await page.locator('summary', { hasText: 'Add a member' }).click();
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('E-mail', { exact: true }).fill(`kai.${suffix}@example.com`);
@@ -153,7 +153,7 @@ test.describe('Staff changes', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'New account' })).toHaveCount(0);
-    await page.getByRole('link', { name: 'Doe Family' }).first().click();
+    await page.getByRole('link', { name: 'Doe Family', exact: true }).first().click();
     await expect(page.getByRole('link', { name: 'Edit account' })).toHaveCount(0);
     await page.goto('/search?q=jane.doe%40example.com');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Jane Doe');

@@ -92,7 +92,7 @@ test.describe('Staff workspace', () => {
     await page.goto('/');
     await expect(page.locator('table.data-table tbody tr').filter({ hasText: 'Doe Family' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Add|Remove|Save/ })).toHaveCount(0);
-    const doe = await page.getByRole('link', { name: 'Doe Family' }).first().getAttribute('href');
+    const doe = await page.getByRole('link', { name: 'Doe Family', exact: true }).first().getAttribute('href');
     const accountId = doe!.split('/').pop()!;
     const forged = await page.request.post('/api/members/add', {
       form: { account_id: accountId, name: 'Forged Person', email: 'forged@example.com' },

@@ -13,8 +13,10 @@ CREATE TABLE bulk_runs (
     requested BIGINT NOT NULL,
     created_by TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    -- set while a runner works on it (a stale one is taken over)
+    -- set while a runner works on it (a stale one is taken over): when it
+    -- last moved, and which runner it is (only that one moves or frees it)
     runner_since TEXT,
+    runner_id TEXT,
     PRIMARY KEY (distributor_id, run_id)
 );
 CREATE TABLE bulk_items (

@@ -118,8 +118,9 @@ impl NumberSort {
             Self::NumberDesc => "n.msisdn DESC",
             Self::Status => "lower(n.status), n.msisdn",
             Self::StatusDesc => "lower(n.status) DESC, n.msisdn",
-            Self::Account => "a.name_key, n.msisdn",
-            Self::AccountDesc => "a.name_key DESC, n.msisdn",
+            // A line whose Account is not copied has no name: first on both databases.
+            Self::Account => "COALESCE(a.name_key, ''), n.msisdn",
+            Self::AccountDesc => "COALESCE(a.name_key, '') DESC, n.msisdn",
         }
     }
 }

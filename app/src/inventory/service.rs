@@ -33,7 +33,7 @@ fn filtered(from: &str, scope: &Scope, query: &InventoryQuery) -> Result<Sql, Ap
         let ids = matching_ids(scope, "number", &needle);
         sql = sql.and(&format!("n.msisdn IN ({})", ids.text), ids.values);
     }
-    let account = query.account.trim();
+    let account = crate::form_values::plain_id(query.account.trim())?;
     if !account.is_empty() {
         sql = sql.and("n.account_id = ?", [account.to_string()]);
     }
@@ -136,7 +136,7 @@ pub async fn list(
     can_provision: bool,
 ) -> Result<InventoryPage, AppError> {
     crate::subscribers::service::fill(state, scope).await?;
-    let account = narrowed_to(state, scope, query.account.trim()).await?;
+    let account = narrowed_to(state, scope, crate::form_values::plain_id(query.account.trim())?).await?;
     let count = filtered(ALONE, scope, query)?.with_prefix("SELECT COUNT(*)");
     let orphans = filtered(ALONE, scope, query)?
         .and("n.subscriber_id = ''", [])

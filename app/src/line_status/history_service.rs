@@ -46,15 +46,20 @@ pub async fn history(ctx: &InAccount, msisdn: &str) -> Result<LineHistory, AppEr
         Err(error) => out.device_problem = AppError::from(error).to_string(),
     }
     let tnid = details.tnid.clone().unwrap_or_default();
-    let plan: Option<(String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT subscription_id, package_id, active FROM rm_subscriptions \
+    // No TNID said: no subscription can be told to be this line's.
+    let plan: Option<(String, String, Option<i64>)> = if tnid.is_empty() {
+        None
+    } else {
+        sqlx::query_as(
+            "SELECT subscription_id, package_id, active FROM rm_subscriptions \
          WHERE distributor_id = $1 AND account_id = $2 AND tnid = $3 ORDER BY subscription_id LIMIT 1",
-    )
-    .bind(d)
-    .bind(&ctx.account_id)
-    .bind(&tnid)
-    .fetch_optional(pool)
-    .await?;
+        )
+        .bind(d)
+        .bind(&ctx.account_id)
+        .bind(&tnid)
+        .fetch_optional(pool)
+        .await?
+    };
     out.subscription = plan.map(|(id, package, active)| (id, package, active.map(|a| a != 0)));
     if let Some(order) = details.order_id.clone().filter(|o| !o.is_empty()) {
         let since = details.original_date_purchased.clone().unwrap_or_default();

@@ -14,6 +14,9 @@ use crate::ssr::context::InAccount;
 
 pub const SWAP_SIM_ACTION: &str = "SwapSim";
 
+/// A swap this recent of the same line is taken for a repeat of it.
+const RECENT_SECONDS: i64 = 120;
+
 pub async fn swap_sim(ctx: &InAccount, form: &SwapSimForm) -> Result<(), AppError> {
     let e164 = phone::normalize_e164(&form.msisdn).map_err(|_| AppError::NotFound)?;
     let details = ctx.tenant.client.number_details(&e164).await?;
@@ -65,6 +68,28 @@ pub async fn swap_sim(ctx: &InAccount, form: &SwapSimForm) -> Result<(), AppErro
     if form.confirm.is_none() {
         return Err(AppError::invalid("confirm", "Tick the box to confirm."));
     }
+    // A second press, a retry after a slow answer: a swap of this line a
+    // moment ago is not made again (each swap voids the SIM before it).
+    // The audit log's own time (the database's clock), as it writes it.
+    let since = (chrono::Utc::now() - chrono::Duration::seconds(RECENT_SECONDS))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+    let (recent,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE distributor_id = $1 AND action = $2 AND target_ids LIKE $3 \
+         AND outcome IN ('succeeded', 'pending') AND at > $4",
+    )
+    .bind(&ctx.tenant.distributor_id)
+    .bind(SWAP_SIM_ACTION)
+    .bind(format!("%{e164}%"))
+    .bind(&since)
+    .fetch_one(&ctx.state.pool)
+    .await?;
+    if recent > 0 {
+        return Err(AppError::invalid(
+            "iccid",
+            "This line's SIM was swapped a moment ago. Reload the page to see its new SIM before swapping again.",
+        ));
+    }
     let entry = ctx
         .caller
         .audit_in(&ctx.tenant, &ctx.account_id, SWAP_SIM_ACTION, &[&e164]);
@@ -88,7 +113,7 @@ pub async fn swap_sim(ctx: &InAccount, form: &SwapSimForm) -> Result<(), AppErro
                 .iter()
                 .find(|n| n.number.as_deref() == Some(e164.as_str()))
                 .and_then(|n| n.iccid.clone())
-                .unwrap_or(iccid.clone());
+                .unwrap_or_else(|| iccid.clone());
             let detail = if iccid.is_empty() {
                 "to a new eSIM".to_string()
             } else {

@@ -38,7 +38,7 @@ pub fn NotificationsPage() -> impl IntoView {
 fn Notices(page: NoticesPage, read_one: ServerAction<MarkNoticesRead>) -> impl IntoView {
     let NoticesPage { items, unread } = page;
     if items.is_empty() {
-        return view! { <p class="empty-state">"Nothing yet. Security alerts about your lines and port-in news appear here."</p> }.into_any();
+        return view! { <p class="empty-state">"Nothing yet. Security alerts about your account's lines (a port-out PIN issued, a SIM swapped) appear here."</p> }.into_any();
     }
     view! {
         <p role="status">{match unread { 0 => "All read.".to_string(), 1 => "1 unread.".to_string(), n => format!("{n} unread.") }}</p>

@@ -24,7 +24,7 @@ pub const MOST_PER_RUN: u32 = 20;
 
 /// A runner that has not moved for this long is taken to be gone (a
 /// restart) and its run may be resumed.
-const RUNNER_STALE_SECONDS: i64 = 120;
+const RUNNER_STALE_SECONDS: i64 = 300;
 
 pub const RESERVE_ACTION: &str = "ReserveNumbers";
 
@@ -127,39 +127,75 @@ fn is_stale(since: &str) -> bool {
         .unwrap_or(true)
 }
 
-/// Takes the run for one runner; `false` when another works on it.
-async fn claim(pool: &DbPool, distributor_id: &str, run_id: &str) -> Result<bool, AppError> {
+/// Takes the run for one runner: its ID, or `None` when another works on it.
+async fn claim(pool: &DbPool, distributor_id: &str, run_id: &str) -> Result<Option<String>, AppError> {
     let current: Option<(Option<String>,)> =
         sqlx::query_as("SELECT runner_since FROM bulk_runs WHERE distributor_id = $1 AND run_id = $2")
             .bind(distributor_id)
             .bind(run_id)
             .fetch_optional(pool)
             .await?;
-    let Some((since,)) = current else { return Ok(false) };
+    let Some((since,)) = current else { return Ok(None) };
     if since.as_deref().is_some_and(|s| !is_stale(s)) {
-        return Ok(false);
+        return Ok(None);
     }
+    let runner = crate::ssr::intents::new_key();
     // Compare-and-set on what was read: of two runners, one wins.
-    let taken = sqlx::query(
-        "UPDATE bulk_runs SET runner_since = $1 WHERE distributor_id = $2 AND run_id = $3 \
-         AND (runner_since IS NULL AND $4 = '' OR runner_since = $4)",
-    )
-    .bind(now_text())
-    .bind(distributor_id)
-    .bind(run_id)
-    .bind(since.unwrap_or_default())
-    .execute(pool)
-    .await?
-    .rows_affected();
-    Ok(taken == 1)
+    let taken = match &since {
+        None => {
+            sqlx::query(
+                "UPDATE bulk_runs SET runner_since = $1, runner_id = $2 \
+             WHERE distributor_id = $3 AND run_id = $4 AND runner_since IS NULL",
+            )
+            .bind(now_text())
+            .bind(&runner)
+            .bind(distributor_id)
+            .bind(run_id)
+            .execute(pool)
+            .await?
+        }
+        Some(stale) => {
+            sqlx::query(
+                "UPDATE bulk_runs SET runner_since = $1, runner_id = $2 \
+             WHERE distributor_id = $3 AND run_id = $4 AND runner_since = $5",
+            )
+            .bind(now_text())
+            .bind(&runner)
+            .bind(distributor_id)
+            .bind(run_id)
+            .bind(stale)
+            .execute(pool)
+            .await?
+        }
+    };
+    Ok((taken.rows_affected() == 1).then_some(runner))
 }
 
-async fn release(pool: &DbPool, distributor_id: &str, run_id: &str) {
-    let _ = sqlx::query("UPDATE bulk_runs SET runner_since = NULL WHERE distributor_id = $1 AND run_id = $2")
+/// Frees the run, if this runner still holds it.
+async fn release(pool: &DbPool, distributor_id: &str, run_id: &str, runner: &str) {
+    let _ = sqlx::query(
+        "UPDATE bulk_runs SET runner_since = NULL, runner_id = NULL \
+         WHERE distributor_id = $1 AND run_id = $2 AND runner_id = $3",
+    )
+    .bind(distributor_id)
+    .bind(run_id)
+    .bind(runner)
+    .execute(pool)
+    .await;
+}
+
+/// Says this runner still works on the run; `false` when another took it
+/// over (this one was taken for gone), so this one stops.
+async fn heartbeat(pool: &DbPool, distributor_id: &str, run_id: &str, runner: &str) -> bool {
+    sqlx::query("UPDATE bulk_runs SET runner_since = $1 WHERE distributor_id = $2 AND run_id = $3 AND runner_id = $4")
+        .bind(now_text())
         .bind(distributor_id)
         .bind(run_id)
+        .bind(runner)
         .execute(pool)
-        .await;
+        .await
+        .map(|done| done.rows_affected() == 1)
+        .unwrap_or(false)
 }
 
 /// Orders the run's items not yet ordered, in order, stopping at the first
@@ -174,11 +210,11 @@ pub async fn run(
 ) -> Result<usize, AppError> {
     let pool = &state.pool;
     let d = tenant.distributor_id.clone();
-    if !claim(pool, &d, run_id).await? {
+    let Some(runner) = claim(pool, &d, run_id).await? else {
         return Ok(0);
-    }
-    let result = run_claimed(state, tenant, caller, run_id, limit).await;
-    release(pool, &d, run_id).await;
+    };
+    let result = run_claimed(state, tenant, caller, run_id, &runner, limit).await;
+    release(pool, &d, run_id, &runner).await;
     result
 }
 
@@ -187,6 +223,7 @@ async fn run_claimed(
     tenant: &Tenant,
     caller: &Caller,
     run_id: &str,
+    runner: &str,
     limit: Option<usize>,
 ) -> Result<usize, AppError> {
     let pool = &state.pool;
@@ -213,10 +250,17 @@ async fn run_claimed(
     let entry = caller.audit_in(tenant, &run.account_id, RESERVE_ACTION, &[run_id]);
     let audit_id = audit::begin(pool, &entry).await.map_err(|_| AppError::Internal)?;
     let mut ordered = Vec::new();
-    let mut failure = None;
+    let mut failure: Option<(i64, AppError)> = None;
     for (position, key) in todo.into_iter().take(limit.unwrap_or(usize::MAX)) {
-        heartbeat(pool, d, run_id).await;
-        match crate::numbers::service::provision(pool, tenant, &key, &run.account_id, &request).await {
+        if !heartbeat(pool, d, run_id, runner).await {
+            failure = Some((position, AppError::Upstream("another runner took this run over".into())));
+            break;
+        }
+        let answer = crate::numbers::service::provision(pool, tenant, &key, &run.account_id, &request).await;
+        // What this item now is; a failure to write it down stops the run
+        // (the item stays as it was: its key's answer is kept, so the next
+        // try reads it back instead of ordering again).
+        let written = match &answer {
             Ok(answer) => {
                 let field = |n: &str| answer[n].as_str().unwrap_or_default().to_string();
                 sqlx::query(
@@ -229,15 +273,18 @@ async fn run_claimed(
                 .bind(run_id)
                 .bind(position)
                 .execute(pool)
-                .await?;
-                crate::read_model::write_through::number_provisioned(pool, d, &run.account_id, &request, &answer).await;
-                ordered.push(field("PhoneNumberAssigned"));
+                .await
             }
             Err(error) => {
                 // Refused for certain (nothing ordered): the next try is a
                 // new order under a new key. Unconfirmed: the same key, so
                 // the next try reconciles instead of ordering again.
-                let refused = crate::ssr::intents::state_of(pool, d, &key).await?.as_deref() == Some("failed");
+                let refused = crate::ssr::intents::state_of(pool, d, &key)
+                    .await
+                    .ok()
+                    .flatten()
+                    .as_deref()
+                    == Some("failed");
                 let next_key = if refused { next_attempt(&key) } else { key.clone() };
                 sqlx::query(
                     "UPDATE bulk_items SET state = 'failed', problem = $1, intent_key = $2 \
@@ -249,7 +296,20 @@ async fn run_claimed(
                 .bind(run_id)
                 .bind(position)
                 .execute(pool)
-                .await?;
+                .await
+            }
+        };
+        match (answer, written) {
+            (Ok(answer), Ok(_)) => {
+                crate::read_model::write_through::number_provisioned(pool, d, &run.account_id, &request, &answer).await;
+                ordered.push(answer["PhoneNumberAssigned"].as_str().unwrap_or_default().to_string());
+            }
+            (Ok(_), Err(error)) => {
+                tracing::error!(%error, run_id, position, "an ordered item was not written down");
+                failure = Some((position, AppError::Internal));
+                break;
+            }
+            (Err(error), _) => {
                 failure = Some((position, error));
                 break;
             }
@@ -278,15 +338,6 @@ fn next_attempt(key: &str) -> String {
         },
         None => format!("{key}-2"),
     }
-}
-
-async fn heartbeat(pool: &DbPool, distributor_id: &str, run_id: &str) {
-    let _ = sqlx::query("UPDATE bulk_runs SET runner_since = $1 WHERE distributor_id = $2 AND run_id = $3")
-        .bind(now_text())
-        .bind(distributor_id)
-        .bind(run_id)
-        .execute(pool)
-        .await;
 }
 
 /// Runs the run in the background (the page follows it).

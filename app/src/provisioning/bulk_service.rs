@@ -30,7 +30,8 @@ pub async fn view(q: &BulkQuery) -> Result<BulkView, AppError> {
     view.distributor_name = name;
     if !q.run.trim().is_empty() {
         let (state, _) = crate::ssr::context::signed_in()?;
-        let mut run = bulk::load(&state.pool, &tenant.distributor_id, q.run.trim()).await?;
+        let run_id = crate::form_values::plain_id(q.run.trim())?;
+        let mut run = bulk::load(&state.pool, &tenant.distributor_id, run_id).await?;
         let ctx = reading_in(&run.account_id).await?;
         run.account_name = account_name(&ctx).await?;
         run.can_resume = !run.running && run.ordered() < run.requested as usize;
@@ -54,7 +55,8 @@ pub async fn view(q: &BulkQuery) -> Result<BulkView, AppError> {
 pub async fn start(ctx: &InAccount, q: &BulkQuery) -> Result<String, AppError> {
     let pool = &ctx.state.pool;
     if !q.resume.trim().is_empty() {
-        let run = bulk::load(pool, &ctx.tenant.distributor_id, q.resume.trim()).await?;
+        let run_id = crate::form_values::plain_id(q.resume.trim())?;
+        let run = bulk::load(pool, &ctx.tenant.distributor_id, run_id).await?;
         if run.account_id != ctx.account_id {
             return Err(AppError::NotFound);
         }
@@ -67,7 +69,7 @@ pub async fn start(ctx: &InAccount, q: &BulkQuery) -> Result<String, AppError> {
         return Ok(run.run_id);
     }
     let key = q.key.trim();
-    if key.len() < 16 || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::BadRequest("the form's key is missing".into()));
     }
     let run_id = format!("BULK-{}", &key[..16]);

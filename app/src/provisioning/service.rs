@@ -78,6 +78,7 @@ fn who_problems(q: &WizardQuery, view: &WizardView) -> Problems {
 /// check is the order's (`ProvisionNumbers`), but the reads go through the
 /// client's short cache like any page's (the order itself reads afresh).
 pub(super) async fn reading_in(account_id: &str) -> Result<InAccount, AppError> {
+    let account_id = crate::form_values::plain_id(account_id)?;
     let mut ctx = scoped(Action::ProvisionNumbers).await?;
     ctx.changes = false;
     ctx.account(account_id).await
@@ -287,8 +288,10 @@ pub async fn view(q: WizardQuery) -> Result<WizardView, AppError> {
 /// new subscriber (if asked for) added first, the order audited; returns
 /// the intent key the result step reads.
 pub async fn provision(ctx: &InAccount, q: &WizardQuery, intent_key: &str, confirmed: bool) -> Result<(), AppError> {
+    // Only a key the review page made (32 hex digits): never one of another
+    // kind of request (a bulk reservation's items are `BULK-…`).
     let key = intent_key.trim();
-    if key.len() < 16 || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::BadRequest("the form's intent key is missing".into()));
     }
     let mut view = WizardView::default();
@@ -313,7 +316,7 @@ pub async fn provision(ctx: &InAccount, q: &WizardQuery, intent_key: &str, confi
     let holder = match q.holder.trim() {
         "none" => None,
         "new" => Some(new_member(ctx, q, retry).await?),
-        id => Some(id.to_string()),
+        id => Some(crate::form_values::plain_id(id)?.to_string()),
     };
     let request = ProvisionRequest {
         number_type: q.kind.clone(),
@@ -335,6 +338,17 @@ pub async fn provision(ctx: &InAccount, q: &WizardQuery, intent_key: &str, confi
         // sent and nothing audited again.
         crate::numbers::service::provision(pool, &ctx.tenant, key, &ctx.account_id, &request).await?;
         return Ok(());
+    }
+    // An earlier order of this Account not confirmed yet (a reload of the
+    // review page makes a new key): wait until it is checked, rather than
+    // order a second number for the same intent.
+    let needle = format!("\"AccountId\":\"{}\"", ctx.account_id);
+    if crate::ssr::intents::unconfirmed_with(pool, &ctx.tenant.distributor_id, "provision", &needle).await? {
+        return Err(AppError::Upstream(
+            "An earlier order for this account is not confirmed by Telegent yet. Check the account's numbers \
+             in a minute before ordering again."
+                .into(),
+        ));
     }
     let entry = ctx
         .caller

@@ -170,20 +170,23 @@ pub async fn number_status(pool: &DbPool, distributor_id: &str, msisdn: &str, st
     logged("number status", result);
 }
 
-/// A line's new SIM after a swap: its row and search text at once.
+/// A line's new SIM after a swap: its row and search text at once (an
+/// answer that does not say the new ICCID leaves it empty until the next
+/// sweep reads it: the old one is certainly no longer the line's).
 pub async fn number_sim(pool: &DbPool, distributor_id: &str, msisdn: &str, iccid: &str) {
-    if iccid.is_empty() {
-        return;
-    }
     let result = async {
         let mut tx = pool.begin().await.map_err(internal)?;
-        let old: Option<(String,)> =
-            sqlx::query_as("SELECT iccid FROM rm_numbers WHERE distributor_id = $1 AND msisdn = $2")
-                .bind(distributor_id)
-                .bind(msisdn)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?;
+        let row: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT number_id, message_route_id, voice_route_id FROM rm_numbers WHERE distributor_id = $1 AND msisdn = $2",
+        )
+        .bind(distributor_id)
+        .bind(msisdn)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let Some((number_id, message_route, voice_route)) = row else {
+            return Ok(());
+        };
         sqlx::query("UPDATE rm_numbers SET iccid = $1, written_at = $2 WHERE distributor_id = $3 AND msisdn = $4")
             .bind(iccid)
             .bind(now_text())
@@ -192,19 +195,20 @@ pub async fn number_sim(pool: &DbPool, distributor_id: &str, msisdn: &str, iccid
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        if let Some((old,)) = old.filter(|(o,)| !o.is_empty()) {
-            sqlx::query(
-                "UPDATE rm_search SET haystack = replace(haystack, $1, $2) \
-                 WHERE distributor_id = $3 AND kind = 'number' AND ref_id = $4",
-            )
-            .bind(&old)
-            .bind(iccid)
+        let text = super::store::haystack(&[
+            &super::store::number_words(msisdn),
+            &number_id,
+            iccid,
+            &message_route,
+            &voice_route,
+        ]);
+        sqlx::query("UPDATE rm_search SET haystack = $1 WHERE distributor_id = $2 AND kind = 'number' AND ref_id = $3")
+            .bind(&text)
             .bind(distributor_id)
             .bind(msisdn)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        }
         tx.commit().await.map_err(internal)
     }
     .await;

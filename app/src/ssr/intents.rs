@@ -114,6 +114,15 @@ fn internal(e: sqlx::Error) -> AppError {
     AppError::Internal
 }
 
+/// Longer than any one call can take (timeouts and retries included).
+const SENDING_AT_MOST_SECONDS: i64 = 300;
+
+fn is_stale_sending(updated_at: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(updated_at)
+        .map(|t| (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds() > SENDING_AT_MOST_SECONDS)
+        .unwrap_or(false)
+}
+
 const IN_PROGRESS: &str =
     "This request is already being submitted. Wait a moment and reload the page to see its result.";
 const UNCONFIRMED: &str = "Telegent did not confirm the request and we could not see it on the platform yet. \
@@ -157,6 +166,36 @@ where
     .rows_affected()
         == 1;
     if !inserted {
+        // A key names one request of one kind: another operation's key is
+        // never answered with that operation's result.
+        let (operation, updated_at): (String, String) = sqlx::query_as(
+            "SELECT operation, updated_at FROM billable_intents WHERE distributor_id = $1 AND intent_key = $2",
+        )
+        .bind(call.distributor_id)
+        .bind(call.intent_key)
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+        if operation != call.operation {
+            return Err(AppError::BadRequest(
+                "this form's key belongs to another request".into(),
+            ));
+        }
+        // Still "sending" long after any call could last: the process that
+        // sent it stopped (a restart) before it heard back. The outcome is
+        // unknown: reconciled below like any unconfirmed call.
+        if is_stale_sending(&updated_at) {
+            sqlx::query(
+                "UPDATE billable_intents SET state = 'unknown' \
+                 WHERE distributor_id = $1 AND intent_key = $2 AND state = 'sending' AND updated_at = $3",
+            )
+            .bind(call.distributor_id)
+            .bind(call.intent_key)
+            .bind(&updated_at)
+            .execute(pool)
+            .await
+            .map_err(internal)?;
+        }
         match load(pool, key).await? {
             Some(State::Succeeded(answer)) => return Ok(answer),
             Some(State::Failed(message)) => return Err(AppError::Upstream(message)),
@@ -286,4 +325,26 @@ pub async fn state_of(pool: &DbPool, distributor_id: &str, intent_key: &str) -> 
             .await
             .map_err(internal)?;
     Ok(row.map(|(state,)| state))
+}
+
+/// Whether an order of `operation` whose request holds `needle` is still
+/// unconfirmed (being sent, or sent without an answer): a new order of the
+/// same kind waits until it is checked, so a reload cannot order twice.
+pub async fn unconfirmed_with(
+    pool: &DbPool,
+    distributor_id: &str,
+    operation: &str,
+    needle: &str,
+) -> Result<bool, AppError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM billable_intents WHERE distributor_id = $1 AND operation = $2 \
+         AND state IN ('sending', 'unknown') AND request_json LIKE $3",
+    )
+    .bind(distributor_id)
+    .bind(operation)
+    .bind(format!("%{needle}%"))
+    .fetch_one(pool)
+    .await
+    .map_err(internal)?;
+    Ok(n > 0)
 }

@@ -359,3 +359,63 @@ async fn a_retried_unconfirmed_order_is_not_sent_again() {
         .unwrap();
     assert_eq!(state, "unknown");
 }
+
+#[tokio::test]
+async fn a_key_is_one_requests_and_a_send_cut_off_by_a_restart_is_reconciled() {
+    let portal = portal().await;
+    let ctx = admin(&portal);
+    let (doe, request) = doe_and_route(&portal);
+    let pool = &portal.state.pool;
+    // Another operation's key is refused, never answered with its result.
+    let port_out = json!({ "PortOutNumber": "+18015550101", "PortOutPIN": "2468" });
+    numbers::port_out(pool, &ctx, "shared-key-1", &typed(&port_out))
+        .await
+        .unwrap();
+    let reused = numbers::provision(pool, &ctx, "shared-key-1", &doe, &typed(&request))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(reused, telegent_app::error::AppError::BadRequest(_)),
+        "{reused:?}"
+    );
+    assert_eq!(provisions(&portal), 0);
+
+    // A "sending" intent written a moment ago is in flight: not sent again.
+    let sending = |key: &str, at: &str| {
+        sqlx::query(
+            "INSERT INTO billable_intents (intent_key, distributor_id, operation, request_json, state, created_at, updated_at) \
+             VALUES ($1, $2, 'provision', '{}', 'sending', $3, $3)",
+        )
+        .bind(key.to_string())
+        .bind(ACME_KEY)
+        .bind(at.to_string())
+    };
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+    sending("in-flight-1", &now).execute(pool).await.unwrap();
+    let busy = numbers::provision(pool, &ctx, "in-flight-1", &doe, &typed(&request))
+        .await
+        .unwrap_err();
+    assert!(busy.to_string().contains("already being submitted"), "{busy}");
+    assert_eq!(provisions(&portal), 0);
+    // One left "sending" an hour ago (its process stopped before it heard
+    // back): no longer "in progress" but unconfirmed — reconciled, and as no
+    // new number can be matched to it, left for a person to check, never
+    // sent again blindly.
+    let old = (chrono::Utc::now() - chrono::Duration::hours(1))
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    sending("cut-off-1", &old).execute(pool).await.unwrap();
+    let unconfirmed = numbers::provision(pool, &ctx, "cut-off-1", &doe, &typed(&request))
+        .await
+        .unwrap_err();
+    assert!(
+        unconfirmed.to_string().contains("could not be matched"),
+        "{unconfirmed}"
+    );
+    assert_eq!(provisions(&portal), 0);
+    let state: (String,) = sqlx::query_as("SELECT state FROM billable_intents WHERE intent_key = 'cut-off-1'")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(state.0, "unknown");
+}

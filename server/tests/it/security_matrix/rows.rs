@@ -306,13 +306,13 @@ pub(super) fn functions() -> Vec<Function> {
         Function {
             endpoint: "numbers/provision",
             action: Action::ProvisionNumbers,
-            form: Form::Account(|account| format!("account={account}&intent_key=matrix-0000000000000002")),
+            form: Form::Account(|account| format!("account={account}&intent_key=00000000000000000000000000000002")),
         },
         // A bulk reservation: nothing answered, refused at the fields.
         Function {
             endpoint: "numbers/bulk-start",
             action: Action::ProvisionNumbers,
-            form: Form::Account(|account| format!("account={account}&key=matrix0000000000000003")),
+            form: Form::Account(|account| format!("account={account}&key=00000000000000000000000000000003")),
         },
         // "Assign to…" on an orphan: no one chosen, refused at the field.
         Function {
