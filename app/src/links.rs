@@ -118,6 +118,19 @@ pub fn line(account_id: &str, msisdn: &str) -> String {
     format!("{}/lines/{}", account(account_id), line_segment(msisdn))
 }
 
+/// The port-in cockpit's orders page (`show`: open, drafts, ended, all).
+pub fn port_ins(distributor_id: &str, show: &str) -> String {
+    with_query(
+        "/porting",
+        &[("distributor", distributor_id.to_string()), ("show", show.to_string())],
+    )
+}
+
+/// One port-in's page.
+pub fn port_in(account_id: &str, port_in_id: &str) -> String {
+    format!("{}/porting/{}", account(account_id), urlencode(port_in_id))
+}
+
 pub fn member(account_id: &str, subscriber_id: &str) -> String {
     format!("{}/members/{}", account(account_id), segment(subscriber_id))
 }

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 /** True in the project that runs with JavaScript disabled. */
 export function noJs(testInfo: TestInfo): boolean {
-  return testInfo.project.name === 'no-js';
+  return testInfo.project.use.javaScriptEnabled === false;
 }
 
 /** Waits until the wasm bundle has hydrated the server-rendered HTML (the
@@ -38,6 +38,12 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 
 /** The portal's in-process sandbox (see playwright.config.ts). */
 const SANDBOX = `http://127.0.0.1:${Number(process.env.PORTAL_E2E_SANDBOX_PORT ?? 3101)}`;
+
+/** Moves the sandbox's clock on: orders progress (see the README's magic values). */
+export async function advanceSandboxClock(request: APIRequestContext, minutes: number): Promise<void> {
+  const answer = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { Minutes: minutes } });
+  expect(answer.ok(), 'sandbox clock advanced').toBeTruthy();
+}
 
 /** Makes the sandbox fail matching Telegent requests until `clearFaults`
  * (a rule as `POST /_sandbox/faults` takes it, see the README). */

@@ -10,9 +10,9 @@ async function navLabels(page: Page): Promise<string[]> {
 }
 
 const roles = [
-  { email: 'platform@telegent.example', badge: 'Platform admin', heading: 'Distributors', nav: ['Distributors', 'Subscribers', 'Numbers', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Notifications', 'Profile'] },
-  { email: 'admin@acme.example', badge: 'Distributor admin', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Numbers', 'Subscriptions', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Notifications', 'Profile'] },
-  { email: 'reviewer@acme.example', badge: 'Distributor viewer', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Numbers', 'Subscriptions', 'Onboarding', 'Catalog', 'Audit log', 'Notifications', 'Profile'] },
+  { email: 'platform@telegent.example', badge: 'Platform admin', heading: 'Distributors', nav: ['Distributors', 'Subscribers', 'Numbers', 'Port-ins', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Notifications', 'Profile'] },
+  { email: 'admin@acme.example', badge: 'Distributor admin', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Numbers', 'Port-ins', 'Subscriptions', 'Onboarding', 'Catalog', 'Users', 'Audit log', 'Outbox', 'Notifications', 'Profile'] },
+  { email: 'reviewer@acme.example', badge: 'Distributor viewer', heading: 'Accounts', nav: ['Accounts', 'Subscribers', 'Numbers', 'Port-ins', 'Subscriptions', 'Onboarding', 'Catalog', 'Audit log', 'Notifications', 'Profile'] },
   { email: 'priya@brightbakery.example', badge: 'Account Admin', heading: 'Bright Bakery LLC', nav: ['Account', 'Numbers', 'Catalog', 'Users', 'Audit log', 'Notifications', 'Profile'] },
   { email: 'jane.doe@example.com', badge: 'Manager', heading: 'Doe Family', nav: ['Family', 'Catalog', 'Users', 'Audit log', 'Notifications', 'Profile'] },
   { email: 'sam.doe@example.com', badge: 'Subscriber', heading: 'My lines', nav: ['My lines', 'Profile'] },

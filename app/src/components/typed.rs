@@ -24,6 +24,8 @@ pub struct TypedBack {
 pub fn is_secret(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     name.contains("password") || name.contains("secret") || name == "pin" || name.ends_with("_pin") || name == "token"
+        // A losing carrier's account number (port-in): write-only like a PIN.
+        || name == "account_number"
 }
 
 impl TypedBack {

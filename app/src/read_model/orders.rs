@@ -59,8 +59,8 @@ pub async fn submitted(pool: &DbPool, distributor_id: &str, account_id: &str, ki
 /// Asks Telegent after the oldest open orders; ended ones leave the list.
 /// Returns the calls made. A failed read leaves its order as it was.
 pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: &str) -> Result<u32, AppError> {
-    let open: Vec<(String,)> = sqlx::query_as(
-        "SELECT order_id FROM rm_orders WHERE distributor_id = $1 ORDER BY confirmed_at, submitted_at LIMIT $2",
+    let open: Vec<(String, String)> = sqlx::query_as(
+        "SELECT order_id, kind FROM rm_orders WHERE distributor_id = $1 ORDER BY confirmed_at, submitted_at LIMIT $2",
     )
     .bind(distributor_id)
     .bind(CHECKED_PER_SWEEP)
@@ -68,7 +68,7 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
     .await
     .map_err(internal)?;
     let mut calls = 0;
-    for (order_id,) in open {
+    for (order_id, kind) in open {
         calls += 1;
         let order = match client.number_order(&order_id).await {
             Ok(order) => order,
@@ -92,7 +92,18 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
             }
         };
         let status = order.order_status.unwrap_or_default();
-        if is_final(&status) {
+        let message = order.order_status_message.unwrap_or_default();
+        if kind == "portin" {
+            // The cockpit's timeline and notifications follow every port-in read.
+            crate::porting::track::seen(pool, distributor_id, &order_id, &status, &message).await;
+        }
+        // A port-in's rejection is not its end: it may be corrected.
+        let ended = if kind == "portin" {
+            crate::porting::model::ends_port_in(&status)
+        } else {
+            is_final(&status)
+        };
+        if ended {
             delete(pool, distributor_id, &order_id).await?;
             continue;
         }
@@ -105,7 +116,7 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
         } else {
             status
         })
-        .bind(order.order_status_message.unwrap_or_default())
+        .bind(message)
         .bind(now_text())
         .bind(distributor_id)
         .bind(&order_id)
@@ -114,6 +125,14 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
         .map_err(internal)?;
     }
     Ok(calls)
+}
+
+/// An order the portal ended itself (a cancelled port-in): off the list.
+pub async fn ended(pool: &DbPool, distributor_id: &str, order_id: &str) {
+    if let Err(error) = delete(pool, distributor_id, order_id).await {
+        tracing::warn!(%error, order_id, "an ended order stays listed until the next sweep reads it");
+    }
+    super::changed();
 }
 
 async fn delete(pool: &DbPool, distributor_id: &str, order_id: &str) -> Result<(), AppError> {

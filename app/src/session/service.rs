@@ -64,11 +64,13 @@ pub async fn current_user(state: &AppState, caller: &Caller) -> CurrentUser {
             add(links::distributors(), "Distributors");
             add(links::subscribers(), "Subscribers");
             add(links::numbers(""), "Numbers");
+            add(links::port_ins("", ""), "Port-ins");
         }
         Role::DistributorAdmin | Role::DistributorViewer => {
             add(links::staff_home(), "Accounts");
             add(links::subscribers(), "Subscribers");
             add(links::numbers(""), "Numbers");
+            add(links::port_ins("", ""), "Port-ins");
         }
         Role::AccountAdmin => {
             add(home.clone(), "Account");

@@ -95,7 +95,12 @@ fn redact_secrets(value: &mut Value) {
         Value::Object(fields) => {
             for (name, field) in fields.iter_mut() {
                 let name = name.to_ascii_lowercase();
-                if name.contains("password") || name.ends_with("pin") || name.contains("secret") {
+                // A port-in's losing-carrier account number is as secret as its PIN.
+                if name.contains("password")
+                    || name.ends_with("pin")
+                    || name.contains("secret")
+                    || name == "currentaccountnumber"
+                {
                     if !field.is_null() {
                         *field = Value::String("(withheld)".into());
                     }

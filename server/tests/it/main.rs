@@ -24,6 +24,7 @@ mod notifications;
 mod onboarding;
 mod pages_in_words;
 mod password_reset;
+mod porting;
 mod provisioning;
 mod routes;
 mod security_matrix;

@@ -8,7 +8,9 @@
 //!   `Pending` until the clock advances two minutes;
 //! - a port-in number ending in 7 is rejected as correctable (fix it with
 //!   portin/update), ending in 8 hard-rejected (cancel and resubmit after fixing
-//!   it with the losing carrier), ending in 9 is not eligible.
+//!   it with the losing carrier), ending in 9 is not eligible, ending in 6 is
+//!   a wireline (`NumberType` `wireline`): without a `PortInDate` (sent by
+//!   portin/update) it is rejected as correctable.
 
 use serde_json::{json, Map, Value};
 
@@ -579,6 +581,7 @@ fn portin_outcome(number: &str) -> &'static str {
         Some('7') => "correctable",
         Some('8') => "hard",
         Some('9') => "ineligible",
+        Some('6') => "wireline",
         _ => "ok",
     }
 }
@@ -605,9 +608,14 @@ fn portin_eligibility(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     } else {
         (true, "Number is eligible for port-in")
     };
-    let classification = ctx.str_field("TargetClassification").unwrap_or_else(|| "mobile".into());
+    // The kind of line at the losing carrier: a wireline port needs a date.
+    let number_type = if portin_outcome(&number) == "wireline" {
+        "wireline"
+    } else {
+        "wireless"
+    };
     Ok(
-        json!({ "PhoneNumber": number, "Eligible": eligible, "CurrentCarrier": "Sandbox Wireless", "NumberType": classification.to_ascii_lowercase(), "Message": message }),
+        json!({ "PhoneNumber": number, "Eligible": eligible, "CurrentCarrier": "Sandbox Wireless", "NumberType": number_type, "Message": message }),
     )
 }
 
@@ -795,6 +803,10 @@ pub fn tick(w: &mut World) {
                 let corrected = o.request.contains_key("Corrected");
                 match portin_outcome(o.numbers.first().map_or("", String::as_str)) {
                     "correctable" if !corrected => ("ResolutionRequired", "8A-ACCOUNT_NUM_REQ_OR_INCORRECT"),
+                    "wireline" if !o.request.contains_key("PortInDate") => (
+                        "ResolutionRequired",
+                        "7C-PORT_IN_DATE_REQUIRED: a wireline port needs a port-in date",
+                    ),
                     "hard" => (
                         "Rejected",
                         "6F-PORT_OUT_PROTECTION_HOLD: the losing carrier has a hold on this number",

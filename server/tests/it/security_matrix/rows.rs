@@ -344,6 +344,48 @@ pub(super) fn functions() -> Vec<Function> {
                 )
             }),
         },
+        // The port-in cockpit: a malformed port-in ID (or an empty number)
+        // is refused at its field inside an own Account.
+        Function {
+            endpoint: "porting/view",
+            action: Action::ViewNumbers,
+            form: Form::Account(|account| format!("account_id={account}&id=")),
+        },
+        Function {
+            endpoint: "porting/eligibility",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&msisdn=&classification=mvno")),
+        },
+        Function {
+            endpoint: "porting/save",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=&act=save")),
+        },
+        Function {
+            endpoint: "porting/correct",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=")),
+        },
+        Function {
+            endpoint: "porting/cancel",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=&confirm=on")),
+        },
+        Function {
+            endpoint: "porting/note",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=&text=a+note")),
+        },
+        Function {
+            endpoint: "porting/start-again",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=")),
+        },
+        Function {
+            endpoint: "porting/check",
+            action: Action::ManagePorting,
+            form: Form::Account(|account| format!("account_id={account}&id=")),
+        },
         // Services: the Distributor's catalog; changes refused at a field.
         Function {
             endpoint: "catalog/service",

@@ -13,7 +13,7 @@ use super::rows::functions;
 use crate::common::{portal, Browser};
 
 /// Server functions that take no ID, with a form and the action each needs.
-pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 18] {
+pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 19] {
     [
         // A Distributor nobody can see: the platform gets a field error, others a refusal.
         (
@@ -48,6 +48,7 @@ pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 
         // The wizard's first step (a Platform admin is asked which Distributor).
         ("numbers/wizard", "step=1", Action::ProvisionNumbers),
         ("numbers/bulk", "", Action::ProvisionNumbers),
+        ("porting/list", "distributor_id=&show=", Action::ViewNumbers),
         // No line ticked: refused at the field (or refused outright).
         ("numbers/status-selection", "change=suspend", Action::ChangeNumberStatus),
         ("search", "q=example", Action::ViewDistributors),
