@@ -64,7 +64,7 @@ use crate::notifications::NotificationsPage;
 use crate::onboarding::{AccountOnboardingPage, DistributorOnboardingPage};
 use crate::outbox::OutboxPage;
 use crate::password_reset::{ForgotPasswordPage, ResetPasswordPage};
-use crate::porting::{PortInPage, PortInsListPage};
+use crate::porting::{BulkPortInsPage, PortInPage, PortInsListPage};
 use crate::provisioning::{BulkReservePage, NewNumberPage};
 use crate::routing::{MessageRouteFormPage, MessageRoutePage, RoutesPage, VoiceRouteFormPage, VoiceRoutePage};
 use crate::search::SearchPage;
@@ -147,6 +147,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/numbers/new") view=NewNumberPage ssr=SsrMode::Async />
                     <Route path=path!("/numbers/bulk") view=BulkReservePage ssr=SsrMode::Async />
                     <Route path=path!("/porting") view=PortInsListPage ssr=SsrMode::Async />
+                    <Route path=path!("/porting/bulk") view=BulkPortInsPage ssr=SsrMode::Async />
                     <Route path=path!("/accounts/:account_id/porting/:id") view=PortInPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />

@@ -87,6 +87,7 @@ fn AccountView(data: AccountDetail, saved: Option<String>) -> impl IntoView {
         <nav class="filter-links" aria-label="This account">
             <ul>
                 <li><a href=links::numbers(&id)>"Numbers"</a></li>
+                <li><a href=links::with_query("/porting", &[("show", "all".to_string()), ("account", id.clone())])>"Port-ins"</a></li>
                 <li><a href=links::subscriptions(&[("account", id.clone())])>"Subscriptions"</a></li>
                 {can_view_routes.then(|| view! { <li><a href=links::routes(&id)>"Routes"</a></li> })}
                 {can_view_onboarding.then(|| view! { <li><a href=links::onboarding(&id)>"Onboarding"</a></li> })}

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::model::{LineHistory, LineStatusView, PortOutForm, StatusForm, SwapSimForm};
+use super::model::{
+    LineHistory, LineStatusView, LineUpdateChoices, LineUpdateForm, PortOutForm, RenumberForm, StatusForm, SwapSimForm,
+};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -58,5 +60,34 @@ pub async fn swap_sim(#[server(flatten)] form: SwapSimForm) -> Result<(), AppErr
     let ctx = in_account(Action::ChangeNumberStatus, &form.account_id).await?;
     super::sim_swap::swap_sim(&ctx, &form).await?;
     back_to_line(&ctx.account_id, &form.msisdn, "sim-swap");
+    Ok(())
+}
+
+/// A new number for the line, same area or another (takeover protection
+/// tells the Account); the page of the line under its new number.
+#[server(endpoint = "numbers/renumber")]
+pub async fn renumber_line(#[server(flatten)] form: RenumberForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ChangeNumberStatus, &form.account_id).await?;
+    let fresh = super::renumber::renumber(&ctx, &form).await?;
+    back_to_line(&ctx.account_id, &fresh, "renumbered");
+    Ok(())
+}
+
+/// What a line's update may choose from (the Account's routes).
+#[server(endpoint = "numbers/update-choices")]
+pub async fn fetch_line_update_choices(account_id: String) -> Result<LineUpdateChoices, AppError> {
+    let mut scoped = crate::ssr::context::scoped(Action::ChangeNumberStatus).await?;
+    // A read for the form: the routes through the client's short cache.
+    scoped.changes = false;
+    let ctx = scoped.account(&account_id).await?;
+    super::line_update::choices(&ctx).await
+}
+
+/// Updates a line's product type, routes, or binds its SIM.
+#[server(endpoint = "numbers/update-line")]
+pub async fn update_line(#[server(flatten)] form: LineUpdateForm) -> Result<(), AppError> {
+    let ctx = in_account(Action::ChangeNumberStatus, &form.account_id).await?;
+    super::line_update::update(&ctx, &form).await?;
+    back_to_line(&ctx.account_id, &form.msisdn, "updated");
     Ok(())
 }

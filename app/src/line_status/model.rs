@@ -180,3 +180,43 @@ pub struct AuditLine {
     pub outcome: String,
     pub detail: String,
 }
+
+/// A new number for the line: `swap` (same area) or `replace` (the area
+/// code given). The SIM stays; the old number is released.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RenumberForm {
+    pub account_id: String,
+    pub msisdn: String,
+    pub kind: String,
+    pub area_code: String,
+    pub confirm: Option<String>,
+}
+
+/// A line's update: its capabilities (as a product type), routes, and a
+/// SIM bound later.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LineUpdateForm {
+    pub account_id: String,
+    pub msisdn: String,
+    pub product_type: String,
+    pub message_route: String,
+    pub voice_route: String,
+    pub iccid: String,
+}
+
+/// What the update form offers: the Account's routes (ID, name).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineUpdateChoices {
+    pub routes: Vec<(String, String)>,
+    pub voice_routes: Vec<(String, String)>,
+}
+
+/// The product types a line can have, by what it does.
+pub const PRODUCT_TYPES: [(&str, &str); 4] = [
+    ("Sms-Only", "SMS only"),
+    ("Data-Only", "Data only"),
+    ("Sms+Data", "SMS and data"),
+    ("Sms+Data+Voice", "SMS, data and voice"),
+];

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{fetch_line_status, ChangeLineStatus, IssuePortOut, SwapSim};
+use super::api::{fetch_line_status, ChangeLineStatus, IssuePortOut, RenumberLine, SwapSim};
 use super::model::{Change, LineStatusView};
 use crate::components::form::{field_error, ConfirmStep, ErrorSummary, InlineProblem, SubmitButton};
 
@@ -17,6 +17,8 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
         "reactivate" => "Line reactivated with its number and SIM.",
         "port-out" => "Port-out PIN issued. Give it to the subscriber for the new carrier.",
         "sim-swap" => "SIM swapped: the line now works on the new SIM, and the old one has stopped.",
+        "updated" => "Line updated.",
+        "renumbered" => "The line has its new number (this page). The old number is released; tell the subscriber.",
         _ => return None,
     })
 }
@@ -67,6 +69,12 @@ fn StatusView(v: LineStatusView) -> impl IntoView {
             })}
             {(v.can_change && !cancelled).then(|| view! {
                 <SwapSimStep account_id=v.account_id.clone() msisdn=v.msisdn.clone() swaps_remaining=v.swaps_remaining />
+            })}
+            {(v.can_change && !cancelled).then(|| view! {
+                <super::update_form::UpdateLineStep account_id=v.account_id.clone() msisdn=v.msisdn.clone() facts=v.facts.clone() />
+            })}
+            {(v.can_change && !cancelled && v.port_out.is_none()).then(|| view! {
+                <RenumberStep account_id=v.account_id.clone() msisdn=v.msisdn.clone() />
             })}
             {(v.can_port_out && !cancelled && v.port_out.is_none()).then(|| view! {
                 <PortOutForm account_id=v.account_id.clone() msisdn=v.msisdn.clone() intent_key=v.intent_key.clone() />
@@ -185,6 +193,46 @@ fn SwapSimStep(account_id: String, msisdn: String, swaps_remaining: Option<i64>)
                     <label for="confirm-swap-sim">"Yes, move the line to the new SIM"</label>
                 </div>
                 <SubmitButton label="Swap SIM" class="button danger" busy_label="Sending to Telegent…" />
+            </ActionForm>
+        </ConfirmStep>
+    }
+}
+
+#[component]
+fn RenumberStep(account_id: String, msisdn: String) -> impl IntoView {
+    let action = ServerAction::<RenumberLine>::new();
+    let error = move || action.value().get().and_then(|r| r.err());
+    view! {
+        <ConfirmStep summary="Change the number…" open=Signal::derive(move || error().is_some())>
+            <ErrorSummary error=Signal::derive(error) fields=&[("kind", "New number"), ("area_code", "Area code"), ("confirm", "Confirmation")] />
+            <p>"The line gets a new phone number; its SIM, routes and person stay. The old number is released at once and can't be got back: calls and messages to it stop reaching this line. The account's Manager and admins are told."</p>
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="msisdn" value=msisdn />
+                <fieldset>
+                    <legend>"New number"</legend>
+                    <div class="check">
+                        <input type="radio" id="renumber-swap" name="kind" value="swap" checked=true />
+                        <label for="renumber-swap">"In the same area (swap)"</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" id="renumber-replace" name="kind" value="replace" />
+                        <label for="renumber-replace">"In another area (replace)"</label>
+                    </div>
+                    {move || field_error(error(), "kind").map(|m| view! { <p class="field-error">{m}</p> })}
+                </fieldset>
+                <div class="field">
+                    <label for="renumber-area">"Area code (for another area)"</label>
+                    <input id="renumber-area" name="area_code" inputmode="numeric" maxlength="3" autocomplete="off"
+                        aria-invalid=move || field_error(error(), "area_code").map(|_| "true")
+                        aria-describedby=move || field_error(error(), "area_code").map(|_| "renumber-area-error") />
+                    {move || field_error(error(), "area_code").map(|m| view! { <p class="field-error" id="renumber-area-error">{m}</p> })}
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="confirm-renumber" name="confirm" />
+                    <label for="confirm-renumber">"Yes, give this line a new number and release the old one"</label>
+                </div>
+                <SubmitButton label="Change the number" class="button danger" busy_label="Sending to Telegent…" />
             </ActionForm>
         </ConfirmStep>
     }

@@ -53,7 +53,7 @@ fn is_cancelled(status: &str) -> bool {
 }
 
 /// An open port-out of the number the portal requested: (order, since).
-async fn open_port_out(ctx: &InAccount, e164: &str) -> Result<Option<(String, String)>, AppError> {
+pub(super) async fn open_port_out(ctx: &InAccount, e164: &str) -> Result<Option<(String, String)>, AppError> {
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT order_id, submitted_at FROM rm_orders WHERE distributor_id = $1 AND kind = 'portout' AND numbers = $2 \
          ORDER BY submitted_at DESC LIMIT 1",
@@ -107,6 +107,21 @@ pub async fn view(ctx: &InAccount, msisdn: &str) -> Result<LineStatusView, AppEr
     } else {
         None
     };
+    let mut f = facts(&details);
+    // Telegent's number details leave the product type out (its inventory
+    // rows carry it): the read model's copy then.
+    if f.product_type.is_empty() {
+        let stored: Option<(String,)> =
+            sqlx::query_as("SELECT product_type FROM rm_numbers WHERE distributor_id = $1 AND msisdn = $2")
+                .bind(&ctx.tenant.distributor_id)
+                .bind(&e164)
+                .fetch_optional(&ctx.state.pool)
+                .await?;
+        if let Some((product,)) = stored {
+            f.data = product.to_ascii_lowercase().contains("data");
+            f.product_type = product;
+        }
+    }
     Ok(LineStatusView {
         account_id: ctx.account_id.clone(),
         changes: allowed(&status),
@@ -120,7 +135,6 @@ pub async fn view(ctx: &InAccount, msisdn: &str) -> Result<LineStatusView, AppEr
         intent_key: crate::ssr::intents::new_key(),
         swaps_remaining: details.swaps_remaining,
         facts: {
-            let mut f = facts(&details);
             // Whoever holds the activation code can install the eSIM: shown
             // only to the staff who provision lines.
             if !ctx.caller.allows(Action::ProvisionNumbers) {

@@ -146,7 +146,8 @@ pub fn sections(f: &Facts, marks: &HashMap<String, ScopeMark>, signed: bool) -> 
         (Some((_, e164)), false) => links::line(&aid, e164),
         _ => String::new(),
     };
-    let portin_missing = "Comes with the number and porting pages; a port-in the portal submits counts here.";
+    let portin_missing = "No port-in yet: start one on the Port-ins page (eligibility first).";
+    let port_ins = links::port_ins("", "");
     let raw: Vec<(&str, &str, Vec<Step>)> = vec![
         (
             "accounts",
@@ -259,13 +260,15 @@ pub fn sections(f: &Facts, marks: &HashMap<String, ScopeMark>, signed: bool) -> 
             "Port-in — the full lifecycle",
             vec![
                 step("8a", "Check eligibility before collecting the subscriber's details.")
-                    .when(f.eligibility_checked, portin_missing),
+                    .when(f.eligibility_checked, portin_missing)
+                    .link(port_ins.clone(), "Port-ins"),
                 step(
                     "8b",
                     "Submit a port-in after the LOA is signed and the current carrier's details are confirmed.",
                 )
                 .id("JNUOID-", f.port_in_order.as_deref())
-                .when(f.port_in_order.is_some(), portin_missing),
+                .when(f.port_in_order.is_some(), portin_missing)
+                .link(port_ins.clone(), "Port-ins"),
                 step(
                     "8c",
                     "Update a port-in with its order ID (simulate a carrier rejection's correction).",

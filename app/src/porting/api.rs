@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::model::{CorrectionForm, DetailsForm, EligibilityForm, PortInAct, PortInView, PortInsPage};
+use super::model::{
+    BulkPortInForm, BulkPortInPage, CorrectionForm, DetailsForm, EligibilityForm, PortInAct, PortInView, PortInsPage,
+};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -26,20 +28,29 @@ fn to_port_in(account_id: &str, id: &str, notice: &str) {
 
 /// The orders page: the port-ins of the caller's scope.
 #[server(endpoint = "porting/list")]
-pub async fn list_port_ins(distributor_id: String, show: String) -> Result<PortInsPage, AppError> {
+pub async fn list_port_ins(distributor_id: String, show: String, account: String) -> Result<PortInsPage, AppError> {
     use crate::policy::Role;
     use crate::read_model::scope::Scope;
     let ctx = crate::ssr::context::scoped(Action::ViewNumbers).await?;
     let can_manage = ctx.caller.allows(Action::ManagePorting);
     let distributor_id = crate::form_values::plain_id(distributor_id.trim())?;
+    let account = crate::form_values::plain_id(account.trim())?;
     if ctx.caller.role == Role::PlatformAdmin && distributor_id.is_empty() {
         let state = ctx.state.clone();
-        return super::service::list(&state, &Scope::Platform, "All distributors".into(), &show, can_manage).await;
+        return super::service::list(
+            &state,
+            &Scope::Platform,
+            "All distributors".into(),
+            &show,
+            account,
+            can_manage,
+        )
+        .await;
     }
     let d = ctx.distributor(distributor_id).await?;
     let scope = Scope::within(&d.caller, &d.tenant.distributor_id)?;
     let name = crate::accounts::service::stored_distributor_name(&d.state, &d.tenant.distributor_id).await?;
-    super::service::list(&d.state, &scope, name, &show, can_manage).await
+    super::service::list(&d.state, &scope, name, &show, account, can_manage).await
 }
 
 /// A port-in's page.
@@ -120,5 +131,52 @@ pub async fn check_port_in_now(#[server(flatten)] act: PortInAct) -> Result<(), 
     let ctx = in_account(Action::ManagePorting, &act.account_id).await?;
     super::service::check_now(&ctx, &act).await?;
     to_port_in(&ctx.account_id, act.id.trim(), "checked");
+    Ok(())
+}
+
+/// The bulk port-in page: the Accounts, and the caller's last run's results.
+#[server(endpoint = "porting/bulk-page")]
+pub async fn fetch_bulk_port_in(distributor_id: String, batch: String) -> Result<BulkPortInPage, AppError> {
+    use crate::read_model::scope::Scope;
+    let d = crate::ssr::context::in_distributor(
+        Action::ManagePorting,
+        crate::form_values::plain_id(distributor_id.trim())?,
+    )
+    .await?;
+    let scope = Scope::within(&d.caller, &d.tenant.distributor_id)?;
+    let name = crate::accounts::service::stored_distributor_name(&d.state, &d.tenant.distributor_id).await?;
+    let list = super::service::list(&d.state, &scope, name, "drafts", "", true).await?;
+    let results = crate::inventory::selection::results(&d.state.pool, d.caller.user_id, &batch)
+        .await
+        .filter(|b| b.change == "port-in")
+        .map(|b| b.lines)
+        .unwrap_or_default();
+    Ok(BulkPortInPage {
+        distributor_id: list.distributor_id,
+        distributor_name: list.distributor_name,
+        accounts: list.accounts,
+        results,
+        most_rows: super::bulk::MOST_ROWS,
+    })
+}
+
+/// Checks a bulk port-in's rows, or checks and sends them (one port-in
+/// each, billed, once per number).
+#[server(endpoint = "porting/bulk")]
+pub async fn bulk_port_in(#[server(flatten)] form: BulkPortInForm) -> Result<(), AppError> {
+    let scoped = crate::ssr::context::scoped(Action::ManagePorting).await?;
+    if form.account_id.trim().is_empty() {
+        return Err(AppError::invalid("account_id", "Choose the account the numbers join."));
+    }
+    let ctx = scoped.account(form.account_id.trim()).await?;
+    if let Some(batch) = super::bulk::run(&ctx, &form).await? {
+        redirect(&crate::links::with_query(
+            "/porting/bulk",
+            &[
+                ("distributor", ctx.tenant.distributor_id.clone()),
+                ("batch", batch.to_string()),
+            ],
+        ));
+    }
     Ok(())
 }

@@ -30,9 +30,10 @@ pub fn PortInsListPage() -> impl IntoView {
         (
             q.get("distributor").unwrap_or_default(),
             q.get("show").unwrap_or_default(),
+            q.get("account").unwrap_or_default(),
         )
     };
-    let page = Resource::new(args, |(d, show)| list_port_ins(d, show));
+    let page = Resource::new(args, |(d, show, account)| list_port_ins(d, show, account));
     view! {
         <Title text="Port-ins" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading port-ins…"</p> }>
@@ -59,7 +60,14 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
         .iter()
         .map(|(key, label)| {
             let n = count(key);
-            let href = links::port_ins(&page.distributor_id, key);
+            let href = links::with_query(
+                "/porting",
+                &[
+                    ("distributor", page.distributor_id.clone()),
+                    ("show", key.to_string()),
+                    ("account", page.account.clone()),
+                ],
+            );
             let text = format!("{label} ({n})");
             if *key == page.show {
                 view! { <li><a href=href aria-current="page"><strong>{text}</strong></a></li> }.into_any()
@@ -115,7 +123,10 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        {(page.can_manage && !page.accounts.is_empty()).then(|| view! { <NewPortIn accounts=page.accounts.clone() /> })}
+        {(page.can_manage && !page.accounts.is_empty()).then(|| view! {
+            <NewPortIn accounts=page.accounts.clone() selected=page.account.clone() />
+            <p><a href=crate::links::with_query("/porting/bulk", &[("distributor", page.distributor_id.clone())])>"Port many numbers in from a CSV"</a></p>
+        })}
         {(page.can_manage && page.accounts.is_empty() && page.distributor_id.is_empty()).then(|| view! {
             <p class="muted">"To start a port-in, open a Distributor's port-ins from its page."</p>
         })}
@@ -124,7 +135,7 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
 
 /// Step one of a port-in: the Account, the number and what it becomes.
 #[component]
-fn NewPortIn(accounts: Vec<(String, String)>) -> impl IntoView {
+fn NewPortIn(accounts: Vec<(String, String)>, selected: String) -> impl IntoView {
     let action = ServerAction::<CheckPortInEligibility>::new();
     let error = move || action.value().get().and_then(|r| r.err());
     let field = move |name: &'static str| Signal::derive(move || field_error(error(), name));
@@ -141,9 +152,9 @@ fn NewPortIn(accounts: Vec<(String, String)>) -> impl IntoView {
             <ErrorSummary error=Signal::derive(error) fields=&[("account_id", "Account"), ("msisdn", "Number"), ("classification", "Becomes")] />
             <ActionForm action attr:class="stack">
                 {if many {
-                    view! { <Field id="account_id" label="Account ID" hint="AID-…, shown on the Account's page." remember=path error=field("account_id") required=true /> }.into_any()
+                    view! { <Field id="account_id" label="Account ID" hint="AID-…, shown on the Account's page." value=selected.clone() remember=path error=field("account_id") required=true /> }.into_any()
                 } else {
-                    view! { <SelectField id="account_id" label="Account" choices remember=path error=field("account_id") /> }.into_any()
+                    view! { <SelectField id="account_id" label="Account" choices selected=selected.clone() remember=path error=field("account_id") /> }.into_any()
                 }}
                 <Field id="msisdn" label="Number to port in" kind="tel" inputmode="tel" autocomplete="off" hint="With its area code, e.g. 801 555 0123." remember=path error=field("msisdn") required=true />
                 <SelectField id="classification" label="Becomes" choices=vec![Choice::new("mvno", "A phone line (MVNO)"), Choice::new("iot", "An IoT line")] remember=path error=field("classification") />

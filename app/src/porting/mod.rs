@@ -4,9 +4,12 @@
 //! next step, statuses followed by the read model's background sweeps
 //! (with a timeline entry and a notice to the submitter and the Account's
 //! Manager on every change), corrections, cancels, internal notes, and a
-//! fresh start after a cancel.
+//! fresh start after a cancel; a bulk port-in from a CSV.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod bulk;
+mod bulk_page;
 mod forms;
 mod list_page;
 pub mod model;
@@ -20,5 +23,6 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod track;
 
+pub use bulk_page::BulkPortInsPage;
 pub use list_page::PortInsListPage;
 pub use order_page::PortInPage;

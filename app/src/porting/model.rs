@@ -166,6 +166,8 @@ pub struct PortInsPage {
     pub distributor_name: String,
     /// `open` (the default), `drafts`, `ended` or `all`.
     pub show: String,
+    /// One Account's port-ins only (its ID), or empty for all in reach.
+    pub account: String,
     pub rows: Vec<PortInRow>,
     pub counts: Vec<(String, i64)>,
     pub can_manage: bool,
@@ -271,6 +273,30 @@ pub struct PortInAct {
     pub id: String,
     pub confirm: Option<String>,
     pub text: String,
+}
+
+/// A bulk port-in: the CSV (named `…secret` so a refused post never keeps
+/// it: it holds account numbers and PINs), `act` `check` or `send`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BulkPortInForm {
+    pub account_id: String,
+    pub classification: String,
+    pub csv_secret: String,
+    pub act: String,
+    pub loa: Option<String>,
+    pub confirm: Option<String>,
+}
+
+/// The bulk port-in page: where to, and the last run's result per row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BulkPortInPage {
+    pub distributor_id: String,
+    pub distributor_name: String,
+    pub accounts: Vec<(String, String)>,
+    /// (number, submitted, what happened) per row of the last run.
+    pub results: Vec<(String, bool, String)>,
+    pub most_rows: usize,
 }
 
 /// Whether `id` is shaped like a port-in's ID (`PI-` and 12 hex digits).

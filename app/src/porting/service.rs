@@ -38,7 +38,7 @@ fn refuse(problems: Problems) -> Result<(), AppError> {
     }
 }
 
-fn today(ctx: &InAccount) -> chrono::NaiveDate {
+pub(super) fn today(ctx: &InAccount) -> chrono::NaiveDate {
     chrono::DateTime::from_timestamp(ctx.state.clock.now(), 0)
         .map(|t| t.date_naive())
         .unwrap_or_default()
@@ -61,7 +61,7 @@ async fn port_in_of(ctx: &InAccount, id: &str) -> Result<Stored, AppError> {
     store::load(&ctx.state.pool, &ctx.tenant.distributor_id, &ctx.account_id, id).await
 }
 
-fn number_problem(typed: &str) -> Result<String, AppError> {
+pub(super) fn number_problem(typed: &str) -> Result<String, AppError> {
     phone::normalize_e164(typed).map_err(|_| {
         AppError::invalid(
             "msisdn",
@@ -70,7 +70,7 @@ fn number_problem(typed: &str) -> Result<String, AppError> {
     })
 }
 
-fn classification_of(typed: &str) -> Result<String, AppError> {
+pub(super) fn classification_of(typed: &str) -> Result<String, AppError> {
     match typed.trim().to_ascii_lowercase().as_str() {
         "mvno" => Ok("mvno".into()),
         "iot" => Ok("iot".into()),
@@ -83,7 +83,7 @@ fn classification_of(typed: &str) -> Result<String, AppError> {
 
 /// Asks Telegent whether the number can be ported in (audited, not billed):
 /// `Ok(Ok((carrier, number type)))` when it can, `Ok(Err(reason))` when not.
-async fn eligibility_of(
+pub(super) async fn eligibility_of(
     ctx: &InAccount,
     msisdn: &str,
     classification: &str,
@@ -125,7 +125,7 @@ async fn eligibility_of(
 
 /// A new draft for an eligible number, started from `from` (a cancelled
 /// port-in being started again) when given. Its ID.
-async fn new_draft(
+pub(super) async fn new_draft(
     ctx: &InAccount,
     msisdn: &str,
     classification: &str,
@@ -265,22 +265,10 @@ fn address_of(a: &super::model::AddressFields) -> Address {
     }
 }
 
-/// A draft's details saved (`act` = `save`: may be incomplete) or
-/// submitted (`act` = `submit`: complete, the letter of authorization
-/// confirmed, billed once).
-pub async fn save_or_submit(ctx: &InAccount, form: &DetailsForm) -> Result<(), AppError> {
-    let mut p = port_in_of(ctx, &form.id).await?;
-    let submit = form.act.trim() == "submit";
-    if p.stage != Stage::Draft {
-        // A second click after the submit went through: already done.
-        if submit && p.stage == Stage::Open {
-            return Ok(());
-        }
-        return Err(AppError::invalid(
-            "act",
-            "This port-in is no longer a draft: correct or cancel it on its page instead.",
-        ));
-    }
+/// The details of `form` into `p` (never the secrets), and what is wrong
+/// with them: for a save only their shape, for a submit also what a port
+/// needs (every detail, the secrets, the letter, the confirmation).
+pub(super) fn take_details(p: &mut Stored, form: &DetailsForm, submit: bool, today: chrono::NaiveDate) -> Problems {
     p.carrier_name = form.carrier_name.trim().to_string();
     p.subscriber_name = form.subscriber_name.trim().to_string();
     p.billing = super::model::AddressFields {
@@ -311,12 +299,12 @@ pub async fn save_or_submit(ctx: &InAccount, form: &DetailsForm) -> Result<(), A
     let typed_date = form.port_date.trim();
     p.port_date = String::new();
     if !typed_date.is_empty() {
-        match port_date::check(typed_date, today(ctx)) {
+        match port_date::check(typed_date, today) {
             Ok(date) => p.port_date = date,
             Err(problem) => problems.push(AppError::invalid("port_date", problem)),
         }
     } else if submit && p.is_wireline() {
-        let t = today(ctx);
+        let t = today;
         problems.push(AppError::invalid(
             "port_date",
             format!(
@@ -341,6 +329,26 @@ pub async fn save_or_submit(ctx: &InAccount, form: &DetailsForm) -> Result<(), A
             ));
         }
     }
+    problems
+}
+
+/// A draft's details saved (`act` = `save`: may be incomplete) or
+/// submitted (`act` = `submit`: complete, the letter of authorization
+/// confirmed, billed once).
+pub async fn save_or_submit(ctx: &InAccount, form: &DetailsForm) -> Result<(), AppError> {
+    let mut p = port_in_of(ctx, &form.id).await?;
+    let submit = form.act.trim() == "submit";
+    if p.stage != Stage::Draft {
+        // A second click after the submit went through: already done.
+        if submit && p.stage == Stage::Open {
+            return Ok(());
+        }
+        return Err(AppError::invalid(
+            "act",
+            "This port-in is no longer a draft: correct or cancel it on its page instead.",
+        ));
+    }
+    let problems = take_details(&mut p, form, submit, today(ctx));
     refuse(problems)?;
     let pool = &ctx.state.pool;
     if !submit {
@@ -562,7 +570,11 @@ pub async fn cancel(ctx: &InAccount, act: &PortInAct) -> Result<(), AppError> {
     let pool = &ctx.state.pool;
     match (p.stage, p.order_id.clone()) {
         (Stage::Ended, _) => Ok(()),
-        (Stage::Draft, _) | (Stage::Open, None) => {
+        (Stage::Open, None) => Err(AppError::invalid(
+            "confirm",
+            "Telegent did not name this port-in's order, so the portal cannot cancel it: ask Telegent support to.",
+        )),
+        (Stage::Draft, _) => {
             store::set_status(pool, &p, Stage::Ended, "Cancelled", "").await?;
             let entry = ctx
                 .caller
@@ -638,6 +650,12 @@ pub async fn start_again(ctx: &InAccount, act: &PortInAct) -> Result<String, App
         ));
     }
     if let Some(live) = store::live_for_number(&ctx.state.pool, &ctx.tenant.distributor_id, &p.msisdn).await? {
+        if live.account_id != ctx.account_id {
+            return Err(AppError::invalid(
+                "id",
+                format!("A port-in of this number is open for another account: {}.", live.id),
+            ));
+        }
         // Started again already (a second click): that draft.
         return Ok(live.id);
     }
@@ -736,6 +754,7 @@ pub async fn list(
     scope: &crate::read_model::scope::Scope,
     distributor_name: String,
     show: &str,
+    account: &str,
     can_manage: bool,
 ) -> Result<PortInsPage, AppError> {
     let show = match show {
@@ -747,7 +766,7 @@ pub async fn list(
     if let Some(distributor_id) = scope.distributor_id() {
         crate::read_model::sweep::ensure_filled(state, distributor_id).await?;
     }
-    let rows = store::list(&state.pool, scope, show, state.clock.now()).await?;
+    let rows = store::list(&state.pool, scope, show, account, state.clock.now()).await?;
     let counts = store::counts(&state.pool, scope).await?;
     let accounts = match scope {
         crate::read_model::scope::Scope::Platform => Vec::new(),
@@ -764,6 +783,7 @@ pub async fn list(
         }
     };
     Ok(PortInsPage {
+        account: account.to_string(),
         distributor_id: scope.distributor_id().unwrap_or_default().to_string(),
         distributor_name,
         show: show.to_string(),

@@ -297,8 +297,19 @@ pub fn show_condition(show: &str) -> &'static str {
 }
 
 /// The port-ins of the scope (newest first), with their Account's name.
-pub async fn list(pool: &DbPool, scope: &Scope, show: &str, now: i64) -> Result<Vec<PortInRow>, AppError> {
-    let (condition, values) = scope.condition("p");
+pub async fn list(
+    pool: &DbPool,
+    scope: &Scope,
+    show: &str,
+    account: &str,
+    now: i64,
+) -> Result<Vec<PortInRow>, AppError> {
+    let (mut condition, mut values) = scope.condition("p");
+    // One Account's, inside the scope (the scope's filter stays first).
+    if !account.is_empty() {
+        condition.push_str(" AND p.account_id = ?");
+        values.push(account.to_string());
+    }
     let sql = crate::ssr::db::numbered(&format!(
         "SELECT p.id, p.account_id, COALESCE(a.name, p.account_id) AS account_name, p.msisdn, p.stage, p.status, \
          p.status_message, COALESCE(p.order_id, '') AS order_id, p.port_date, p.created_at, \

@@ -144,7 +144,7 @@ async fn who(ctx: &InAccount, q: &WizardQuery, view: &mut WizardView) -> Result<
 }
 
 /// The Account's message routes and (when voice is on) voice routes: (ID, name).
-pub(super) async fn routes_of(
+pub(crate) async fn routes_of(
     ctx: &InAccount,
     voice: bool,
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {

@@ -215,6 +215,89 @@ pub async fn number_sim(pool: &DbPool, distributor_id: &str, msisdn: &str, iccid
     logged("number SIM", result);
 }
 
+/// A line's routes and capabilities after an update, at once.
+pub async fn number_updated(
+    pool: &DbPool,
+    distributor_id: &str,
+    msisdn: &str,
+    product_type: &str,
+    message_route_id: &str,
+    voice_route_id: &str,
+) {
+    let capabilities = crate::inventory::model::capabilities_code(
+        Some(product_type.to_ascii_lowercase().contains("sms")),
+        Some(product_type.to_ascii_lowercase().contains("voice")),
+        product_type,
+    );
+    let result = sqlx::query(
+        "UPDATE rm_numbers SET product_type = $1, capabilities = $2, message_route_id = $3, voice_route_id = $4, \
+         written_at = $5 WHERE distributor_id = $6 AND msisdn = $7",
+    )
+    .bind(product_type)
+    .bind(&capabilities)
+    .bind(message_route_id)
+    .bind(voice_route_id)
+    .bind(now_text())
+    .bind(distributor_id)
+    .bind(msisdn)
+    .execute(pool)
+    .await
+    .map(|_| ())
+    .map_err(internal);
+    super::changed();
+    logged("number updated", result);
+}
+
+/// A line's new number after a swap or replacement: its row and search
+/// text move to the new number at once (the old one is released); the next
+/// sweep confirms it.
+pub async fn number_renumbered(pool: &DbPool, distributor_id: &str, old: &str, new: &str) {
+    let result = async {
+        let mut tx = pool.begin().await.map_err(internal)?;
+        let row: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT number_id, iccid, message_route_id, voice_route_id FROM rm_numbers \
+             WHERE distributor_id = $1 AND msisdn = $2",
+        )
+        .bind(distributor_id)
+        .bind(old)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let Some((number_id, iccid, message_route, voice_route)) = row else {
+            return Ok(());
+        };
+        sqlx::query("UPDATE rm_numbers SET msisdn = $1, written_at = $2 WHERE distributor_id = $3 AND msisdn = $4")
+            .bind(new)
+            .bind(now_text())
+            .bind(distributor_id)
+            .bind(old)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let text = super::store::haystack(&[
+            &super::store::number_words(new),
+            &number_id,
+            &iccid,
+            &message_route,
+            &voice_route,
+        ]);
+        sqlx::query(
+            "UPDATE rm_search SET ref_id = $1, haystack = $2 WHERE distributor_id = $3 AND kind = 'number' AND ref_id = $4",
+        )
+        .bind(new)
+        .bind(&text)
+        .bind(distributor_id)
+        .bind(old)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(internal)
+    }
+    .await;
+    super::changed();
+    logged("number renumbered", result);
+}
+
 /// A number the portal ordered (the request and Telegent's answer): listed
 /// in the inventory at once, in its Account, with its person and routes;
 /// the next sweep confirms it.

@@ -306,7 +306,7 @@ async fn documented_values_are_checked_and_a_new_sim_is_the_lines_own() {
             "POST",
             "/v1.0/numbers/status",
             json!({
-                "StatusChange": "replace", "EffectiveDate": "12/31/2026",
+                "StatusChange": "swap-sim", "EffectiveDate": "12/31/2026",
                 "PhoneNumbers": [{"Number": "+18015550102"}, {"Number": "+18015550103"}]
             }),
         )
@@ -317,7 +317,7 @@ async fn documented_values_are_checked_and_a_new_sim_is_the_lines_own() {
     assert!(out["Numbers"][0]["QrCode"].is_string(), "{out}");
     let (status, _) = api
         .call("POST", "/v1.0/numbers/status", json!({
-            "StatusChange": "replace", "EffectiveDate": "12/31/2026",
+            "StatusChange": "swap-sim", "EffectiveDate": "12/31/2026",
             "PhoneNumbers": [{"Number": "+18015550102", "ICCID": "8901000000000000001"}, {"Number": "+18015550103", "ICCID": "8901000000000000001"}]
         }))
         .await;
@@ -534,8 +534,7 @@ async fn reads_carry_every_documented_key() {
 #[tokio::test]
 async fn a_line_gets_two_sim_swaps_in_thirty_days() {
     let api = Api::start().await;
-    let swap =
-        json!({"StatusChange": "swap", "EffectiveDate": "12/31/2026", "PhoneNumbers": [{"Number": "+18015550101"}]});
+    let swap = json!({"StatusChange": "swap-sim", "EffectiveDate": "12/31/2026", "PhoneNumbers": [{"Number": "+18015550101"}]});
     api.ok("POST", "/v1.0/numbers/status", swap.clone()).await;
     api.ok("POST", "/v1.0/numbers/status", swap.clone()).await;
     let number = api.ok("GET", "/v1.0/numbers", json!({"Number": "+18015550101"})).await;
@@ -543,4 +542,45 @@ async fn a_line_gets_two_sim_swaps_in_thirty_days() {
     assert!(number["NextSwapResetDate"].is_string());
     let (status, out) = api.call("POST", "/v1.0/numbers/status", swap).await;
     assert_eq!(status, 422, "{out}");
+}
+
+#[tokio::test]
+async fn swap_and_replace_give_a_line_a_new_number_and_keep_its_sim() {
+    let api = Api::start().await;
+    let (_, sim) = api.line("+18015550101");
+    // swap: a new number in the line's own area.
+    let out = api
+        .ok(
+            "POST",
+            "/v1.0/numbers/status",
+            json!({"StatusChange": "swap", "EffectiveDate": "12/31/2026", "PhoneNumbers": [{"Number": "+18015550101"}]}),
+        )
+        .await;
+    let swapped = out["Numbers"][0]["Number"].as_str().unwrap().to_string();
+    assert_eq!(out["Numbers"][0]["PreviousNumber"], "+18015550101", "{out}");
+    assert!(swapped.starts_with("+1801") && swapped != "+18015550101", "{out}");
+    assert_eq!(api.line(&swapped).1, sim, "the SIM stays");
+    let (gone, _) = api
+        .call("GET", "/v1.0/numbers", json!({"Number": "+18015550101"}))
+        .await;
+    assert_eq!(gone, 404, "the old number is released");
+    // replace: a new number in another area, which must be named.
+    let (status, _) = api
+        .call(
+            "POST",
+            "/v1.0/numbers/status",
+            json!({"StatusChange": "replace", "EffectiveDate": "12/31/2026", "PhoneNumbers": [{"Number": swapped}]}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    let out = api
+        .ok(
+            "POST",
+            "/v1.0/numbers/status",
+            json!({"StatusChange": "replace", "EffectiveDate": "12/31/2026", "AreaCode": "385", "PhoneNumbers": [{"Number": swapped}]}),
+        )
+        .await;
+    let replaced = out["Numbers"][0]["Number"].as_str().unwrap().to_string();
+    assert!(replaced.starts_with("+1385"), "{out}");
+    assert_eq!(api.line(&replaced).1, sim);
 }

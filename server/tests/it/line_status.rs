@@ -363,3 +363,119 @@ async fn a_lines_page_shows_its_device_plan_orders_and_audit_trail() {
         .await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_new_number_for_a_line_keeps_its_sim_releases_the_old_one_and_alerts_the_manager() {
+    let portal = portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    // The read model filled first, so the new number must come by write-through.
+    let listed = admin
+        .call("onboarding/checklist", &format!("account_id={doe}&distributor_id="))
+        .await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let sim_before = {
+        let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+        world.numbers.values().find(|n| n.msisdn == LILY).unwrap().iccid.clone()
+    };
+    let form = |kind: &str, area: &str, confirm: bool| {
+        format!(
+            "account_id={doe}&msisdn={}&kind={kind}&area_code={area}{}",
+            LILY.replace('+', "%2B"),
+            if confirm { "&confirm=on" } else { "" }
+        )
+    };
+    let unconfirmed = admin.call("numbers/renumber", &form("swap", "", false)).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let no_area = admin.call("numbers/renumber", &form("replace", "", true)).await;
+    assert_eq!(no_area.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_area.body.contains("area_code"), "{}", no_area.body);
+    assert!(sandbox_status(&portal, LILY).0 == "active", "nothing changed");
+
+    let swapped = admin.call("numbers/renumber", &form("replace", "385", true)).await;
+    assert!(done(&swapped), "{swapped:?}");
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    assert!(
+        !world.numbers.values().any(|n| n.msisdn == LILY),
+        "the old number is released"
+    );
+    let line = world
+        .numbers
+        .values()
+        .find(|n| n.iccid == sim_before)
+        .expect("the SIM stays with the line");
+    assert!(line.msisdn.starts_with("+1385"), "{}", line.msisdn);
+    let (moved,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rm_numbers WHERE msisdn = $1")
+        .bind(&line.msisdn)
+        .fetch_one(&portal.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(moved, 1, "the inventory shows the new number at once");
+    let rows = audit(&portal, "ReplaceNumber").await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "succeeded");
+    assert!(rows[0].1.contains(&line.msisdn), "{rows:?}");
+    let (alerts,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id \
+         WHERE u.email = 'jane.doe@example.com' AND n.kind = 'Takeover' AND n.title LIKE '%number was replaced%'",
+    )
+    .fetch_one(&portal.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(alerts, 1, "the Manager is told at once");
+    // Pressed again: the old number is no longer the Account's; nothing more happens.
+    let again = admin
+        .call("numbers/renumber", &format!("{}&again=1", form("replace", "385", true)))
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    assert_eq!(audit(&portal, "ReplaceNumber").await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_line_update_changes_what_it_does_and_its_routes_and_refuses_a_voice_line_without_a_voice_route() {
+    let portal = portal_with(|c| c.sandbox_rate_limit_per_minute = None).await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let sensor = "+13855550112";
+    let choices = admin
+        .call("numbers/update-choices", &format!("account_id={bakery}"))
+        .await;
+    assert_eq!(choices.status, StatusCode::OK, "{}", choices.body);
+    let choices: Value = serde_json::from_str(&choices.body).unwrap();
+    let route = choices["routes"][0][0].as_str().unwrap().to_string();
+    let form = |product: &str, voice_route: &str, iccid: &str| {
+        format!(
+            "account_id={bakery}&msisdn={}&product_type={}&message_route={route}&voice_route={voice_route}&iccid={iccid}",
+            sensor.replace('+', "%2B"),
+            crate::common::urlencode(product)
+        )
+    };
+    let before = portal.sandbox.as_ref().unwrap().0.journal().len();
+    let refused = admin.call("numbers/update-line", &form("Sms+Data+Voice", "", "")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("voice_route"), "{}", refused.body);
+    assert!(writes_since(&portal, before).is_empty(), "nothing sent");
+    let updated = admin.call("numbers/update-line", &form("Sms-Only", "", "")).await;
+    assert!(done(&updated), "{updated:?}");
+    let world = portal.sandbox.as_ref().unwrap().0.snapshot();
+    let n = world.numbers.values().find(|n| n.msisdn == sensor).unwrap();
+    assert_eq!(n.product_type, "Sms-Only");
+    let rows = audit(&portal, "UpdateLine").await;
+    assert_eq!(rows, [("succeeded".to_string(), "product type".to_string())]);
+    // The same again: nothing changed, nothing sent.
+    let same = admin
+        .call("numbers/update-line", &format!("{}&again=1", form("Sms-Only", "", "")))
+        .await;
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{same:?} {:?}",
+        audit(&portal, "UpdateLine").await
+    );
+    // A line with a SIM is not moved to another by an update.
+    let other_sim = admin
+        .call("numbers/update-line", &form("Sms-Only", "", "8901000000000000099"))
+        .await;
+    assert_eq!(other_sim.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(other_sim.body.contains("SIM swap"), "{}", other_sim.body);
+}

@@ -215,6 +215,19 @@ impl Fixtures {
         }
     }
 
+    /// A status change that gave lines new numbers (swap, replace): the
+    /// rest of the run uses the lines under their new numbers.
+    pub fn follow_renumbering(&mut self, answer: &Value) {
+        for row in answer["Numbers"].as_array().into_iter().flatten() {
+            let (Some(old), Some(new)) = (row["PreviousNumber"].as_str(), row["Number"].as_str()) else {
+                continue;
+            };
+            for line in self.lines.iter_mut().filter(|l| l.number == old) {
+                line.number = new.to_string();
+            }
+        }
+    }
+
     /// Notes what a request sent, so a later answer may hold it.
     pub fn remember_sent(&mut self, sent: &Value) {
         match sent {
@@ -261,12 +274,14 @@ impl Fixtures {
     }
 
     /// List elements: the numbers of `PhoneNumbers` and `To` are lines of the
-    /// Account (a status change takes them from the spare end).
+    /// Account (a status change takes them from the spare end, before the spare).
     fn element(&mut self, op: &Operation, list: &str, item: &Value, i: usize) -> Value {
         let lower = list.to_ascii_lowercase();
         let line = match lower.as_str() {
+            // Not the spare line itself: the port-out takes that one, and a
+            // line with a port-out in flight gets no new number.
             "phonenumbers" if op.path.ends_with("/numbers/status") => {
-                Some(self.line(self.lines.len().saturating_sub(1 + i)))
+                Some(self.line(self.lines.len().saturating_sub(2 + i)))
             }
             "phonenumbers" => Some(self.line(i)),
             "to" => Some(self.line(i + 1)),

@@ -152,6 +152,9 @@ async fn check(caller: &mut Caller, fixtures: &mut Fixtures, index: usize, op: &
             if pass(op) == Pass::Create {
                 fixtures.capture(op, &sent, &a.body);
             }
+            if op.path.ends_with("/numbers/status") {
+                fixtures.follow_renumbering(&a.body);
+            }
         }
         Ok(a) => {
             let message = a.body["Message"].as_str().unwrap_or("").to_string();

@@ -111,6 +111,20 @@ fn new_order(
 }
 
 /// A fresh MSISDN in `area_code` (deterministic, never one already in use).
+/// The area a replacement number is asked in: `AreaCode`, else the first
+/// three digits the sandbox reads from `ZipCode` (a stand-in for a ZIP's area).
+fn requested_area(input: &Value) -> String {
+    let area = input["AreaCode"].as_str().unwrap_or_default().trim();
+    if area.len() == 3 && area.bytes().all(|b| b.is_ascii_digit()) {
+        return area.to_string();
+    }
+    let zip = input["ZipCode"].as_str().unwrap_or_default().trim();
+    if zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()) {
+        return "801".to_string();
+    }
+    String::new()
+}
+
 fn free_msisdn(w: &World, area_code: &str) -> String {
     let area = if area_code.len() == 3 && area_code.bytes().all(|b| b.is_ascii_digit()) {
         area_code
@@ -314,6 +328,10 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
             )));
         }
     }
+    if change == "replace" && requested_area(ctx.input).is_empty() {
+        return Err(ApiError::required("AreaCode"));
+    }
+    let mut renumbered: Vec<(String, String)> = Vec::new();
     let order = ctx.sandbox.mutate(|w| {
         let mut ids = Vec::new();
         for msisdn in &numbers {
@@ -331,7 +349,21 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
                 }
                 _ => {}
             }
-            let swapping = !matches!(change.as_str(), "park" | "activate" | "cancel");
+            // A new number for the line: not while the old one is being
+            // ported out, not for a cancelled line.
+            if matches!(change.as_str(), "swap" | "replace") {
+                if n.portout_order.is_some() {
+                    return Err(ApiError::unprocessable(format!(
+                        "{msisdn} has a port-out in progress and cannot get a new number."
+                    )));
+                }
+                if n.status == "cancelled" {
+                    return Err(ApiError::unprocessable(format!(
+                        "{msisdn} is cancelled: reactivate it first."
+                    )));
+                }
+            }
+            let swapping = change == "swap-sim";
             if swapping {
                 if let (0, reset) = n.swaps(w.now()) {
                     return Err(ApiError::unprocessable(format!(
@@ -355,9 +387,31 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
         let now = w.now().to_rfc3339();
         for id in &ids {
             let msisdn = w.numbers[id].msisdn.clone();
+            if matches!(change.as_str(), "swap" | "replace") {
+                // swap: a new number in the line's own area; replace: one in
+                // the area asked (AreaCode first, else the ZIP's). The SIM,
+                // routes and person stay; the old number is released.
+                let area = if change == "swap" {
+                    msisdn.get(2..5).unwrap_or_default().to_string()
+                } else {
+                    requested_area(ctx.input)
+                };
+                let fresh = free_msisdn(w, &area);
+                let n = w.numbers.get_mut(id).expect("checked above");
+                n.msisdn = fresh.clone();
+                for s in w.subscribers.values_mut() {
+                    for number in s.phone_numbers.iter_mut() {
+                        if *number == msisdn {
+                            *number = fresh.clone();
+                        }
+                    }
+                }
+                renumbered.push((msisdn.clone(), fresh));
+                continue;
+            }
             let swapped = match change.as_str() {
                 "park" | "activate" | "cancel" => None,
-                // swap / replace / swap-sim: a new SIM for the same line.
+                // swap-sim: a new SIM for the same line.
                 _ => Some(match wanted.iter().find(|(number, _)| *number == msisdn) {
                     Some((_, iccid)) => iccid.clone(),
                     None => fresh_iccid(w),
@@ -391,10 +445,14 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
     let world = ctx.sandbox.snapshot();
     let rows: Vec<Value> = numbers
         .iter()
-        .map(|msisdn| {
+        .map(|asked| {
+            // A swapped or replaced number answers with its new number.
+            let previous = renumbered.iter().find(|(old, _)| old == asked);
+            let msisdn = previous.map_or(asked, |(_, new)| new);
             let line = world.numbers.values().find(|n| n.msisdn == *msisdn);
             json!({
                 "Number": msisdn,
+                "PreviousNumber": previous.map(|(old, _)| old),
                 "ICCID": line.map(|n| n.iccid.clone()),
                 // An eSIM profile to scan, for the SIM the line now has.
                 "QrCode": line.map(super::numbers::qr_activation_link),

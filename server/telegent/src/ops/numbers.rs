@@ -290,7 +290,10 @@ pub struct StatusChangeResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct StatusChangeNumber {
+    /// The line's number after the change (a swap's or replacement's new one).
     pub number: Option<String>,
+    /// The number the line had before a swap or replacement.
+    pub previous_number: Option<String>,
     pub qr_code: Option<String>,
     /// The line's SIM after the change (a SIM swap's new one).
     #[serde(rename = "ICCID")]

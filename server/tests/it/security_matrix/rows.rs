@@ -334,6 +334,33 @@ pub(super) fn functions() -> Vec<Function> {
             }),
         },
         Function {
+            endpoint: "numbers/update-choices",
+            action: Action::ChangeNumberStatus,
+            form: Form::Account(|account| format!("account_id={account}")),
+        },
+        Function {
+            endpoint: "numbers/update-line",
+            action: Action::ChangeNumberStatus,
+            // No product type: refused at its field.
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&product_type=&message_route=&voice_route=&iccid=",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
+            endpoint: "numbers/renumber",
+            action: Action::ChangeNumberStatus,
+            // Not confirmed.
+            form: Form::AccountLine(|account, line| {
+                format!(
+                    "account_id={account}&msisdn={}&kind=swap&area_code=",
+                    line.replace('+', "%2B")
+                )
+            }),
+        },
+        Function {
             endpoint: "numbers/port-out",
             action: Action::ManagePorting,
             // No PIN.
@@ -385,6 +412,17 @@ pub(super) fn functions() -> Vec<Function> {
             endpoint: "porting/check",
             action: Action::ManagePorting,
             form: Form::Account(|account| format!("account_id={account}&id=")),
+        },
+        Function {
+            endpoint: "porting/bulk",
+            action: Action::ManagePorting,
+            // No CSV: refused at its field.
+            form: Form::Account(|account| format!("account_id={account}&classification=mvno&csv_secret=&act=check")),
+        },
+        Function {
+            endpoint: "porting/bulk-page",
+            action: Action::ManagePorting,
+            form: Form::Distributor(|d| format!("distributor_id={d}&batch=")),
         },
         // Services: the Distributor's catalog; changes refused at a field.
         Function {

@@ -48,7 +48,7 @@ pub(super) fn functions_without_ids() -> [(&'static str, &'static str, Action); 
         // The wizard's first step (a Platform admin is asked which Distributor).
         ("numbers/wizard", "step=1", Action::ProvisionNumbers),
         ("numbers/bulk", "", Action::ProvisionNumbers),
-        ("porting/list", "distributor_id=&show=", Action::ViewNumbers),
+        ("porting/list", "distributor_id=&show=&account=", Action::ViewNumbers),
         // No line ticked: refused at the field (or refused outright).
         ("numbers/status-selection", "change=suspend", Action::ChangeNumberStatus),
         ("search", "q=example", Action::ViewDistributors),
