@@ -29,6 +29,7 @@ pub fn hydrate() {
     focus_error_summary();
     slash_focuses_search();
     copy_buttons();
+    file_fills_textarea();
     // A marker for tests and tooling: the page is interactive from here on.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
@@ -186,5 +187,54 @@ fn release(form: &web_sys::Element) {
         if let Some(label) = button.get_attribute("data-label") {
             button.set_text_content(Some(&label));
         }
+    }
+}
+
+/// A file field `data-fills="<textarea id>"` (the bulk port-in's CSV) reads
+/// the chosen file into that textarea, so a file can be picked instead of
+/// pasted. Hidden until this runs: without JavaScript the text is pasted.
+fn file_fills_textarea() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(inputs) = document.query_selector_all("input[type=file][data-fills]") else {
+        return;
+    };
+    for i in 0..inputs.length() {
+        let Some(input) = inputs
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if let Some(field) = input.closest("[data-js-only]").ok().flatten() {
+            let _ = field.remove_attribute("hidden");
+        }
+        let target = input.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            let Some(file) = target.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let Some(area) = target
+                .get_attribute("data-fills")
+                .and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let Ok(reader) = web_sys::FileReader::new() else {
+                return;
+            };
+            let read = reader.clone();
+            let on_load = Closure::once_into_js(move || {
+                if let Some(text) = read.result().ok().and_then(|r| r.as_string()) {
+                    area.set_value(&text);
+                }
+            });
+            reader.set_onload(Some(on_load.unchecked_ref()));
+            let _ = reader.read_as_text(&file);
+        });
+        let _ = input.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
     }
 }

@@ -129,7 +129,13 @@ pub async fn update(ctx: &InAccount, form: &LineUpdateForm) -> Result<(), AppErr
     } else {
         product
     };
-    crate::read_model::write_through::number_updated(pool, d, &e164, product, route, voice_route).await;
+    // Without voice nothing was sent about the voice route: the copy keeps it.
+    let voice_route = if voice {
+        voice_route.to_string()
+    } else {
+        was(&details.voice_route_id)
+    };
+    crate::read_model::write_through::number_updated(pool, d, &e164, product, route, &voice_route).await;
     if let Some(bound) = &request.iccid {
         crate::read_model::write_through::number_sim(pool, d, &e164, bound).await;
     }

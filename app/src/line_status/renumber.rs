@@ -4,7 +4,7 @@
 //! while a port-out of the number is in flight, and (takeover protection)
 //! told at once to the Account's Manager and admins.
 
-use telegent::ops::numbers::StatusChangeRequest;
+use telegent::ops::numbers::{StatusChangeRequest, StatusChangeResponse};
 use telegent::phone;
 use telegent::types::NumberEntry;
 
@@ -78,9 +78,28 @@ pub async fn renumber(ctx: &InAccount, form: &RenumberForm) -> Result<String, Ap
             iccid: None,
         }],
     };
-    // Not retried blindly: a second send would renumber the new number.
-    let answer = match ctx.tenant.client.change_number_status(&request).await {
+    // Sent once, not retried by the client: after a lost answer a retry
+    // would ask about a number the line no longer has. An unconfirmed
+    // change is said as such (the line's page then shows which number it has).
+    let body = serde_json::to_value(&request).map_err(|_| AppError::Internal)?;
+    let sent: Result<StatusChangeResponse, telegent::TelegentError> = ctx
+        .tenant
+        .client
+        .post("/v1.0/numbers/status", &body, telegent::Safety::Billable)
+        .await;
+    ctx.tenant.client.invalidate_reads("/v1.0/numbers");
+    let answer = match sent {
         Ok(answer) => answer,
+        Err(telegent::TelegentError::OutcomeUnknown { .. }) => {
+            audit::finish(&ctx.state.pool, audit_id, Outcome::Failed, "not confirmed by Telegent").await?;
+            crate::notifications::service::takeover_alert(ctx, "A new number was asked for (not confirmed)", &e164)
+                .await;
+            return Err(AppError::Upstream(
+                "Telegent did not confirm the new number. Open the account's numbers to see which number the line \
+                 has now before trying again."
+                    .into(),
+            ));
+        }
         Err(error) => {
             audit::finish(&ctx.state.pool, audit_id, Outcome::Failed, &error.to_string()).await?;
             return Err(error.into());

@@ -111,10 +111,24 @@ pub async fn submit_port_in(
             .client
             .post("/v1.0/numbers/portin/eligibility", &check, telegent::Safety::Safe)
             .await?;
+        // Eligible again: the submit did not land, it may be sent. Not
+        // eligible because a port-in is open: ours went through. Anything
+        // else (another reason, an answer not understood): unconfirmed,
+        // never sent again blindly.
         let open = answer["Message"]
             .as_str()
             .is_some_and(|m| m.to_lowercase().contains("already open"));
-        Ok(open.then(|| json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true })))
+        match (answer["Eligible"].as_bool(), open) {
+            (Some(true), _) => Ok(None),
+            (Some(false), true) => Ok(Some(
+                json!({ "PhoneNumber": number, "Status": "Pending", "Reconciled": true }),
+            )),
+            _ => Err(AppError::Upstream(
+                "Telegent did not confirm this port-in and its state could not be read. It will not be sent \
+                 again automatically: check with Telegent support, or submit again in a few minutes."
+                    .into(),
+            )),
+        }
     })
     .await?;
     // A reconciled submit has no order ID to ask after: it is not listed.

@@ -231,6 +231,9 @@ async fn one(ctx: &InAccount, classification: &str, row: &Row) -> Result<String,
             live.id
         ));
     }
+    super::service::refuse_while_unconfirmed(ctx, &row.msisdn, "csv_secret")
+        .await
+        .map_err(words)?;
     let found = match eligibility_of(ctx, &row.msisdn, classification).await.map_err(words)? {
         Ok(found) => found,
         Err(reason) => return Err(format!("not eligible: {reason}")),

@@ -93,6 +93,11 @@ fn Bulk(page: BulkPortInPage) -> impl IntoView {
                     <div class="field-error" id="csv_secret-error">{m.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}</div>
                 })}
             </div>
+            // Shown by the browser bundle, which reads the file into the text above.
+            <div class="field" hidden=true data-js-only="">
+                <label for="csv_file">"Or choose the CSV file"</label>
+                <input id="csv_file" type="file" accept=".csv,text/csv,text/plain" data-fills="csv_secret" />
+            </div>
             <div class="check">
                 <input type="checkbox" id="bulk-loa" name="loa" />
                 <label for="bulk-loa">"Each row's subscriber signed the letter of authorization"</label>

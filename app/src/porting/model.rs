@@ -37,8 +37,19 @@ impl Stage {
 pub fn ends_port_in(status: &str) -> bool {
     matches!(
         status.trim().to_ascii_lowercase().as_str(),
-        "complete" | "completed" | "cancelled" | "canceled"
+        "complete" | "completed" | "cancelled" | "canceled" | "failed"
     )
+}
+
+/// Whether a port-in that ended this way may be started again (a fresh
+/// eligibility check and a new submit): cancelled or failed, not complete.
+pub fn may_start_again(status: &str) -> bool {
+    is_cancelled(status) || status.trim().eq_ignore_ascii_case("failed")
+}
+
+/// Whether the status is a cancellation (either spelling).
+pub fn is_cancelled(status: &str) -> bool {
+    matches!(status.trim().to_ascii_lowercase().as_str(), "cancelled" | "canceled")
 }
 
 /// The phases shown on a port-in's timeline, in order.
@@ -85,6 +96,11 @@ pub fn next_step(status: &str, message: &str) -> String {
             reason_text(message)
         ),
         "complete" | "completed" => "Done: the number is on Telegent now. Open the line to check it.".into(),
+        "failed" => format!(
+            "Telegent ended it ({}). If the number should still move, start again: a fresh eligibility check, \
+             then a new submit.",
+            reason_text(message)
+        ),
         "cancelled" | "canceled" => {
             "Cancelled. If the number should still move, start again: a fresh eligibility check, then a new submit."
                 .into()
@@ -105,26 +121,30 @@ fn reason_text(message: &str) -> String {
 /// The form field a rejection's reason concerns, so the reason is shown
 /// next to it (reason codes like `8A-ACCOUNT_NUM_REQ_OR_INCORRECT`).
 pub fn rejection_field(message: &str) -> Option<&'static str> {
-    let m = message.to_ascii_uppercase().replace(['-', ' '], "_");
-    if m.trim().is_empty() {
+    // Whole words of the reason (codes like ACCOUNT_NUM_REQ split on `_`),
+    // so "VALIDATE" is not a date and "MAPPING" not a PIN.
+    let upper = message.to_ascii_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    if words.is_empty() || has("HOLD") || has("PROTECTION") || has("RESTRICTED") || has("RESTRICTION") {
         return None;
     }
-    if m.contains("HOLD") || m.contains("PROTECTION") || m.contains("RESTRICT") {
-        return None;
-    }
-    Some(if m.contains("ACCOUNT_NUM") || m.contains("ACCOUNT_NUMBER") {
+    Some(if has("ACCOUNT") && (has("NUM") || has("NUMBER")) {
         "account_number"
-    } else if m.contains("PIN") || m.contains("PASSCODE") || m.contains("PASSWORD") {
+    } else if has("PIN") || has("PASSCODE") || has("PASSWORD") {
         "pin"
-    } else if m.contains("DATE") {
+    } else if has("DATE") {
         "port_date"
-    } else if m.contains("ADDRESS") || m.contains("ZIP") {
+    } else if has("ADDRESS") || has("ZIP") {
         "street1"
-    } else if m.contains("NAME") && m.contains("CARRIER") {
+    } else if has("NAME") && has("CARRIER") {
         "carrier_name"
-    } else if m.contains("NAME") {
+    } else if has("NAME") {
         "subscriber_name"
-    } else if m.contains("ICCID") || m.contains("SIM") {
+    } else if has("ICCID") || has("SIM") {
         "iccid"
     } else {
         return None;
@@ -346,6 +366,7 @@ mod tests {
         assert_eq!(rejection_field("PIN incorrect"), Some("pin"));
         assert_eq!(rejection_field("6F-PORT_OUT_PROTECTION_HOLD: a hold"), None);
         assert_eq!(rejection_field(""), None);
+        assert_eq!(rejection_field("FAILED TO VALIDATE MAPPING"), None);
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn PortInBody(v: PortInView, done: String) -> impl IntoView {
                 <CorrectionFormView v=v.clone() />
                 <CancelForm v=v.clone() />
             }.into_any(),
-            (Stage::Ended, true) if v.row.status.eq_ignore_ascii_case("cancelled") => view! { <StartAgain v=v.clone() /> }.into_any(),
+            (Stage::Ended, true) if super::model::may_start_again(&v.row.status) => view! { <StartAgain v=v.clone() /> }.into_any(),
             _ => ().into_any(),
         }}
         <Facts v=v.clone() />

@@ -155,7 +155,12 @@ pub(super) async fn new_draft(
         created_by: ctx.caller.user_id,
         ..Stored::default()
     };
-    store::insert(&ctx.state.pool, &draft).await?;
+    if !store::insert(&ctx.state.pool, &draft).await? {
+        return Err(AppError::invalid(
+            "msisdn",
+            "A port-in of this number was started a moment ago: find it on the Port-ins page.",
+        ));
+    }
     let line = if draft.is_wireline() {
         "a wireline"
     } else {
@@ -176,6 +181,21 @@ pub(super) async fn new_draft(
     )
     .await;
     Ok(draft.id)
+}
+
+/// A port-in of the number whose submit Telegent has not confirmed (its
+/// answer was lost): nothing new is started for the number until it is
+/// reconciled, or it could be billed twice.
+pub(super) async fn refuse_while_unconfirmed(ctx: &InAccount, msisdn: &str, field: &str) -> Result<(), AppError> {
+    let needle = format!("\"PortInNumber\":\"{msisdn}\"");
+    if crate::ssr::intents::unconfirmed_with(&ctx.state.pool, &ctx.tenant.distributor_id, "portin", &needle).await? {
+        return Err(AppError::invalid(
+            field,
+            "An earlier port-in of this number is not confirmed by Telegent yet. Open it and submit it again \
+             (that reconciles it, it is not sent twice), or check again in a minute.",
+        ));
+    }
+    Ok(())
 }
 
 /// Step one: the number and its classification, checked with Telegent. An
@@ -205,6 +225,7 @@ pub async fn check_eligibility(ctx: &InAccount, form: &EligibilityForm) -> Resul
             ),
         ));
     }
+    refuse_while_unconfirmed(ctx, &msisdn, "msisdn").await?;
     match eligibility_of(ctx, &msisdn, &classification).await? {
         Ok(found) => new_draft(ctx, &msisdn, &classification, found, None).await,
         Err(reason) => Err(AppError::invalid("msisdn", format!("Not eligible: {reason}"))),
@@ -370,7 +391,8 @@ async fn submit_draft(ctx: &InAccount, mut p: Stored, form: &DetailsForm) -> Res
     // key spent: the corrected draft goes under a new one. An unconfirmed
     // one keeps its key, so it is reconciled and never sent twice.
     if crate::ssr::intents::state_of(pool, d, &p.intent_key).await?.as_deref() == Some("failed") {
-        p.intent_key = crate::ssr::intents::new_key();
+        let old = p.intent_key.clone();
+        p.intent_key = store::rotate_key(pool, &p, &old, &crate::ssr::intents::new_key()).await?;
     }
     p.loa_by = ctx.caller.email.clone();
     p.loa_at = now_text();
@@ -427,12 +449,22 @@ async fn submit_draft(ctx: &InAccount, mut p: Stored, form: &DetailsForm) -> Res
             port_in_date: Some(p.port_date.clone()),
             ..Default::default()
         };
+        let entry = ctx
+            .caller
+            .audit_in(&ctx.tenant, &ctx.account_id, UPDATE_PORT_IN_ACTION, &[&p.msisdn, order]);
+        let audit_id = audit::begin(pool, &entry).await?;
         let note = match ctx.tenant.client.update_port_in(&update).await {
-            Ok(_) => format!("Port date {} sent.", p.port_date),
-            Err(error) => format!(
-                "The port date was not sent ({}): send it with a correction.",
-                error.user_message()
-            ),
+            Ok(_) => {
+                audit::finish(pool, audit_id, Outcome::Succeeded, "port date sent with the submit").await?;
+                format!("Port date {} sent.", p.port_date)
+            }
+            Err(error) => {
+                audit::finish(pool, audit_id, Outcome::Failed, &error.to_string()).await?;
+                format!(
+                    "The port date was not sent ({}): send it with a correction.",
+                    error.user_message()
+                )
+            }
         };
         store::event(pool, &p.id, "step", status, &note, &ctx.caller.email).await;
     }
@@ -575,6 +607,16 @@ pub async fn cancel(ctx: &InAccount, act: &PortInAct) -> Result<(), AppError> {
             "Telegent did not name this port-in's order, so the portal cannot cancel it: ask Telegent support to.",
         )),
         (Stage::Draft, _) => {
+            // A submit that went out (or may have): not "discarded", or a
+            // billed port-in would be followed by no one.
+            let sent = crate::ssr::intents::state_of(pool, &ctx.tenant.distributor_id, &p.intent_key).await?;
+            if !matches!(sent.as_deref(), None | Some("failed")) {
+                return Err(AppError::invalid(
+                    "confirm",
+                    "This draft's submit is not confirmed by Telegent yet: submit it again to reconcile it \
+                     (it is not sent twice) before cancelling.",
+                ));
+            }
             store::set_status(pool, &p, Stage::Ended, "Cancelled", "").await?;
             let entry = ctx
                 .caller
@@ -643,7 +685,7 @@ pub async fn add_note(ctx: &InAccount, act: &PortInAct) -> Result<(), AppError> 
 /// earlier details (not the secrets). The new draft's ID.
 pub async fn start_again(ctx: &InAccount, act: &PortInAct) -> Result<String, AppError> {
     let p = port_in_of(ctx, &act.id).await?;
-    if p.stage != Stage::Ended || !p.status.eq_ignore_ascii_case("cancelled") {
+    if p.stage != Stage::Ended || !super::model::is_cancelled(&p.status) {
         return Err(AppError::invalid(
             "id",
             "Only a cancelled port-in can be started again.",
@@ -659,6 +701,7 @@ pub async fn start_again(ctx: &InAccount, act: &PortInAct) -> Result<String, App
         // Started again already (a second click): that draft.
         return Ok(live.id);
     }
+    refuse_while_unconfirmed(ctx, &p.msisdn, "id").await?;
     match eligibility_of(ctx, &p.msisdn, &p.classification).await? {
         Ok(found) => {
             let id = new_draft(ctx, &p.msisdn, &p.classification, found, Some(&p)).await?;
@@ -737,7 +780,19 @@ pub async fn view(ctx: &InAccount, id: &str, can_manage: bool) -> Result<PortInV
         loa_by: p.loa_by.clone(),
         loa_at: p.loa_at.clone(),
         submitted_by,
-        timeline: store::timeline(pool, &p.id).await?,
+        timeline: {
+            // Internal notes are the Distributor's staff's: an Account's own
+            // people read the steps and statuses only.
+            let staff = matches!(
+                crate::read_model::scope::Scope::within(&ctx.caller, &ctx.tenant.distributor_id),
+                Ok(crate::read_model::scope::Scope::Distributor(_))
+            );
+            let mut entries = store::timeline(pool, &p.id).await?;
+            if !staff {
+                entries.retain(|e| e.kind != "note");
+            }
+            entries
+        },
         can_manage,
         rejection_field: correctable
             .then(|| rejection_field(&p.status_message).map(str::to_string))
@@ -767,7 +822,7 @@ pub async fn list(
         crate::read_model::sweep::ensure_filled(state, distributor_id).await?;
     }
     let rows = store::list(&state.pool, scope, show, account, state.clock.now()).await?;
-    let counts = store::counts(&state.pool, scope).await?;
+    let counts = store::counts(&state.pool, scope, account).await?;
     let accounts = match scope {
         crate::read_model::scope::Scope::Platform => Vec::new(),
         scope => {

@@ -143,8 +143,10 @@ pub async fn live_for_number(pool: &DbPool, distributor_id: &str, msisdn: &str) 
     Ok(row.as_ref().map(from_row))
 }
 
-pub async fn insert(pool: &DbPool, p: &Stored) -> Result<(), AppError> {
-    sqlx::query(
+/// A new draft; `false` when the number already has a live port-in in the
+/// Distributor (the unique index decides, whoever asked first).
+pub async fn insert(pool: &DbPool, p: &Stored) -> Result<bool, AppError> {
+    let inserted = sqlx::query(
         "INSERT INTO port_ins (id, distributor_id, account_id, msisdn, classification, current_carrier, number_type, \
          carrier_name, subscriber_name, billing_json, iccid, port_date, loa_by, loa_at, stage, status, status_message, \
          order_id, intent_key, created_by, created_at, updated_at) \
@@ -166,16 +168,45 @@ pub async fn insert(pool: &DbPool, p: &Stored) -> Result<(), AppError> {
     .bind(p.created_by)
     .bind(now_text())
     .execute(pool)
-    .await
-    .map_err(internal)?;
-    Ok(())
+    .await;
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(internal(e)),
+    }
+}
+
+/// Takes a new intent key for a draft whose last submit was refused, only
+/// if the key is still `old` (two submits at once: one rotates, the other
+/// then uses that key, so both are the same port-in). The key to use.
+pub async fn rotate_key(pool: &DbPool, p: &Stored, old: &str, new: &str) -> Result<String, AppError> {
+    let changed =
+        sqlx::query("UPDATE port_ins SET intent_key = $1 WHERE id = $2 AND distributor_id = $3 AND intent_key = $4")
+            .bind(new)
+            .bind(&p.id)
+            .bind(&p.distributor_id)
+            .bind(old)
+            .execute(pool)
+            .await
+            .map_err(internal)?
+            .rows_affected();
+    if changed == 1 {
+        return Ok(new.to_string());
+    }
+    let (key,): (String,) = sqlx::query_as("SELECT intent_key FROM port_ins WHERE id = $1 AND distributor_id = $2")
+        .bind(&p.id)
+        .bind(&p.distributor_id)
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+    Ok(key)
 }
 
 /// The details a person typed (never the secrets).
 pub async fn save_details(pool: &DbPool, p: &Stored) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE port_ins SET carrier_name = $1, subscriber_name = $2, billing_json = $3, iccid = $4, port_date = $5, \
-         loa_by = $6, loa_at = $7, intent_key = $8, updated_at = $9 WHERE id = $10 AND distributor_id = $11",
+         loa_by = $6, loa_at = $7, updated_at = $8 WHERE id = $9 AND distributor_id = $10",
     )
     .bind(&p.carrier_name)
     .bind(&p.subscriber_name)
@@ -184,7 +215,6 @@ pub async fn save_details(pool: &DbPool, p: &Stored) -> Result<(), AppError> {
     .bind(&p.port_date)
     .bind(&p.loa_by)
     .bind(&p.loa_at)
-    .bind(&p.intent_key)
     .bind(now_text())
     .bind(&p.id)
     .bind(&p.distributor_id)
@@ -205,7 +235,7 @@ pub async fn mark_submitted(
     let now = now_text();
     sqlx::query(
         "UPDATE port_ins SET stage = 'open', status = $1, status_message = '', order_id = $2, submitted_by = $3, \
-         submitted_at = $4, checked_at = $4, updated_at = $4 WHERE id = $5 AND distributor_id = $6",
+         submitted_at = $4, checked_at = $4, updated_at = $4 WHERE id = $5 AND distributor_id = $6 AND stage = 'draft'",
     )
     .bind(status)
     .bind(order_id)
@@ -219,12 +249,21 @@ pub async fn mark_submitted(
     Ok(())
 }
 
-/// A status read from Telegent (or set by the portal's own step).
-pub async fn set_status(pool: &DbPool, p: &Stored, stage: Stage, status: &str, message: &str) -> Result<(), AppError> {
+/// A status read from Telegent (or set by the portal's own step), only
+/// if the port-in is still at the stage and status `p` was read with: a
+/// cancel and a background read at once cannot undo each other, and one
+/// change is told once. Whether it changed.
+pub async fn set_status(
+    pool: &DbPool,
+    p: &Stored,
+    stage: Stage,
+    status: &str,
+    message: &str,
+) -> Result<bool, AppError> {
     let now = now_text();
-    sqlx::query(
+    let changed = sqlx::query(
         "UPDATE port_ins SET stage = $1, status = $2, status_message = $3, checked_at = $4, updated_at = $4 \
-         WHERE id = $5 AND distributor_id = $6",
+         WHERE id = $5 AND distributor_id = $6 AND stage = $7 AND status = $8",
     )
     .bind(stage.as_str())
     .bind(status)
@@ -232,10 +271,13 @@ pub async fn set_status(pool: &DbPool, p: &Stored, stage: Stage, status: &str, m
     .bind(&now)
     .bind(&p.id)
     .bind(&p.distributor_id)
+    .bind(p.stage.as_str())
+    .bind(&p.status)
     .execute(pool)
     .await
-    .map_err(internal)?;
-    Ok(())
+    .map_err(internal)?
+    .rows_affected();
+    Ok(changed == 1)
 }
 
 pub async fn touch_checked(pool: &DbPool, p: &Stored) -> Result<(), AppError> {
@@ -351,8 +393,12 @@ pub async fn list(
 }
 
 /// How many port-ins of the scope are at each stage.
-pub async fn counts(pool: &DbPool, scope: &Scope) -> Result<Vec<(String, i64)>, AppError> {
-    let (condition, values) = scope.condition("p");
+pub async fn counts(pool: &DbPool, scope: &Scope, account: &str) -> Result<Vec<(String, i64)>, AppError> {
+    let (mut condition, mut values) = scope.condition("p");
+    if !account.is_empty() {
+        condition.push_str(" AND p.account_id = ?");
+        values.push(account.to_string());
+    }
     let sql = crate::ssr::db::numbered(&format!(
         "SELECT p.stage, COUNT(*) FROM port_ins p WHERE {condition} GROUP BY p.stage ORDER BY p.stage"
     ));

@@ -35,9 +35,14 @@ pub async fn seen(pool: &DbPool, distributor_id: &str, order_id: &str, status: &
     } else {
         Stage::Open
     };
-    if let Err(error) = store::set_status(pool, &p, stage, status, message.trim()).await {
-        tracing::warn!(%error, order_id, "a port-in's status was not recorded");
-        return;
+    match store::set_status(pool, &p, stage, status, message.trim()).await {
+        Ok(true) => {}
+        // Changed meanwhile (a cancel, another read of the same change).
+        Ok(false) => return,
+        Err(error) => {
+            tracing::warn!(%error, order_id, "a port-in's status was not recorded");
+            return;
+        }
     }
     let said = if message.trim().is_empty() {
         format!("Telegent: {status}.")
@@ -62,6 +67,20 @@ pub async fn seen(pool: &DbPool, distributor_id: &str, order_id: &str, status: &
         &format!("Port-in of {shown}: {status}"),
         &next_step(status, message),
         &crate::links::port_in(&p.account_id, &p.id),
+    )
+    .await;
+}
+
+/// Telegent no longer knows the order: the port-in ends (said on its
+/// timeline and to the same people), rather than staying open unfollowed.
+pub async fn gone(pool: &DbPool, distributor_id: &str, order_id: &str) {
+    seen(
+        pool,
+        distributor_id,
+        order_id,
+        "Failed",
+        "Telegent no longer knows this order: check with Telegent support, then start again if the number should \
+         still move.",
     )
     .await;
 }

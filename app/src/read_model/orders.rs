@@ -74,6 +74,9 @@ pub async fn check_open(pool: &DbPool, client: &TelegentClient, distributor_id: 
             Ok(order) => order,
             Err(telegent::TelegentError::NotFound) => {
                 // Telegent no longer knows it: nothing is open any more.
+                if kind == "portin" {
+                    crate::porting::track::gone(pool, distributor_id, &order_id).await;
+                }
                 delete(pool, distributor_id, &order_id).await?;
                 continue;
             }

@@ -67,7 +67,12 @@ async fn load(pool: &DbPool, key: Key<'_>) -> Result<Option<State>, AppError> {
 async fn record(pool: &DbPool, key: Key<'_>, state: &State) -> Result<(), AppError> {
     let (name, response, error) = match state {
         State::Sending => ("sending", None, None),
-        State::Succeeded(v) => ("succeeded", Some(v.to_string()), None),
+        State::Succeeded(v) => {
+            // An answer that echoes a secret back keeps it no more than the request.
+            let mut v = v.clone();
+            redact_secrets(&mut v);
+            ("succeeded", Some(v.to_string()), None)
+        }
         State::Failed(e) => ("failed", None, Some(e.clone())),
         State::Unknown => ("unknown", None, None),
     };

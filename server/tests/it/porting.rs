@@ -606,3 +606,78 @@ async fn a_bulk_port_in_checks_every_row_first_then_sends_each_number_once() {
         .unwrap();
     assert!(!json.contains(ACCOUNT_NUMBER) && !json.contains(PIN));
 }
+
+#[tokio::test]
+async fn an_unconfirmed_submit_blocks_discarding_and_restarting_until_it_is_reconciled() {
+    let portal = new_portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    let msisdn = "+13855550153";
+    assert!(done(&eligibility(&mut admin, &doe, msisdn).await));
+    let id = port_in_id(&portal, msisdn).await;
+    let sandbox = &portal.sandbox.as_ref().unwrap().0;
+    // The submit lands but its answer is lost, and the check that would
+    // reconcile it fails too: the outcome stays unknown.
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/portin".into(),
+        exact: true,
+        drop_connection: true,
+        after_effect: true,
+        remaining: Some(1),
+        ..Default::default()
+    });
+    sandbox.add_fault(FaultRule {
+        path_prefix: "/v1.0/numbers/portin/eligibility".into(),
+        status: Some(503),
+        remaining: Some(20),
+        ..Default::default()
+    });
+    let lost = admin.call("porting/save", &submit_form(&doe, &id, "")).await;
+    assert!(!done(&lost), "{lost:?}");
+    assert_eq!(ledger(&portal), 1);
+    assert_eq!(view(&mut admin, &doe, &id).await["row"]["stage"], "Draft");
+    // Not discarded as if nothing had been sent, not started again.
+    let discard = admin
+        .call("porting/cancel", &format!("account_id={doe}&id={id}&confirm=on&text="))
+        .await;
+    assert_eq!(discard.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", discard.body);
+    assert!(discard.body.contains("not confirmed"), "{}", discard.body);
+    sandbox.clear_faults();
+    // Submitting again reconciles it: found open, not sent a second time.
+    let again = admin
+        .call("porting/save", &format!("{}&again=1", submit_form(&doe, &id, "")))
+        .await;
+    assert!(done(&again), "{again:?}");
+    assert_eq!(ledger(&portal), 1);
+    assert_eq!(view(&mut admin, &doe, &id).await["row"]["stage"], "Open");
+}
+
+#[tokio::test]
+async fn internal_notes_are_for_the_distributors_staff_only() {
+    let portal = new_portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    let id = submitted(&portal, &mut admin, &doe, "+13855550154").await;
+    let noted = admin
+        .call(
+            "porting/note",
+            &format!("account_id={doe}&id={id}&text=Called+the+carrier%3A+hold+lifted"),
+        )
+        .await;
+    assert!(done(&noted), "{noted:?}");
+    let notes = |v: &Value| {
+        v["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .count()
+    };
+    assert_eq!(notes(&view(&mut admin, &doe, &id).await), 1);
+    let mut reviewer = Browser::signed_in(&portal, "reviewer@acme.example").await;
+    assert_eq!(notes(&view(&mut reviewer, &doe, &id).await), 1, "staff read them");
+    let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
+    let hers = view(&mut jane, &doe, &id).await;
+    assert_eq!(notes(&hers), 0, "the Account's Manager does not");
+    assert!(!hers.to_string().contains("hold lifted"));
+}

@@ -110,9 +110,8 @@ fn new_order(
     order
 }
 
-/// A fresh MSISDN in `area_code` (deterministic, never one already in use).
-/// The area a replacement number is asked in: `AreaCode`, else the first
-/// three digits the sandbox reads from `ZipCode` (a stand-in for a ZIP's area).
+/// The area a replacement number is asked in: `AreaCode`, else, for a
+/// `ZipCode`, the sandbox's one area (it has no ZIP-to-area table).
 fn requested_area(input: &Value) -> String {
     let area = input["AreaCode"].as_str().unwrap_or_default().trim();
     if area.len() == 3 && area.bytes().all(|b| b.is_ascii_digit()) {
@@ -125,6 +124,7 @@ fn requested_area(input: &Value) -> String {
     String::new()
 }
 
+/// A fresh MSISDN in `area_code` (deterministic, never one already in use).
 fn free_msisdn(w: &World, area_code: &str) -> String {
     let area = if area_code.len() == 3 && area_code.bytes().all(|b| b.is_ascii_digit()) {
         area_code
@@ -327,6 +327,14 @@ fn status_change(ctx: &Ctx<'_>) -> Result<Value, ApiError> {
                 "ICCID {iccid} is given for two lines; a SIM serves one line."
             )));
         }
+    }
+    if !matches!(
+        change.as_str(),
+        "park" | "activate" | "cancel" | "swap" | "replace" | "swap-sim"
+    ) {
+        return Err(ApiError::bad_request(
+            "The StatusChange field must be one of activate, cancel, swap, swap-sim, replace, park.",
+        ));
     }
     if change == "replace" && requested_area(ctx.input).is_empty() {
         return Err(ApiError::required("AreaCode"));
