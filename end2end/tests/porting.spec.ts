@@ -104,3 +104,29 @@ test('a port-in from eligibility to completion, with a correction', async ({ pag
   await page.goto('/porting?show=ended');
   await expect(page.locator('td[data-label="Status"]', { hasText: 'Complete' }).first()).toBeVisible();
 });
+
+test('a bulk port-in checks every row before anything is sent', async ({ page }, testInfo) => {
+  await signIn(page, 'admin@acme.example');
+  await page.goto('/porting');
+  await page.getByRole('link', { name: 'Port many numbers in from a CSV' }).click();
+  await expect(page.getByRole('heading', { name: 'Bulk port-in', level: 1 })).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Account the numbers join').selectOption({ label: 'Bright Bakery LLC' });
+  const csv = 'number,carrier,account_number,pin,name,street,city,state,zip\n'
+    + '385-555-0181,Old Carrier,A1,1234,Bright Bakery,1 Oven Rd,Provo,UT,846\n';
+  if (noJs(testInfo)) {
+    await page.getByLabel('The CSV', { exact: true }).fill(csv);
+  } else {
+    // With JavaScript the file is read into the form.
+    await hydrated(page);
+    await page.getByLabel('Or choose the CSV file').setInputFiles({ name: 'port-ins.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByLabel('The CSV', { exact: true })).toHaveValue(/385-555-0181/);
+  }
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByText(/Row 2: Type the ZIP code/).first()).toBeVisible();
+  // The file's secrets are not put back into the page.
+  await expect(page.getByLabel('The CSV', { exact: true })).toHaveValue('');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

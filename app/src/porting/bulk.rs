@@ -2,7 +2,9 @@
 //! subscriber's details. Every row is checked before anything is sent; then
 //! each row goes the way one port-in goes (eligibility, a draft, a billed
 //! submit once) with a result per row. A number with a live port-in is not
-//! sent again, so sending the same file twice submits each number once.
+//! sent again, so sending the same file twice submits each number once; a
+//! draft an earlier run left (a wireline without its port date) is submitted
+//! by the next run with its row's details.
 //! The CSV carries account numbers and PINs: it is read, sent and dropped —
 //! never kept, never echoed back into the page.
 
@@ -13,9 +15,9 @@ use crate::error::AppError;
 use crate::ssr::context::InAccount;
 use crate::ssr::db::now_text;
 
-/// Rows one upload may hold: each is two to three upstream calls, inside
-/// the request (about 50 calls a minute per credential).
-pub const MOST_ROWS: usize = 20;
+/// Rows one upload may hold: each is two to four upstream calls, made
+/// inside the request, against about 50 calls a minute per credential.
+pub const MOST_ROWS: usize = 10;
 
 /// The columns, by the header's names (any order, any case).
 const COLUMNS: [&str; 12] = [
@@ -221,6 +223,23 @@ async fn one(ctx: &InAccount, classification: &str, row: &Row) -> Result<String,
         .await
         .map_err(words)?
     {
+        // A draft of this Account (an earlier run stopped at it: a
+        // wireline without its date, a busy budget): submitted now with
+        // this row's details. Anything else is not sent again.
+        if live.stage == super::model::Stage::Draft && live.account_id == ctx.account_id {
+            let details = DetailsForm {
+                id: live.id.clone(),
+                ..row.details.clone()
+            };
+            return match save_or_submit(ctx, &details).await {
+                Ok(()) => Ok(format!("Submitted ({}, the earlier draft).", live.id)),
+                Err(error) => Err(format!(
+                    "{} The draft {} keeps the other details.",
+                    words(error),
+                    live.id
+                )),
+            };
+        }
         return Err(format!(
             "a port-in of this number is already {} ({}); not sent again.",
             if live.stage == super::model::Stage::Draft {

@@ -25,6 +25,9 @@ use crate::ssr::db::now_text;
 
 pub const SAVE_DRAFT_ACTION: &str = "SavePortInDraft";
 pub const NOTE_ACTION: &str = "AddPortInNote";
+/// The port date sent right after a submit (not a correction: the
+/// onboarding checklist's 8c asks for one of those).
+pub const PORT_DATE_ACTION: &str = "SendPortInDate";
 
 /// A "check now" this soon after the last read answers from that read.
 const CHECK_AT_MOST_EVERY_SECONDS: i64 = 5;
@@ -451,11 +454,11 @@ async fn submit_draft(ctx: &InAccount, mut p: Stored, form: &DetailsForm) -> Res
         };
         let entry = ctx
             .caller
-            .audit_in(&ctx.tenant, &ctx.account_id, UPDATE_PORT_IN_ACTION, &[&p.msisdn, order]);
+            .audit_in(&ctx.tenant, &ctx.account_id, PORT_DATE_ACTION, &[&p.msisdn, order]);
         let audit_id = audit::begin(pool, &entry).await?;
         let note = match ctx.tenant.client.update_port_in(&update).await {
             Ok(_) => {
-                audit::finish(pool, audit_id, Outcome::Succeeded, "port date sent with the submit").await?;
+                audit::finish(pool, audit_id, Outcome::Succeeded, "sent with the submit").await?;
                 format!("Port date {} sent.", p.port_date)
             }
             Err(error) => {

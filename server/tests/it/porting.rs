@@ -681,3 +681,36 @@ async fn internal_notes_are_for_the_distributors_staff_only() {
     assert_eq!(notes(&hers), 0, "the Account's Manager does not");
     assert!(!hers.to_string().contains("hold lifted"));
 }
+
+#[tokio::test]
+async fn a_bulk_run_that_stopped_at_a_wireline_is_finished_by_the_next_run_with_its_port_date() {
+    let portal = new_portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let row = "385-555-0156,Old Carrier,A1,1234,Bright Bakery,1 Oven Rd,Provo,UT,84601";
+    let first = format!("number,carrier,account_number,pin,name,street,city,state,zip\n{row}\n");
+    let sent = admin
+        .call(
+            "porting/bulk",
+            &bulk_form(&bakery, &first, "send", "&loa=on&confirm=on"),
+        )
+        .await;
+    assert!(done(&sent), "{sent:?}");
+    assert_eq!(ledger(&portal), 0, "a wireline without its date is not sent");
+    let id = port_in_id(&portal, "+13855550156").await;
+    let draft = view(&mut admin, &bakery, &id).await;
+    assert_eq!(draft["row"]["stage"], "Draft");
+    let date = draft["earliest_port_date"].as_str().unwrap().to_string();
+    let second = format!("number,carrier,account_number,pin,name,street,city,state,zip,port_date\n{row},{date}\n");
+    let resumed = admin
+        .call(
+            "porting/bulk",
+            &bulk_form(&bakery, &second, "send", "&loa=on&confirm=on"),
+        )
+        .await;
+    assert!(done(&resumed), "{resumed:?}");
+    assert_eq!(ledger(&portal), 1);
+    let open = view(&mut admin, &bakery, &id).await;
+    assert_eq!(open["row"]["stage"], "Open", "the same draft, now submitted");
+    assert_eq!(open["row"]["port_date"], date.as_str());
+}
