@@ -288,3 +288,77 @@ pub async fn numbers_csv(
         },
     )
 }
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PortInsCsvQuery {
+    #[serde(default)]
+    distributor: String,
+    #[serde(default)]
+    show: String,
+    #[serde(default)]
+    account: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    sort: String,
+}
+
+/// `/porting.csv`: the port-ins the orders page shows (stage, Account,
+/// search, sort), every page.
+pub async fn port_ins_csv(
+    State(state): State<AppState>,
+    Extension(slot): Extension<CallerSlot>,
+    Query(query): Query<PortInsCsvQuery>,
+) -> Response {
+    use telegent_app::porting::store;
+    let Some(caller) = slot.0.clone() else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to export this list.").into_response();
+    };
+    if caller.must_change_password || !caller.allows(Action::ViewNumbers) {
+        return (StatusCode::FORBIDDEN, "Your role doesn't include this list.").into_response();
+    }
+    // A Platform admin naming no Distributor exports them all, as the page lists them.
+    let (distributor_id, scope) =
+        if caller.role == telegent_app::policy::Role::PlatformAdmin && query.distributor.trim().is_empty() {
+            ("all".to_string(), Scope::Platform)
+        } else {
+            match scope_for(&state, &slot, Action::ViewNumbers, query.distributor.trim()).await {
+                Ok((_, d, scope)) => (d, scope),
+                Err(refused) => return refused,
+            }
+        };
+    if [&query.account, &query.q]
+        .iter()
+        .any(|v| v.len() > 200 || v.chars().any(char::is_control))
+    {
+        return (
+            StatusCode::BAD_REQUEST,
+            "The list's address holds characters it never has.",
+        )
+            .into_response();
+    }
+    let show = match query.show.as_str() {
+        s @ ("drafts" | "ended" | "all") => s.to_string(),
+        _ => "open".to_string(),
+    };
+    let args = store::ListArgs {
+        show,
+        account: query.account.trim().to_string(),
+        search: query.q,
+        sort: query.sort,
+        offset: 0,
+        limit: CHUNK,
+    };
+    csv_response(
+        format!("port-ins-{distributor_id}-{}.csv", today()),
+        store::CSV_HEADER,
+        move |offset| {
+            let (state, scope) = (state.clone(), scope.clone());
+            let args = store::ListArgs { offset, ..args.clone() };
+            async move {
+                let rows = store::list(&state.pool, &scope, &args, state.clock.now()).await?;
+                Ok((store::csv_lines(&rows), rows.len()))
+            }
+        },
+    )
+}

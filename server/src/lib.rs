@@ -325,6 +325,7 @@ pub async fn router(state: AppState, store: sessions::PortalSessionStore, https:
         )
         .route("/subscribers.csv", get(exports::subscribers_csv))
         .route("/numbers.csv", get(exports::numbers_csv))
+        .route("/porting.csv", get(exports::port_ins_csv))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::model::{
     BulkPortInForm, BulkPortInPage, CorrectionForm, DetailsForm, EligibilityForm, PortInAct, PortInView, PortInsPage,
+    PortInsQuery,
 };
 use crate::error::AppError;
 
@@ -28,29 +29,21 @@ fn to_port_in(account_id: &str, id: &str, notice: &str) {
 
 /// The orders page: the port-ins of the caller's scope.
 #[server(endpoint = "porting/list")]
-pub async fn list_port_ins(distributor_id: String, show: String, account: String) -> Result<PortInsPage, AppError> {
+pub async fn list_port_ins(#[server(flatten)] query: PortInsQuery) -> Result<PortInsPage, AppError> {
     use crate::policy::Role;
     use crate::read_model::scope::Scope;
     let ctx = crate::ssr::context::scoped(Action::ViewNumbers).await?;
     let can_manage = ctx.caller.allows(Action::ManagePorting);
-    let distributor_id = crate::form_values::plain_id(distributor_id.trim())?;
-    let account = crate::form_values::plain_id(account.trim())?;
+    let distributor_id = crate::form_values::plain_id(query.distributor_id.trim())?;
+    crate::form_values::plain_id(query.account.trim())?;
     if ctx.caller.role == Role::PlatformAdmin && distributor_id.is_empty() {
         let state = ctx.state.clone();
-        return super::service::list(
-            &state,
-            &Scope::Platform,
-            "All distributors".into(),
-            &show,
-            account,
-            can_manage,
-        )
-        .await;
+        return super::service::list(&state, &Scope::Platform, "All distributors".into(), &query, can_manage).await;
     }
     let d = ctx.distributor(distributor_id).await?;
     let scope = Scope::within(&d.caller, &d.tenant.distributor_id)?;
     let name = crate::accounts::service::stored_distributor_name(&d.state, &d.tenant.distributor_id).await?;
-    super::service::list(&d.state, &scope, name, &show, account, can_manage).await
+    super::service::list(&d.state, &scope, name, &query, can_manage).await
 }
 
 /// A port-in's page.
@@ -145,7 +138,11 @@ pub async fn fetch_bulk_port_in(distributor_id: String, batch: String) -> Result
     .await?;
     let scope = Scope::within(&d.caller, &d.tenant.distributor_id)?;
     let name = crate::accounts::service::stored_distributor_name(&d.state, &d.tenant.distributor_id).await?;
-    let list = super::service::list(&d.state, &scope, name, "drafts", "", true).await?;
+    let drafts = PortInsQuery {
+        show: "drafts".into(),
+        ..PortInsQuery::default()
+    };
+    let list = super::service::list(&d.state, &scope, name, &drafts, true).await?;
     let results = crate::inventory::selection::results(&d.state.pool, d.caller.user_id, &batch)
         .await
         .filter(|b| b.change == "port-in")

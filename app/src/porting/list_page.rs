@@ -9,9 +9,10 @@ use leptos_router::hooks::use_query_map;
 use telegent::phone;
 
 use super::api::{list_port_ins, CheckPortInEligibility};
-use super::model::{phase_of, PortInsPage, PHASES};
+use super::model::{phase_of, PortInsPage, PortInsQuery, PHASES};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::form::{field_error, Choice, ErrorSummary, Field, SelectField, SubmitButton};
+use crate::components::pager::Pager;
 use crate::components::problem::Problem;
 use crate::links;
 
@@ -22,18 +23,44 @@ const SHOWS: [(&str, &str); 4] = [
     ("all", "All"),
 ];
 
+/// The list's address with its state (and `page`).
+fn list_href(page: &PortInsPage, show: &str, p: u32) -> String {
+    links::with_query(
+        "/porting",
+        &[
+            ("distributor", page.distributor_id.clone()),
+            ("show", show.to_string()),
+            ("account", page.account.clone()),
+            ("q", page.q.clone()),
+            (
+                "sort",
+                if page.sort == "newest" {
+                    String::new()
+                } else {
+                    page.sort.clone()
+                },
+            ),
+            ("page", if p > 1 { p.to_string() } else { String::new() }),
+        ],
+    )
+}
+
 #[component]
 pub fn PortInsListPage() -> impl IntoView {
     let query = use_query_map();
     let args = move || {
         let q = query.read();
-        (
-            q.get("distributor").unwrap_or_default(),
-            q.get("show").unwrap_or_default(),
-            q.get("account").unwrap_or_default(),
-        )
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        PortInsQuery {
+            distributor_id: get("distributor"),
+            show: get("show"),
+            account: get("account"),
+            q: get("q"),
+            sort: get("sort"),
+            page: get("page"),
+        }
     };
-    let page = Resource::new(args, |(d, show, account)| list_port_ins(d, show, account));
+    let page = Resource::new(args, list_port_ins);
     view! {
         <Title text="Port-ins" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading port-ins…"</p> }>
@@ -60,14 +87,7 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
         .iter()
         .map(|(key, label)| {
             let n = count(key);
-            let href = links::with_query(
-                "/porting",
-                &[
-                    ("distributor", page.distributor_id.clone()),
-                    ("show", key.to_string()),
-                    ("account", page.account.clone()),
-                ],
-            );
+            let href = list_href(&page, key, 1);
             let text = format!("{label} ({n})");
             if *key == page.show {
                 view! { <li><a href=href aria-current="page"><strong>{text}</strong></a></li> }.into_any()
@@ -76,22 +96,58 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
             }
         })
         .collect_view();
-    let empty = match page.show.as_str() {
-        "drafts" => "No drafts. A port-in becomes a draft once its number is found eligible.",
-        "ended" => "No port-in has ended yet.",
-        "all" => "No port-ins yet. Check a number's eligibility below to start one.",
-        _ => "No open port-ins. Check a number's eligibility below to start one.",
+    let empty = if !page.q.is_empty() {
+        "No port-in matches the search."
+    } else {
+        match page.show.as_str() {
+            "drafts" => "No drafts. A port-in becomes a draft once its number is found eligible.",
+            "ended" => "No port-in has ended yet.",
+            "all" => "No port-ins yet. Check a number's eligibility below to start one.",
+            _ => "No open port-ins. Check a number's eligibility below to start one.",
+        }
     };
     let rows = page.rows.clone();
+    let csv = links::with_query(
+        "/porting.csv",
+        &[
+            ("distributor", page.distributor_id.clone()),
+            ("show", page.show.clone()),
+            ("account", page.account.clone()),
+            ("q", page.q.clone()),
+            ("sort", page.sort.clone()),
+        ],
+    );
+    let for_pager = page.clone();
+    let sorts = [
+        ("newest", "Newest first"),
+        ("oldest", "Oldest first"),
+        ("number", "Number"),
+    ];
     view! {
         <Breadcrumbs crumbs=vec![Crumb::link(page.distributor_name.clone(), links::staff_home_or(&page.distributor_id)), Crumb::here("Port-ins")] />
         <h1>"Port-ins"</h1>
         <nav aria-label="Which port-ins" class="tabs"><ul class="inline-list">{tabs}</ul></nav>
+        <form method="get" action="/porting" class="filters" role="search" aria-label="Search port-ins">
+            <input type="hidden" name="distributor" value=page.distributor_id.clone() />
+            <input type="hidden" name="show" value=page.show.clone() />
+            <input type="hidden" name="account" value=page.account.clone() />
+            <div class="field">
+                <label for="port-ins-q">"Search"</label>
+                <input id="port-ins-q" name="q" type="search" value=page.q.clone() placeholder="Number, PI-…, JNUOID-…, account" />
+            </div>
+            <div class="field">
+                <label for="port-ins-sort">"Sort"</label>
+                <select id="port-ins-sort" name="sort">
+                    {sorts.iter().map(|(v, l)| view! { <option value=*v selected=page.sort == *v>{*l}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="filter-actions"><button type="submit" class="button">"Show"</button></div>
+        </form>
         {if rows.is_empty() {
             view! { <p class="empty-state">{empty}</p> }.into_any()
         } else {
             view! {
-                <p role="status">{format!("{} shown.", rows.len())}</p>
+                <p role="status">{format!("{} port-ins.", page.total)} " " <a href=csv>"Download CSV"</a></p>
                 <div class="table-wrap">
                 <table class="responsive">
                     <caption class="visually-hidden">"Port-ins"</caption>
@@ -121,6 +177,7 @@ fn PortIns(page: PortInsPage) -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
+                <Pager page=for_pager.page total_pages=for_pager.total_pages href_for=move |p| list_href(&for_pager, &for_pager.show, p) />
             }.into_any()
         }}
         {(page.can_manage && !page.accounts.is_empty()).then(|| view! {

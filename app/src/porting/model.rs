@@ -161,6 +161,23 @@ pub struct AddressFields {
     pub zip: String,
 }
 
+/// What the orders page asks for (all in its address).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PortInsQuery {
+    pub distributor_id: String,
+    pub show: String,
+    pub account: String,
+    pub q: String,
+    pub sort: String,
+    /// A page number as typed in the address (text: a flattened form
+    /// carries every value as text; unreadable means the first).
+    pub page: String,
+}
+
+/// Rows per page of the orders page.
+pub const PAGE_SIZE: u32 = 50;
+
 /// One row of the orders page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PortInRow {
@@ -188,6 +205,13 @@ pub struct PortInsPage {
     pub show: String,
     /// One Account's port-ins only (its ID), or empty for all in reach.
     pub account: String,
+    pub q: String,
+    /// `newest`, `oldest`, `number`.
+    pub sort: String,
+    pub page: u32,
+    pub total_pages: u32,
+    /// Port-ins the filter holds, all pages.
+    pub total: i64,
     pub rows: Vec<PortInRow>,
     pub counts: Vec<(String, i64)>,
     pub can_manage: bool,

@@ -806,25 +806,44 @@ pub async fn view(ctx: &InAccount, id: &str, can_manage: bool) -> Result<PortInV
     })
 }
 
-/// The orders page: the scope's port-ins (`show`: open, drafts, ended, all).
+/// The orders page: the scope's port-ins (`show`: open, drafts, ended,
+/// all), searched, sorted and paged as the address says.
 pub async fn list(
     state: &crate::ssr::AppState,
     scope: &crate::read_model::scope::Scope,
     distributor_name: String,
-    show: &str,
-    account: &str,
+    query: &super::model::PortInsQuery,
     can_manage: bool,
 ) -> Result<PortInsPage, AppError> {
-    let show = match show {
-        "drafts" | "ended" | "all" => show,
+    let show = match query.show.as_str() {
+        s @ ("drafts" | "ended" | "all") => s,
         _ => "open",
+    };
+    let sort = match query.sort.as_str() {
+        s @ ("oldest" | "number") => s,
+        _ => "newest",
+    };
+    let account = query.account.trim();
+    let mut args = store::ListArgs {
+        show: show.to_string(),
+        account: account.to_string(),
+        search: query.q.chars().take(100).collect(),
+        sort: sort.to_string(),
+        offset: 0,
+        limit: super::model::PAGE_SIZE,
     };
     // Account names and the Accounts to choose from come from the read
     // model: filled first when it is still empty (a new portal).
     if let Some(distributor_id) = scope.distributor_id() {
         crate::read_model::sweep::ensure_filled(state, distributor_id).await?;
     }
-    let rows = store::list(&state.pool, scope, show, account, state.clock.now()).await?;
+    let total = store::total(&state.pool, scope, &args).await?;
+    let total_pages = ((total.max(0) as u64)
+        .div_ceil(u64::from(super::model::PAGE_SIZE))
+        .max(1)) as u32;
+    let page = query.page.trim().parse::<u32>().unwrap_or(1).clamp(1, total_pages);
+    args.offset = (page - 1) * super::model::PAGE_SIZE;
+    let rows = store::list(&state.pool, scope, &args, state.clock.now()).await?;
     let counts = store::counts(&state.pool, scope, account).await?;
     let accounts = match scope {
         crate::read_model::scope::Scope::Platform => Vec::new(),
@@ -842,6 +861,11 @@ pub async fn list(
     };
     Ok(PortInsPage {
         account: account.to_string(),
+        q: args.search.clone(),
+        sort: sort.to_string(),
+        page,
+        total_pages,
+        total,
         distributor_id: scope.distributor_id().unwrap_or_default().to_string(),
         distributor_name,
         show: show.to_string(),

@@ -338,27 +338,67 @@ pub fn show_condition(show: &str) -> &'static str {
     }
 }
 
-/// The port-ins of the scope (newest first), with their Account's name.
-pub async fn list(
-    pool: &DbPool,
-    scope: &Scope,
-    show: &str,
-    account: &str,
-    now: i64,
-) -> Result<Vec<PortInRow>, AppError> {
+/// What a list of port-ins asks for: which stage, one Account, a search
+/// (digits of the number, or the port-in's, order's or Account's name or
+/// ID), the order, and the slice.
+#[derive(Debug, Clone, Default)]
+pub struct ListArgs {
+    pub show: String,
+    pub account: String,
+    pub search: String,
+    /// `newest` (the default), `oldest`, `number`.
+    pub sort: String,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// The WHERE of a list (the scope's filter first) and its values.
+fn list_filter(scope: &Scope, args: &ListArgs) -> (String, Vec<String>) {
     let (mut condition, mut values) = scope.condition("p");
     // One Account's, inside the scope (the scope's filter stays first).
-    if !account.is_empty() {
+    if !args.account.is_empty() {
         condition.push_str(" AND p.account_id = ?");
-        values.push(account.to_string());
+        values.push(args.account.clone());
     }
+    condition.push_str(" AND ");
+    condition.push_str(show_condition(&args.show));
+    let search = args.search.trim().to_lowercase();
+    if !search.is_empty() {
+        let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+        let like = format!("%{}%", search.replace(['%', '_'], ""));
+        condition.push_str(
+            " AND (lower(p.id) LIKE ? OR lower(COALESCE(p.order_id, '')) LIKE ? OR lower(p.account_id) LIKE ? \
+             OR lower(COALESCE(a.name, '')) LIKE ?",
+        );
+        values.extend([like.clone(), like.clone(), like.clone(), like]);
+        // Typed as a phone number: its digits (a 1 in front or not).
+        if digits.len() >= 3 {
+            condition.push_str(" OR p.msisdn LIKE ?");
+            values.push(format!("%{}%", digits.trim_start_matches('1')));
+        }
+        condition.push(')');
+    }
+    (condition, values)
+}
+
+const LIST_FROM: &str = "FROM port_ins p LEFT JOIN rm_accounts a \
+     ON a.distributor_id = p.distributor_id AND a.account_id = p.account_id";
+
+/// One slice of the port-ins of the scope, with their Account's name.
+pub async fn list(pool: &DbPool, scope: &Scope, args: &ListArgs, now: i64) -> Result<Vec<PortInRow>, AppError> {
+    let (condition, values) = list_filter(scope, args);
+    let order = match args.sort.as_str() {
+        "oldest" => "p.created_at, p.id",
+        "number" => "p.msisdn, p.created_at DESC",
+        _ => "p.created_at DESC, p.id",
+    };
     let sql = crate::ssr::db::numbered(&format!(
         "SELECT p.id, p.account_id, COALESCE(a.name, p.account_id) AS account_name, p.msisdn, p.stage, p.status, \
          p.status_message, COALESCE(p.order_id, '') AS order_id, p.port_date, p.created_at, \
-         COALESCE(p.submitted_at, '') AS submitted_at \
-         FROM port_ins p LEFT JOIN rm_accounts a ON a.distributor_id = p.distributor_id AND a.account_id = p.account_id \
-         WHERE {condition} AND {} ORDER BY p.created_at DESC, p.id LIMIT 500",
-        show_condition(show)
+         COALESCE(p.submitted_at, '') AS submitted_at {LIST_FROM} WHERE {condition} ORDER BY {order} \
+         LIMIT {} OFFSET {}",
+        args.limit.clamp(1, 1000),
+        args.offset
     ));
     let mut query = sqlx::query(&sql);
     for v in &values {
@@ -390,6 +430,42 @@ pub async fn list(
             }
         })
         .collect())
+}
+
+/// How many port-ins the list's filter holds (all pages).
+pub async fn total(pool: &DbPool, scope: &Scope, args: &ListArgs) -> Result<i64, AppError> {
+    let (condition, values) = list_filter(scope, args);
+    let sql = crate::ssr::db::numbered(&format!("SELECT COUNT(*) {LIST_FROM} WHERE {condition}"));
+    let mut query = sqlx::query_as::<_, (i64,)>(&sql);
+    for v in &values {
+        query = query.bind(v);
+    }
+    Ok(query.fetch_one(pool).await.map_err(internal)?.0)
+}
+
+/// The CSV's header and lines (formulas defused by the CSV kit).
+pub const CSV_HEADER: &str =
+    "port_in_id,msisdn,account_id,account,stage,status,reason,order_id,port_date,created_at,submitted_at,next_step\r\n";
+
+pub fn csv_lines(rows: &[PortInRow]) -> String {
+    rows.iter()
+        .map(|r| {
+            crate::components::csv::line(&[
+                r.id.as_str(),
+                &r.msisdn,
+                &r.account_id,
+                &r.account_name,
+                r.stage.as_str(),
+                &r.status,
+                &r.status_message,
+                &r.order_id,
+                &r.port_date,
+                &r.created_at,
+                &r.submitted_at,
+                &r.next_step,
+            ])
+        })
+        .collect()
 }
 
 /// How many port-ins of the scope are at each stage.

@@ -265,7 +265,8 @@ async fn compute(state: &AppState, scope: &Scope) -> Result<Computed, AppError> 
         needs.push(NeedsAction {
             message: format!("{} still open, oldest first", plural(n, "order", "orders")),
             count: n,
-            href: None,
+            // The port-in cockpit lists the open port-ins with their next step.
+            href: Some(links::port_ins(scope.distributor_id().unwrap_or_default(), "open")),
             examples,
         });
     }

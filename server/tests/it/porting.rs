@@ -714,3 +714,49 @@ async fn a_bulk_run_that_stopped_at_a_wireline_is_finished_by_the_next_run_with_
     assert_eq!(open["row"]["stage"], "Open", "the same draft, now submitted");
     assert_eq!(open["row"]["port_date"], date.as_str());
 }
+
+#[tokio::test]
+async fn the_orders_page_searches_sorts_pages_and_exports_exactly_its_selection() {
+    let portal = new_portal().await;
+    let mut admin = Browser::signed_in(&portal, ACME_ADMIN).await;
+    let doe = account_id(&portal, "Doe Family");
+    let bakery = account_id(&portal, "Bright Bakery LLC");
+    let a = submitted(&portal, &mut admin, &doe, "+13855550131").await;
+    let b = submitted(&portal, &mut admin, &bakery, "+13855550132").await;
+    let list = |q: &str, sort: &str| format!("distributor_id=&show=open&account=&q={q}&sort={sort}&page=1");
+    let first = admin.call("porting/list", &list("", "")).await;
+    let page: Value = serde_json::from_str(&first.body).unwrap_or_else(|_| panic!("{first:?}"));
+    assert_eq!(page["total"], 2, "{page}");
+    assert_eq!(page["rows"][0]["id"], b.as_str(), "newest first");
+    let oldest: Value = serde_json::from_str(&admin.call("porting/list", &list("", "oldest")).await.body).unwrap();
+    assert_eq!(oldest["rows"][0]["id"], a.as_str());
+    // By the number as typed, by the Account's name, by the port-in's ID.
+    for (q, found) in [("385-555-0131", &a), ("bakery", &b), (b.as_str(), &b)] {
+        let hit: Value = serde_json::from_str(
+            &admin
+                .call("porting/list", &list(&crate::common::urlencode(q), ""))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(hit["total"], 1, "{q}: {hit}");
+        assert_eq!(hit["rows"][0]["id"], found.as_str(), "{q}");
+    }
+    // The CSV: the same selection, all pages; a Manager's only their Account's.
+    let csv = admin.get("/porting.csv?show=open&q=bakery").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("port_in_id,msisdn"), "{}", csv.body);
+    assert!(csv.body.contains(&b) && !csv.body.contains(&a), "{}", csv.body);
+    let mut jane = Browser::signed_in(&portal, "jane.doe@example.com").await;
+    let hers = jane.get("/porting.csv?show=all").await;
+    assert_eq!(hers.status, StatusCode::OK);
+    assert!(hers.body.contains(&a) && !hers.body.contains(&b), "{}", hers.body);
+    let mut globex = Browser::signed_in(&portal, "admin@globex.example").await;
+    let theirs = globex.get("/porting.csv?show=all").await;
+    assert!(!theirs.body.contains(&a) && !theirs.body.contains(&b));
+    let sam = Browser::signed_in(&portal, "sam.doe@example.com")
+        .await
+        .get("/porting.csv")
+        .await;
+    assert_eq!(sam.status, StatusCode::FORBIDDEN);
+}
