@@ -10,12 +10,18 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod bulk;
 mod bulk_page;
+#[cfg(feature = "ssr")]
+mod changes;
+#[cfg(feature = "ssr")]
+mod details;
 mod forms;
 mod list_page;
 pub mod model;
 mod order_page;
 #[cfg(feature = "ssr")]
 pub mod port_date;
+#[cfg(feature = "ssr")]
+mod reading;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
